@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "broadsheet",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "broadsheet", targets: ["broadsheet"]),
+        .library(name: "ReaderCore", targets: ["ReaderCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure model, parser, text engine, layout, bookmarks, themes. No terminal.
+        .target(name: "ReaderCore"),
+        // Cell buffer, views, app state and reducer. No terminal either.
+        .target(name: "ReaderUI", dependencies: ["ReaderCore"]),
+        // The only C import: ncursesw, behind a shim header.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "CursesBackend", dependencies: ["ReaderUI", "CNcursesw"]),
+        .executableTarget(
+            name: "broadsheet",
+            dependencies: [
+                "ReaderCore", "ReaderUI", "CursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: []
+        ),
+        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore"],
+                    exclude: ["Snapshots"]),
+        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore"],
+                    exclude: ["Snapshots"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["broadsheet"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// STUB (skeleton): the screen layer (issue 5) lives here.
+import ReaderCore
