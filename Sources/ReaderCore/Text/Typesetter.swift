@@ -27,14 +27,31 @@ public struct TypesetOptions: Sendable, Equatable {
 /// U+3000 removed. The `source` ranges of a paragraph's lines are contiguous
 /// and cover the whole paragraph. `width` is `text`'s width in cells.
 public struct SetLine: Sendable, Equatable {
+    /// A maximal run of source text drawn contiguously from `column`. The indent
+    /// and justification gaps fall between segments, so a source offset can be
+    /// mapped to its column (dateline runs, search highlights, bookmarks).
+    public struct Segment: Sendable, Equatable {
+        public var text: String
+        public var column: Int
+        public var source: Range<Int>
+
+        public init(text: String, column: Int, source: Range<Int>) {
+            self.text = text
+            self.column = column
+            self.source = source
+        }
+    }
+
     public var text: String
+    public var segments: [Segment]
     public var width: Int
     /// Scalar offsets into the paragraph.
     public var source: Range<Int>
     public var isLast: Bool
 
-    public init(text: String, width: Int, source: Range<Int>, isLast: Bool) {
+    public init(text: String, segments: [Segment], width: Int, source: Range<Int>, isLast: Bool) {
         self.text = text
+        self.segments = segments
         self.width = width
         self.source = source
         self.isLast = isLast
@@ -54,23 +71,31 @@ public struct Typesetter: Sendable {
         let measure = DisplayWidth(ambiguous: options.ambiguous)
         let width = max(2, options.width)
         var lines: [SetLine] = []
-        var text = options.indentFirstLine ? "\u{3000}\u{3000}" : ""
+        let indent = options.indentFirstLine ? "\u{3000}\u{3000}" : ""
+        var text = ""
         var cells = options.indentFirstLine ? 4 : 0
+        var lead = cells
         var start = 0
         var offset = 0
+        func line(isLast: Bool) -> SetLine {
+            let segment = SetLine.Segment(text: text, column: lead, source: start..<offset)
+            return SetLine(text: (lines.isEmpty ? indent : "") + text, segments: [segment],
+                           width: cells, source: start..<offset, isLast: isLast)
+        }
         for character in paragraph {
             let w = measure.of(character)
-            if cells + w > width, !text.isEmpty {
-                lines.append(SetLine(text: text, width: cells, source: start..<offset, isLast: false))
+            if cells + w > width, cells > lead {
+                lines.append(line(isLast: false))
                 text = ""
                 cells = 0
+                lead = 0
                 start = offset
             }
             text.append(character)
             cells += w
             offset += character.unicodeScalars.count
         }
-        lines.append(SetLine(text: text, width: cells, source: start..<offset, isLast: true))
+        lines.append(line(isLast: true))
         return lines
     }
 }
