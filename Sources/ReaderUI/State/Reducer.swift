@@ -16,6 +16,8 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
     default:
         break
     }
+    // While the window is too small nothing on screen can be acted on.
+    if s.isTooSmall, action != .quit { return s }
     s.notice = nil
     if case .digit = action {} else { s.digits = "" }
     switch action {
