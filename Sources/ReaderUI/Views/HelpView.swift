@@ -23,7 +23,7 @@ enum HelpView {
                 buffer.put("│", row: row, column: left + boxWidth - 1, role: .rule)
             }
         }
-        buffer.put(" Keys · any key closes ", row: top, column: left + 2, row: top, column: left + 2, role: .headline, limit: left + boxWidth - 1)
+        buffer.put(" Keys · any key closes ", row: top, column: left + 2, role: .headline, limit: left + boxWidth - 1)
         for (n, binding) in KeyMap.bindings.enumerated() {
             let row = top + 1 + n
             guard row < top + boxHeight - 1 || boxHeight < KeyMap.bindings.count + 2, row < state.bodyHeight else { break }
