@@ -11,6 +11,8 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .resize(let width, let height):
         s.width = max(0, width)
         s.height = max(0, height)
+        // A notice is about the moment it was given; after a resize the position matters more.
+        s.notice = nil
         s.relayout()
         return s
     default:
