@@ -67,7 +67,9 @@ public struct DisplayWidth: Sendable {
                 continue
             }
             // A joining scalar (mark, ZWJ, jamo, regional indicator…): re-measure by
-            // grapheme clusters from the last known boundary.
+            // grapheme clusters from the last known boundary until a lone
+            // non-joining scalar past this one.
+            let joining = index
             total -= safeCells
             safeCells = 0
             let rest = text[safeStart...]
@@ -79,7 +81,7 @@ public struct DisplayWidth: Sendable {
                 let cells = of(character)
                 total += cells
                 let clusterScalars = character.unicodeScalars
-                if clusterScalars.count == 1,
+                if cluster > joining, clusterScalars.count == 1,
                    table.byte(clusterScalars[clusterScalars.startIndex].value) & Table.joins == 0 {
                     safeStart = cluster
                     safeCells = cells
