@@ -117,6 +117,7 @@ struct DisplayWidthTests {
             let width = DisplayWidth(ambiguous: mode)
             #expect(width.of(c.text) == c.text.reduce(0) { $0 + width.of($1) })
             #expect(width.of(c.text[...]) == width.of(c.text))
+            #expect(width.scalarCells(c.text) == width.of(c.text))
         }
     }
 
@@ -167,7 +168,7 @@ struct DisplayWidthTests {
         }
     }
 
-    @Test("random mixes of marks, joiners, jamo and emoji measure the sum of their clusters")
+    @Test("random mixes of marks, joiners, jamo and emoji measure the sum of their clusters, on both paths")
     func randomMixesAreSumOfClusters() {
         let pool: [Unicode.Scalar] = [
             "a", "e", "1", "株", "，", "“", "—", "\u{301}", "\u{20E3}", "\u{200D}", "\u{FE0F}",
@@ -186,7 +187,7 @@ struct DisplayWidthTests {
             for mode in AmbiguousWidth.allCases {
                 let width = DisplayWidth(ambiguous: mode)
                 let sum = string.reduce(0) { $0 + width.of($1) }
-                if width.of(string) != sum && failures.count < 10 {
+                if (width.of(string) != sum || width.scalarCells(string) != sum) && failures.count < 10 {
                     failures.append(string.unicodeScalars.map { String($0.value, radix: 16) }
                         .joined(separator: " ") + " (\(mode)): \(width.of(string)) ≠ \(sum)")
                 }

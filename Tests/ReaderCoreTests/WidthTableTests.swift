@@ -47,9 +47,9 @@ struct WidthTableTests {
     private struct UCD {
         var eastAsianWidth: [String: ClosedRange<UInt32>] = [:]
         var widths = [UInt8](repeating: UInt8(ascii: "N"), count: 0x110000)
-        var category = [String?](repeating: nil, count: 0x110000)
-        var emojiPresentation = Set<UInt32>()
-        var concatenationMarks = Set<UInt32>()
+        var category = [Substring?](repeating: nil, count: 0x110000)
+        var emojiPresentation = [Bool](repeating: false, count: 0x110000)
+        var concatenationMarks = [Bool](repeating: false, count: 0x110000)
 
         init() throws {
             for (first, last) in [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
@@ -62,17 +62,17 @@ struct WidthTableTests {
             }
             var rangeStart: UInt32?
             for line in try WidthFixtures.readUCD("UnicodeData.txt").split(separator: "\n") {
-                let fields = line.split(separator: ";", omittingEmptySubsequences: false)
+                let fields = line.split(separator: ";", maxSplits: 3, omittingEmptySubsequences: false)
                 let v = UInt32(fields[0], radix: 16)!
                 if fields[1].hasSuffix(", First>") { rangeStart = v; continue }
                 let first = fields[1].hasSuffix(", Last>") ? rangeStart! : v
-                for c in first...v { category[Int(c)] = String(fields[2]) }
+                for c in first...v { category[Int(c)] = fields[2] }
             }
             for (range, value) in try Self.ranges("emoji/emoji-data.txt") where value == "Emoji_Presentation" {
-                emojiPresentation.formUnion(range)
+                for v in range { emojiPresentation[Int(v)] = true }
             }
             for (range, value) in try Self.ranges("PropList.txt") where value == "Prepended_Concatenation_Mark" {
-                concatenationMarks.formUnion(range)
+                for v in range { concatenationMarks[Int(v)] = true }
             }
         }
 
@@ -94,11 +94,11 @@ struct WidthTableTests {
             let gc = category[Int(v)]
             let eaw = widths[Int(v)]
             if gc == "Cc" || gc == "Zl" || gc == "Zp" { return (0, 0) }
-            if concatenationMarks.contains(v) { return (1, 1) }
+            if concatenationMarks[Int(v)] { return (1, 1) }
             if gc == "Mn" || gc == "Me" || gc == "Cf" { return (0, 0) }
             if (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) { return (0, 0) }
             if eaw == UInt8(ascii: "W") || eaw == UInt8(ascii: "F") { return (2, 2) }
-            if emojiPresentation.contains(v) && !(0x1F1E6...0x1F1FF).contains(v) { return (2, 2) }
+            if emojiPresentation[Int(v)] && !(0x1F1E6...0x1F1FF).contains(v) { return (2, 2) }
             if (0x3248...0x324F).contains(v) || (0x4DC0...0x4DFF).contains(v) { return (2, 2) }
             if eaw == UInt8(ascii: "A") { return (1, 2) }
             return (1, 1)

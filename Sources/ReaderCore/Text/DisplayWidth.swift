@@ -12,13 +12,24 @@ public enum AmbiguousWidth: String, Sendable, Equatable, Codable, CaseIterable {
 /// Control characters (C0, DEL, C1, U+2028, U+2029) measure 0 cells; they must
 /// never reach the terminal, and the sanitizer removes them before layout.
 public struct DisplayWidth: Sendable {
-    public var ambiguous: AmbiguousWidth
+    public var ambiguous: AmbiguousWidth {
+        didSet { kindCells = Self.kindCells(ambiguous) }
+    }
     /// The decoded table, fetched once here so the hot path skips the lazy-global check.
     private let table: Table
+    /// Cells of each width kind, one byte per kind (kind 3, ambiguous, follows `ambiguous`).
+    private var kindCells: UInt64
 
     public init(ambiguous: AmbiguousWidth = .narrow) {
         self.ambiguous = ambiguous
         self.table = Table.shared
+        self.kindCells = Self.kindCells(ambiguous)
+    }
+
+    /// Cells of the width kinds 0 zero, 1 narrow, 2 wide, 3 ambiguous, 4 control, packed.
+    private static func kindCells(_ ambiguous: AmbiguousWidth) -> UInt64 {
+        let cells: [UInt64] = [0, 1, 2, ambiguous == .wide ? 2 : 1, 0, 1, 1, 1]
+        return cells.enumerated().reduce(0) { $0 | $1.element << (UInt64($1.offset) * 8) }
     }
 
     /// The Unicode version of the width data.
@@ -46,19 +57,82 @@ public struct DisplayWidth: Sendable {
     @_specialize(exported: true, where S == String)
     @_specialize(exported: true, where S == Substring)
     public func of<S: StringProtocol>(_ text: S) -> Int {
+        if let cells = text.utf8.withContiguousStorageIfAvailable({ utf8Cells(text, $0) }) {
+            return cells
+        }
+        return scalarCells(text)
+    }
+
+    /// `of(text)` over the text's UTF-8 bytes: the fast path for native strings.
+    ///
+    /// Two scalars that join no neighbour always have a grapheme cluster boundary
+    /// between them (UAX #29), so runs of such scalars are measured one by one.
+    /// At a joining scalar (mark, ZWJ, jamo, regional indicator…) the text is
+    /// measured by clusters from the last scalar known to start a cluster.
+    private func utf8Cells<S: StringProtocol>(_ text: S, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = bytes.count
+        var offset = 0
+        var total = 0
+        // The last scalar known to start a cluster, and the cells counted for it.
+        var safeOffset = 0
+        var safeCells = 0
+        while offset < count {
+            let lead = bytes[offset]
+            if lead &- 0x20 < 0x5F {  // printable ASCII, the common case
+                total += 1
+                safeOffset = offset
+                safeCells = 1
+                offset += 1
+                continue
+            }
+            let value: UInt32
+            let length: Int
+            if lead < 0x80 {
+                value = UInt32(lead)
+                length = 1
+            } else if lead < 0xE0 {
+                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F)
+                length = 2
+            } else if lead < 0xF0 {
+                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6
+                    | UInt32(bytes[offset + 2] & 0x3F)
+                length = 3
+            } else {
+                value = UInt32(lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12
+                    | UInt32(bytes[offset + 2] & 0x3F) << 6 | UInt32(bytes[offset + 3] & 0x3F)
+                length = 4
+            }
+            let byte = table.byte(value)
+            if byte & Table.joins == 0 {
+                let cells = cells(byte)
+                total += cells
+                safeOffset = offset
+                safeCells = cells
+                offset += length
+                continue
+            }
+            let utf8 = text.utf8
+            let run = clusterRun(text, from: utf8.index(utf8.startIndex, offsetBy: safeOffset),
+                                 past: utf8.index(utf8.startIndex, offsetBy: offset))
+            total += run.cells - safeCells
+            guard let next = run.next else { break }
+            safeOffset = utf8.distance(from: utf8.startIndex, to: run.safe)
+            safeCells = run.safeCells
+            offset = utf8.distance(from: utf8.startIndex, to: next)
+        }
+        return total
+    }
+
+    /// `of(text)` scalar by scalar, for text without contiguous UTF-8.
+    func scalarCells<S: StringProtocol>(_ text: S) -> Int {
         let scalars = text.unicodeScalars
-        let end = scalars.endIndex
         var index = scalars.startIndex
         var total = 0
-        // The last scalar that is a cluster start (a boundary is known before it),
-        // and the cells already counted for it.
         var safeStart = index
         var safeCells = 0
-        while index < end {
+        while index < scalars.endIndex {
             let byte = table.byte(scalars[index].value)
             if byte & Table.joins == 0 {
-                // Two scalars that join no neighbour always have a cluster boundary
-                // between them (UAX #29), so they are measured one by one.
                 let cells = cells(byte)
                 total += cells
                 safeStart = index
@@ -66,40 +140,44 @@ public struct DisplayWidth: Sendable {
                 scalars.formIndex(after: &index)
                 continue
             }
-            // A joining scalar (mark, ZWJ, jamo, regional indicator…): re-measure by
-            // grapheme clusters from the last known boundary until a lone
-            // non-joining scalar past this one.
-            let joining = index
-            total -= safeCells
-            safeCells = 0
-            let rest = text[safeStart...]
-            var cluster = rest.startIndex
-            index = end
-            while cluster < rest.endIndex {
-                let next = rest.index(after: cluster)
-                let character = rest[cluster]
-                let cells = of(character)
-                total += cells
-                let clusterScalars = character.unicodeScalars
-                if cluster > joining, clusterScalars.count == 1,
-                   table.byte(clusterScalars[clusterScalars.startIndex].value) & Table.joins == 0 {
-                    safeStart = cluster
-                    safeCells = cells
-                    index = next
-                    break
-                }
-                cluster = next
-            }
+            let run = clusterRun(text, from: safeStart, past: index)
+            total += run.cells - safeCells
+            guard let next = run.next else { break }
+            safeStart = run.safe
+            safeCells = run.safeCells
+            index = next
         }
         return total
+    }
+
+    /// Measures `text` by grapheme clusters from `start` (a cluster start) until a
+    /// lone non-joining scalar after `joining`: the cells of all those clusters,
+    /// that scalar's position and cells, and where to go on (nil at the end).
+    private func clusterRun<S: StringProtocol>(
+        _ text: S, from start: String.Index, past joining: String.Index
+    ) -> (cells: Int, safe: String.Index, safeCells: Int, next: String.Index?) {
+        let rest = text[start...]
+        var cluster = rest.startIndex
+        var total = 0
+        while cluster < rest.endIndex {
+            let next = rest.index(after: cluster)
+            let character = rest[cluster]
+            let cells = of(character)
+            total += cells
+            let scalars = character.unicodeScalars
+            if cluster > joining, scalars.count == 1,
+               table.byte(scalars[scalars.startIndex].value) & Table.joins == 0 {
+                return (total, cluster, cells, next)
+            }
+            cluster = next
+        }
+        return (total, cluster, 0, nil)
     }
 
     /// Cells for a table byte's width kind.
     @inline(__always)
     private func cells(_ byte: UInt8) -> Int {
-        let kind = byte & Table.kindMask
-        if kind == Table.ambiguous { return ambiguous == .wide ? 2 : 1 }
-        return kind == Table.control ? 0 : Int(kind)
+        Int(truncatingIfNeeded: kindCells &>> (UInt64(byte & Table.kindMask) &<< 3)) & 0xFF
     }
 
     /// Cells taken by a cluster of two or more scalars.
@@ -206,51 +284,73 @@ extension DisplayWidth {
 
         /// Decodes "<start hex>:<byte hex>" records separated by spaces or newlines.
         init(runs: String) {
-            var starts: [UInt32] = []
-            var values: [UInt8] = []
-            var number: UInt32 = 0
-            var start: UInt32 = 0
-            var inValue = false
-            var hasDigits = false
-            for c in runs.utf8 {
-                switch c {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    number = number << 4 | UInt32(c - UInt8(ascii: "0")); hasDigits = true
-                case UInt8(ascii: "a")...UInt8(ascii: "f"):
-                    number = number << 4 | UInt32(c - UInt8(ascii: "a") + 10); hasDigits = true
-                case UInt8(ascii: ":"):
-                    start = number; number = 0; inValue = true; hasDigits = false
-                default:
-                    if inValue && hasDigits {
-                        starts.append(start); values.append(UInt8(truncatingIfNeeded: number))
+            var full = [UInt8](repeating: 1, count: 0x110000)
+            var runCount = 0
+            full.withUnsafeMutableBufferPointer { full in
+                var number: UInt32 = 0
+                var start: UInt32 = 0
+                var value: UInt8 = 1
+                var inValue = false
+                var hasDigits = false
+                var records: [(UInt32, UInt8)] = []
+                records.reserveCapacity(WidthTable.runCount)
+                for c in runs.utf8 {
+                    switch c {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        number = number &<< 4 | UInt32(c &- UInt8(ascii: "0")); hasDigits = true
+                    case UInt8(ascii: "a")...UInt8(ascii: "f"):
+                        number = number &<< 4 | UInt32(c &- UInt8(ascii: "a") &+ 10); hasDigits = true
+                    case UInt8(ascii: ":"):
+                        start = number; number = 0; inValue = true; hasDigits = false
+                    default:
+                        if inValue && hasDigits { records.append((start, UInt8(truncatingIfNeeded: number))) }
+                        number = 0; inValue = false; hasDigits = false
                     }
-                    number = 0; inValue = false; hasDigits = false
+                }
+                if inValue && hasDigits { records.append((start, UInt8(truncatingIfNeeded: number))) }
+                runCount = records.count
+                // Each run lasts until the next one starts; bad or unsorted records are skipped.
+                for (k, record) in records.enumerated() {
+                    (start, value) = record
+                    let end = k + 1 < records.count ? min(records[k + 1].0, 0x110000) : 0x110000
+                    if start < end {
+                        full.baseAddress!.advanced(by: Int(start)).update(repeating: value, count: Int(end - start))
+                    }
                 }
             }
-            if inValue && hasDigits { starts.append(start); values.append(UInt8(truncatingIfNeeded: number)) }
-            runCount = starts.count
+            self.runCount = runCount
 
+            // Share identical blocks: most are uniform (one value for all 128 code points).
             let blockSize = 1 << Int(Self.blockShift)
-            let blockCount = 0x110000 >> Int(Self.blockShift)
-            var blocks = [UInt16](repeating: 0, count: blockCount)
+            var blocks = [UInt16](repeating: 0, count: 0x110000 >> Int(Self.blockShift))
             var bytes: [UInt8] = []
-            var known: [[UInt8]: UInt16] = [:]
-            var block = [UInt8](repeating: 0, count: blockSize)
-            var run = 0
-            for b in 0..<blockCount {
-                let first = UInt32(b << Int(Self.blockShift))
-                for i in 0..<blockSize {
-                    let cp = first + UInt32(i)
-                    while run + 1 < starts.count && starts[run + 1] <= cp { run += 1 }
-                    block[i] = starts.isEmpty ? 1 : values[run]
-                }
-                if let number = known[block] {
-                    blocks[b] = number
-                } else {
-                    let number = UInt16(known.count)
-                    known[block] = number
-                    blocks[b] = number
-                    bytes.append(contentsOf: block)
+            var uniform = [Int](repeating: -1, count: 256)
+            var known: [Int: [UInt16]] = [:]  // block hash → block numbers with that hash
+            full.withUnsafeBufferPointer { full in
+                for b in blocks.indices {
+                    let block = UnsafeBufferPointer(rebasing: full[b * blockSize ..< (b + 1) * blockSize])
+                    let first = block[0]
+                    if block.allSatisfy({ $0 == first }) {
+                        if uniform[Int(first)] < 0 {
+                            uniform[Int(first)] = bytes.count / blockSize
+                            bytes.append(contentsOf: block)
+                        }
+                        blocks[b] = UInt16(uniform[Int(first)])
+                        continue
+                    }
+                    var hasher = Hasher()
+                    hasher.combine(bytes: UnsafeRawBufferPointer(block))
+                    let hash = hasher.finalize()
+                    if let number = known[hash]?.first(where: { n in
+                        bytes[Int(n) * blockSize ..< (Int(n) + 1) * blockSize].elementsEqual(block)
+                    }) {
+                        blocks[b] = number
+                    } else {
+                        let number = UInt16(bytes.count / blockSize)
+                        known[hash, default: []].append(number)
+                        bytes.append(contentsOf: block)
+                        blocks[b] = number
+                    }
                 }
             }
             self.blocks = blocks
