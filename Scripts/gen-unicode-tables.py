@@ -4,8 +4,9 @@ Unicode Character Database (Debian package unicode-data, /usr/share/unicode).
 
 Usage:
     python3 Scripts/gen-unicode-tables.py [--ucd DIR] [--output FILE]
-    python3 Scripts/gen-unicode-tables.py --print N   # width of every code point,
-                                                      # one char each (debugging)
+    python3 Scripts/gen-unicode-tables.py --dump-widths FILE
+        also writes one character per code point (width kind 0-4, u unassigned),
+        for comparing with other wcwidth implementations
 
 Reads ReadMe.txt (the UCD version), UnicodeData.txt, EastAsianWidth.txt,
 PropList.txt, auxiliary/GraphemeBreakProperty.txt and emoji/emoji-data.txt.
@@ -235,8 +236,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--ucd", default="/usr/share/unicode", help="UCD folder (default %(default)s)")
     parser.add_argument("--output", default=DEFAULT_OUTPUT)
-    parser.add_argument("--print", dest="dump", metavar="FILE",
-                        help="also write one width digit per code point to FILE")
+    parser.add_argument("--dump-widths", dest="dump", metavar="FILE",
+                        help="also write one width kind per code point to FILE")
     args = parser.parse_args()
     table, paths, cat = build(args.ucd)
     if args.dump:
