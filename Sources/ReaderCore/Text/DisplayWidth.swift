@@ -43,7 +43,7 @@ public struct DisplayWidth: Sendable {
         return cells(table.byte(v))
     }
 
-    /// Cells taken by one grapheme cluster.
+    /// Cells taken by one grapheme cluster: 0, 1 or 2, more only for spacing marks.
     @inline(__always)
     public func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
