@@ -33,8 +33,8 @@ struct ArticleBuilder {
         // Flow the body into columns of each screen.
         let firstHeight = height - header.count
         let laterHeight = height - running.count
-        let columns = Self.flow(groups, columnsPerScreen: count,
-                                capacity: { screen in screen == 0 ? firstHeight : laterHeight })
+        let columns = Self.balancedFlow(groups, columnsPerScreen: count,
+                                        capacity: { screen in screen == 0 ? firstHeight : laterHeight })
 
         var pages: [ScreenPage] = []
         var ranges: [Range<Int>] = []
@@ -163,6 +163,35 @@ struct ArticleBuilder {
             if groups[i - 1].rows.first?.runs.first?.role == .pullQuote { groups[i].spaceBefore = max(groups[i].spaceBefore, 1) }
         }
         return groups
+    }
+
+    /// Flows groups like `flow`, then shortens the last screen's columns as far as
+    /// the text still fits on it, so its columns come out balanced as in print.
+    static func balancedFlow(_ groups: [Group], columnsPerScreen: Int, capacity: @escaping (Int) -> Int) -> [[LaidRow]] {
+        let full = flow(groups, columnsPerScreen: columnsPerScreen, capacity: capacity)
+        let perScreen = max(1, columnsPerScreen)
+        guard perScreen > 1 else { return full }
+        let screens = (full.count + perScreen - 1) / perScreen
+        let last = screens - 1
+        let lastCapacity = max(1, capacity(last))
+        func fits(_ rows: Int) -> [[LaidRow]]? {
+            let trial = flow(groups, columnsPerScreen: perScreen, capacity: { $0 == last ? rows : capacity($0) })
+            return trial.count <= screens * perScreen ? trial : nil
+        }
+        // The shortest column height that keeps the text on the same number of screens.
+        var low = 1
+        var high = lastCapacity
+        var best = full
+        while low <= high {
+            let mid = (low + high) / 2
+            if let trial = fits(mid) {
+                best = trial
+                high = mid - 1
+            } else {
+                low = mid + 1
+            }
+        }
+        return best
     }
 
     /// Flows groups into columns of `capacity(screen)` rows, `columnsPerScreen`
