@@ -24,43 +24,65 @@ struct DumpMode {
         let ambiguous = command.ambiguous ?? .narrow
         let layout = EditionLayout(edition: edition, width: width, height: height,
                                    options: LayoutOptions(columns: command.columns, ambiguous: ambiguous))
-        let pages = try select(screens(of: layout, edition: edition))
+        let pages = try select(from: layout, edition: edition)
         let text = command.color
             ? ANSIFormatter(ambiguous: ambiguous).format(pages)
             : PlainTextFormatter(ambiguous: ambiguous).format(pages)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// The run of screens asked for, before `--page` picks from it.
-    private func screens(of layout: EditionLayout, edition: Edition) throws -> [ScreenPage] {
-        if command.allArticles {
-            return edition.articles.indices.flatMap { article in
-                (0..<layout.articleScreenCount(article: article)).map { layout.articlePage(article: article, screen: $0) }
+    /// The screens asked for: the run of screens of `--front`, `--article` or
+    /// `--all-articles`, of which `--page` picks one or all. Only what is printed is laid out.
+    private func select(from layout: EditionLayout, edition: Edition) throws -> [ScreenPage] {
+        let spec = command.page ?? (command.allArticles ? "all" : "1")
+        var wanted: Int?
+        if spec.lowercased() != "all" {
+            guard let number = Int(spec), number >= 1 else {
+                throw ValidationError("--page must be a screen number from 1 or 'all' (got '\(spec)')")
             }
+            wanted = number
         }
-        if let number = command.article {
+        var screens: [ScreenPage] = []
+        var seen = 0
+        /// Takes a screen if it is the one wanted; true when done.
+        func take(_ make: () -> ScreenPage) -> Bool {
+            seen += 1
+            if let wanted {
+                if seen == wanted { screens.append(make()); return true }
+                return false
+            }
+            screens.append(make())
+            return false
+        }
+        var articles: [Int] = []
+        if command.allArticles {
+            articles = Array(edition.articles.indices)
+        } else if let number = command.article {
             guard number >= 1, number <= edition.articles.count else {
                 throw ValidationError("--article \(number): the edition has \(edition.articles.count) articles (1…\(edition.articles.count))")
             }
-            let article = number - 1
-            return (0..<layout.articleScreenCount(article: article)).map { layout.articlePage(article: article, screen: $0) }
+            articles = [number - 1]
         }
-        return layout.pageNumbers.flatMap { page in
-            (0..<layout.frontPageScreenCount(page: page)).map { layout.frontPage(page: page, screen: $0) }
+        if command.allArticles || command.article != nil {
+            walk: for article in articles {
+                for screen in 0..<layout.articleScreenCount(article: article) {
+                    if take({ layout.articlePage(article: article, screen: screen) }) { break walk }
+                }
+            }
+        } else {
+            walk: for page in layout.pageNumbers {
+                var screen = 0
+                while layout.hasFrontPage(page: page, screen: screen) {
+                    let current = screen
+                    if take({ layout.frontPage(page: page, screen: current) }) { break walk }
+                    screen += 1
+                }
+            }
         }
-    }
-
-    /// The screens `--page` asks for.
-    private func select(_ screens: [ScreenPage]) throws -> [ScreenPage] {
-        let spec = command.page ?? (command.allArticles ? "all" : "1")
-        if spec.lowercased() == "all" { return screens }
-        guard let number = Int(spec), number >= 1 else {
-            throw ValidationError("--page must be a screen number from 1 or 'all' (got '\(spec)')")
+        if let wanted, screens.isEmpty {
+            throw ValidationError("--page \(wanted): there are \(seen) screen pages")
         }
-        guard number <= screens.count else {
-            throw ValidationError("--page \(number): there are \(screens.count) screen pages")
-        }
-        return [screens[number - 1]]
+        return screens
     }
 }
 

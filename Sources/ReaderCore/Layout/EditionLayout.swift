@@ -59,24 +59,41 @@ public final class EditionLayout: Sendable {
         pageIndex[page] ?? []
     }
 
-    /// How many screens the front page of 版 `page` takes.
+    /// How many screens the front page of 版 `page` takes (sets the whole front page).
     public func frontPageScreenCount(page: Int) -> Int {
-        frontScreens(page).count
+        if isTooSmall { return 1 }
+        return front(page) { builder in
+            builder.finish()
+            return builder.screens.count
+        }
     }
 
     /// Screen `screen` of the front page of 版 `page`: masthead (or folio), article blocks, jump targets.
+    /// Sets only the screens up to `screen`.
     public func frontPage(page: Int, screen: Int) -> ScreenPage {
-        let screens = frontScreens(page)
-        return screens[clamp(screen, screens.count)]
+        if isTooSmall { return tooSmallPage() }
+        return front(page) { builder in
+            builder.ensure(screen: max(0, screen))
+            return builder.screens[max(0, min(screen, builder.screens.count - 1))]
+        }
+    }
+
+    /// Whether the front page of 版 `page` has a screen `screen` (sets only the screens up to it).
+    public func hasFrontPage(page: Int, screen: Int) -> Bool {
+        guard screen >= 0 else { return false }
+        if isTooSmall { return screen == 0 }
+        return front(page) { builder in
+            builder.ensure(screen: screen)
+            return screen < builder.screens.count
+        }
     }
 
     /// Where the front-page block of `article` is: its 版 and screen.
     public func frontPageLocation(of article: Int) -> (page: Int, screen: Int) {
         guard edition.articles.indices.contains(article) else { return (pageNumbers[0], 0) }
         let page = edition.articles[article].page
-        let screens = frontScreens(page)
-        let found = screens.firstIndex { $0.targets.contains { $0.article == article } }
-        return (page, found ?? 0)
+        if isTooSmall { return (page, 0) }
+        return (page, front(page) { $0.screen(showing: article) } ?? 0)
     }
 
     /// How many screens article `article` takes.
@@ -132,11 +149,12 @@ public final class EditionLayout: Sendable {
         }
     }
 
-    private func frontScreens(_ page: Int) -> [ScreenPage] {
-        if isTooSmall { return [tooSmallPage()] }
-        return cache.front(page) {
-            FrontPageBuilder(layout: self, page: page).build()
-        }
+    private func front<T>(_ page: Int, _ body: (FrontPageBuilder) -> T) -> T {
+        // Worked out before the cache's mutex is taken (it is not recursive).
+        let setting = FrontPageBuilder.Setting(edition: edition, width: width, height: height, options: options,
+                                               page: page, articles: articles(onPage: page),
+                                               isFirstPage: page == pageNumbers.first)
+        return cache.front(page, make: { FrontPageBuilder(setting) }, body)
     }
 
     private func articleScreens(_ article: Int) -> ArticleScreens {

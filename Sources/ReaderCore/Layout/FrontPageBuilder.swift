@@ -1,8 +1,23 @@
 /// Sets the front page of one 版: the masthead (or a folio line), then every
 /// article of the page as a block on a column grid, in bands separated by rules.
 /// The lead article spans more columns. Bands that do not fit go on the next screen.
-struct FrontPageBuilder {
-    let layout: EditionLayout
+///
+/// Resumable: screens are set only as far as asked (`ensure`), so the first
+/// screen of a 版 with thousands of articles comes at once. Not thread-safe on
+/// its own; `LayoutCache` calls it under its mutex.
+final class FrontPageBuilder {
+    /// What the builder needs of its layout (no reference back: the layout's cache holds the builder).
+    struct Setting {
+        var edition: Edition
+        var width: Int
+        var height: Int
+        var options: LayoutOptions
+        var page: Int
+        var articles: [Int]
+        var isFirstPage: Bool
+    }
+
+    let layout: Setting
     let page: Int
 
     /// One article block set at its width, before it is cut to a band's height.
@@ -21,114 +36,136 @@ struct FrontPageBuilder {
         var height: Int
     }
 
-    /// Every screen of the front page.
-    func build() -> [ScreenPage] {
-        let width = layout.width
-        let height = layout.height
-        let measure = DisplayWidth(ambiguous: layout.options.ambiguous)
-        let ruleWidth = max(1, measure.of(Character("│")))
-        let gutter = ruleWidth + 2
-        let count = ColumnGrid.columnCount(width: width, options: layout.options)
-        let grid = ColumnGrid(count: count, width: width, gutter: gutter)
-        let span = grid.span
-        let edition = layout.edition
-        let masthead = MastheadSetter(masthead: edition.masthead, ambiguous: layout.options.ambiguous)
-        let isFirstPage = page == layout.pageNumbers.first
-        let pageName = edition.pages.first { $0.number == page }?.name
+    private let measure: DisplayWidth
+    private let grid: ColumnGrid
+    private let gutter: Int
+    private let masthead: MastheadSetter
+    private let articles: [Int]
+    private let isFirstPage: Bool
+    private let pageName: String?
 
-        func top(_ screen: Int) -> [LaidRow] {
-            if screen == 0, isFirstPage { return masthead.rows(span: span) }
-            return masthead.folio(span: span, page: page, pageName: pageName, continued: screen > 0)
-        }
+    /// Finished screens, in order.
+    private(set) var screens: [ScreenPage] = []
+    /// True once every article is placed and the last screen is finished.
+    private(set) var isComplete = false
+    private var next = 0                 // index into `articles` of the next block
+    private var current: ScreenPage
+    private var row = 0
+    private var bandsOnScreen = 0
 
-        let articles = layout.articles(onPage: page)
-        let bands = makeBands(articles, grid: grid)
-
-        var pages: [ScreenPage] = []
-        var screen = 0
-        var current = ScreenPage(width: width, height: height, content: .front(page: page, screen: 0))
-        var row = 0
-        var bandsOnScreen = 0
-        func startScreen() {
-            current = ScreenPage(width: width, height: height, content: .front(page: page, screen: screen))
-            let head = top(screen)
-            // The head never takes more than half the screen.
-            for (i, laid) in head.prefix(max(1, height / 2)).enumerated() {
-                current.runs += laid.placed(row: i, left: grid.left)
-            }
-            row = min(head.count, max(1, height / 2))
-            bandsOnScreen = 0
-        }
+    init(_ setting: Setting) {
+        layout = setting
+        page = setting.page
+        measure = DisplayWidth(ambiguous: layout.options.ambiguous)
+        gutter = max(1, measure.of(Character("│"))) + 2
+        grid = ColumnGrid(count: ColumnGrid.columnCount(width: layout.width, options: layout.options),
+                          width: layout.width, gutter: gutter)
+        masthead = MastheadSetter(masthead: layout.edition.masthead, ambiguous: layout.options.ambiguous)
+        articles = setting.articles
+        isFirstPage = setting.isFirstPage
+        pageName = setting.edition.pages.first { $0.number == setting.page }?.name
+        current = ScreenPage(width: layout.width, height: layout.height)
         startScreen()
         if articles.isEmpty {
             current.runs.append(PlacedRun(row: row, column: grid.left, text: "本版没有文章", role: .notice))
         }
-        for band in bands {
-            let separator = bandsOnScreen > 0 ? 1 : 0
-            if row + separator + band.height > height, bandsOnScreen > 0 {
-                pages.append(current)
-                screen += 1
-                startScreen()
-            }
-            if bandsOnScreen > 0 {
-                current.runs.append(PlacedRun(row: row, column: grid.left,
-                                              text: TextFit.rule("─", cells: span, measure: measure), role: .rule))
-                row += 1
-            }
-            let bandHeight = max(1, min(band.height, height - row))
-            place(band, height: bandHeight, top: row, grid: grid, gutter: gutter, measure: measure, into: &current)
-            row += bandHeight
-            bandsOnScreen += 1
-        }
-        pages.append(current)
-        return pages
     }
 
-    /// Groups the page's articles into bands: the lead wide (with one block
-    /// beside it from three columns), then one block per column.
-    private func makeBands(_ articles: [Int], grid: ColumnGrid) -> [Band] {
+    /// Sets screens until screen `index` is finished or the page is complete.
+    func ensure(screen index: Int) {
+        while !isComplete, screens.count <= index { step() }
+    }
+
+    /// Sets every screen.
+    func finish() {
+        while !isComplete { step() }
+    }
+
+    /// Sets screens until the block of `article` is placed; its screen, if it is on this 版.
+    func screen(showing article: Int) -> Int? {
+        guard articles.contains(article) else { return nil }
+        while true {
+            if let found = screens.firstIndex(where: { $0.targets.contains { $0.article == article } }) { return found }
+            if current.targets.contains(where: { $0.article == article }) { return screens.count }
+            if isComplete { return nil }
+            step()
+        }
+    }
+
+    /// Places the next band, or finishes the last screen when no band is left.
+    private func step() {
+        guard let band = nextBand() else {
+            screens.append(current)
+            isComplete = true
+            return
+        }
+        let height = layout.height
+        let separator = bandsOnScreen > 0 ? 1 : 0
+        if row + separator + band.height > height, bandsOnScreen > 0 {
+            screens.append(current)
+            startScreen()
+        }
+        if bandsOnScreen > 0 {
+            current.runs.append(PlacedRun(row: row, column: grid.left,
+                                          text: TextFit.rule("─", cells: grid.span, measure: measure), role: .rule))
+            row += 1
+        }
+        let bandHeight = max(1, min(band.height, height - row))
+        place(band, height: bandHeight, top: row, into: &current)
+        row += bandHeight
+        bandsOnScreen += 1
+    }
+
+    /// Opens the next screen with the masthead (first screen of the first 版) or a folio.
+    private func startScreen() {
+        let screen = screens.count
+        current = ScreenPage(width: layout.width, height: layout.height, content: .front(page: page, screen: screen))
+        let head = screen == 0 && isFirstPage
+            ? masthead.rows(span: grid.span)
+            : masthead.folio(span: grid.span, page: page, pageName: pageName, continued: screen > 0)
+        // The head never takes more than half the screen.
+        let shown = min(head.count, max(1, layout.height / 2))
+        for (i, laid) in head.prefix(shown).enumerated() {
+            current.runs += laid.placed(row: i, left: grid.left)
+        }
+        row = shown
+        bandsOnScreen = 0
+    }
+
+    /// The next band of blocks: first the lead, wide (with one block beside it
+    /// from three columns), then one block per column; nil when none is left.
+    private func nextBand() -> Band? {
+        guard next < articles.count else { return nil }
         let count = grid.lefts.count
-        var bands: [Band] = []
-        var queue = articles[...]
-        var position = 0
-        func text(_ article: Int, span: Int, lead: Bool) -> BlockText {
-            defer { position += 1 }
-            return blockText(article, label: JumpTarget.label(forBlock: position),
-                             width: grid.width(spanning: span), columnWidth: grid.columnWidth, span: span, lead: lead)
-        }
-        if let lead = queue.popFirst() {
-            var blocks: [(text: BlockText, column: Int, span: Int)] = []
-            let leadSpan = count >= 3 ? count - 1 : count
-            blocks.append((text(lead, span: leadSpan, lead: true), 0, leadSpan))
-            if leadSpan < count, let beside = queue.popFirst() {
-                blocks.append((text(beside, span: count - leadSpan, lead: false), leadSpan, count - leadSpan))
-            } else if leadSpan < count {
-                blocks[0].span = count
-                blocks[0].text = blockText(lead, label: blocks[0].text.label, width: grid.width(spanning: count),
-                                           columnWidth: grid.columnWidth, span: count, lead: true)
+        var blocks: [(text: BlockText, column: Int, span: Int)] = []
+        if next == 0 {
+            let leadSpan = count >= 3 && articles.count > 1 ? count - 1 : count
+            blocks.append((block(span: leadSpan, lead: true), 0, leadSpan))
+            if leadSpan < count {
+                blocks.append((block(span: count - leadSpan, lead: false), leadSpan, count - leadSpan))
             }
-            bands.append(Band(blocks: blocks, height: 0))
-        }
-        while !queue.isEmpty {
-            let chunk = Array(queue.prefix(count))
-            queue = queue.dropFirst(chunk.count)
-            // Fewer blocks than columns: the first ones take the spare columns.
-            var blocks: [(text: BlockText, column: Int, span: Int)] = []
+        } else {
+            let chunk = min(count, articles.count - next)
             var column = 0
-            for (i, article) in chunk.enumerated() {
-                let span = count / chunk.count + (i < count % chunk.count ? 1 : 0)
-                blocks.append((text(article, span: span, lead: false), column, span))
+            for i in 0..<chunk {
+                // Fewer blocks than columns: the first ones take the spare columns.
+                let span = count / chunk + (i < count % chunk ? 1 : 0)
+                blocks.append((block(span: span, lead: false), column, span))
                 column += span
             }
-            bands.append(Band(blocks: blocks, height: 0))
         }
-        for i in bands.indices {
-            bands[i].height = bands[i].blocks.map { block in
-                let depth = (block.text.body.count + block.span - 1) / block.span
-                return block.text.head.count + min(depth, block.text.minimumBody)
-            }.max() ?? 1
-        }
-        return bands
+        let height = blocks.map { block in
+            let depth = (block.text.body.count + block.span - 1) / block.span
+            return block.text.head.count + min(depth, block.text.minimumBody)
+        }.max() ?? 1
+        return Band(blocks: blocks, height: height)
+    }
+
+    /// The next article's block text, `span` grid columns wide.
+    private func block(span: Int, lead: Bool) -> BlockText {
+        defer { next += 1 }
+        return blockText(articles[next], label: JumpTarget.label(forBlock: next),
+                         width: grid.width(spanning: span), columnWidth: grid.columnWidth, span: span, lead: lead)
     }
 
     /// One article's block text at `width` cells: label, heads, bylines and enough opening lines.
@@ -152,7 +189,9 @@ struct FrontPageBuilder {
         if !bylines.isEmpty { head += setter.set(bylines, role: .byline, width: width) }
 
         // Set only as many opening lines as a screen could show.
-        let wanted = max(1, height) * span
+        let minimum = lead ? max(2, height / 6) : max(2, height / 8)
+        // Heads in one band differ by a few rows at most; more body than this is never shown.
+        let wanted = min(max(1, height), minimum + 10) * span
         var body: [LaidRow] = []
         let starts = article.blockStarts
         var complete = true
@@ -172,14 +211,12 @@ struct FrontPageBuilder {
             body += setter.set(block.text, role: role, width: columnWidth, indent: indent, justify: indent,
                                base: starts[i], datelineLength: block.datelineLength)
         }
-        let minimum = lead ? max(2, height / 6) : max(2, height / 8)
         return BlockText(article: index, label: label, head: head, body: body,
                          bodyIsComplete: complete, minimumBody: minimum)
     }
 
     /// Draws a band's blocks, `height` rows from `top`, with rules between them and jump targets.
-    private func place(_ band: Band, height: Int, top: Int, grid: ColumnGrid, gutter: Int,
-                       measure: DisplayWidth, into page: inout ScreenPage) {
+    private func place(_ band: Band, height: Int, top: Int, into page: inout ScreenPage) {
         for (n, block) in band.blocks.enumerated() {
             let left = grid.lefts[block.column]
             let width = grid.width(spanning: block.span)

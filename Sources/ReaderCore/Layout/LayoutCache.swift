@@ -10,7 +10,7 @@ import Darwin
 /// layout can be shared across threads (it is `Sendable`).
 final class LayoutCache: @unchecked Sendable {
     private var mutex = pthread_mutex_t()
-    private var fronts: [Int: [ScreenPage]] = [:]
+    private var fronts: [Int: FrontPageBuilder] = [:]
     private var articles: [Int: ArticleScreens] = [:]
     private var pageIndex: [Int: [Int]]?
 
@@ -29,13 +29,13 @@ final class LayoutCache: @unchecked Sendable {
         return body()
     }
 
-    /// The front-page screens of 版 `page`, built by `make` on first use.
-    func front(_ page: Int, make: () -> [ScreenPage]) -> [ScreenPage] {
-        if let hit = locked({ fronts[page] }) { return hit }
-        // Built outside the lock: a race only builds the same pure value twice.
-        let built = make()
-        locked { fronts[page] = built }
-        return built
+    /// Runs `body` on the (resumable) front-page builder of 版 `page`, under the mutex.
+    func front<T>(_ page: Int, make: () -> FrontPageBuilder, _ body: (FrontPageBuilder) -> T) -> T {
+        locked {
+            let builder = fronts[page] ?? make()
+            fronts[page] = builder
+            return body(builder)
+        }
     }
 
     /// The screens of article `index`, built by `make` on first use.
