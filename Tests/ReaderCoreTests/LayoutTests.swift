@@ -143,6 +143,60 @@ struct LayoutTests {
         #expect(columns[1].count == 2)
     }
 
+    /// One 版 crowded with 30 short articles.
+    static let crowded: Edition = {
+        let articles = (1...30).map { n in
+            Article(id: "c\(n)", page: 1, headline: "第\(n)条新闻：株洲今日要闻",
+                    blocks: [Block(kind: .paragraph, text: String(repeating: "湘江两岸春意浓，游人如织。", count: 5))])
+        }
+        return Edition(masthead: Masthead(title: "株洲日报"), pages: [EditionPage(number: 1)], articles: articles,
+                       repairs: [], source: EditionSource(name: "crowded", contentHash: "1"))
+    }()
+
+    @Test("a crowded front page continues on further screens, each block once, nothing cut silently",
+          arguments: [(80, 24), (100, 30), (40, 12), (200, 30)])
+    func crowdedFrontPage(width: Int, height: Int) {
+        let layout = EditionLayout(edition: Self.crowded, width: width, height: height)
+        #expect(layout.hasFrontPage(page: 1, screen: 0))
+        let count = layout.frontPageScreenCount(page: 1)
+        #expect(count > 1)
+        #expect(!layout.hasFrontPage(page: 1, screen: count))
+        let screens = (0..<count).map { layout.frontPage(page: 1, screen: $0) }
+        #expect(screens.flatMap(\.targets).map(\.article) == Array(0..<30))
+        #expect(screens.flatMap(\.targets).compactMap(\.label).count == JumpTarget.labels.count)
+        let folio = PlainTextFormatter().format(screens[1]).split(separator: "\n").first ?? ""
+        #expect(folio.contains("株洲日报  第1版（续）"))
+        let location = layout.frontPageLocation(of: 29)
+        #expect(location.page == 1 && location.screen == count - 1)
+        for screen in screens {
+            let text = PlainTextFormatter().format(screen)
+            #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count <= height)
+            // Each block shows its whole body or says it is cut.
+            for target in screen.targets {
+                let inside = screen.runs.filter { target.contains(row: $0.row, column: $0.column) }
+                let shown = inside.compactMap(\.source).reduce(0) { $0 + $1.count }
+                let whole = Self.crowded.articles[target.article].characterCount
+                #expect(inside.contains { $0.role == .truncation && $0.text == "…" } || shown == whole,
+                        "block \(target.article + 1) shows \(shown) of \(whole) without …")
+            }
+        }
+    }
+
+    @Test("with ambiguous characters wide, rules and quotes still fit the width",
+          arguments: [(80, 24), (61, 20), (150, 40)])
+    func ambiguousWide(width: Int, height: Int) {
+        let options = LayoutOptions(ambiguous: .wide)
+        let layout = EditionLayout(edition: SampleEdition.edition, width: width, height: height, options: options)
+        let measure = DisplayWidth(ambiguous: .wide)
+        let pages = [layout.frontPage(page: 1, screen: 0), layout.articlePage(article: 1, screen: 0),
+                     layout.articlePage(article: 1, screen: 1)]
+        for page in pages {
+            for line in PlainTextFormatter(ambiguous: .wide).format(page).split(separator: "\n") {
+                #expect(measure.of(line) <= width, "\(page.content): \(line)")
+            }
+        }
+    }
+
     @Test("an empty edition and an article without body lay out without a crash")
     func emptyEdition() {
         let empty = Edition(masthead: Masthead(title: ""), pages: [], articles: [Article(id: "x", page: 3, headline: "标题")],
