@@ -20,7 +20,7 @@ struct DumpMode {
         if let columns = command.columns, columns < 1 {
             throw ValidationError("--columns must be at least 1 (got \(columns))")
         }
-        let edition = try EditionLoader.load(command.edition)
+        let edition = try ProvisionalEditionFile.load(command.edition)
         let ambiguous = command.ambiguous ?? .narrow
         let layout = EditionLayout(edition: edition, width: width, height: height,
                                    options: LayoutOptions(columns: command.columns, ambiguous: ambiguous))
@@ -89,7 +89,7 @@ struct DumpMode {
 /// Finds and reads the edition to dump.
 /// PROVISIONAL: swap `ProvisionalEditionReader` for `EditionParser` and the
 /// directory scan for `EditionLibrary` once the edition helper's work is in main.
-enum EditionLoader {
+enum ProvisionalEditionFile {
     /// The edition at `path` (a file, or a directory whose newest `.md` is taken); nil: the bundled one.
     static func load(_ path: String?) throws -> Edition {
         let file = try resolve(path)

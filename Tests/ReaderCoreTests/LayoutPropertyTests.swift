@@ -16,12 +16,12 @@ struct LayoutPropertyTests {
 
     @Test("no page is wider than W or taller than H, front pages and articles", arguments: sizes)
     func pagesFit(width: Int, height: Int) {
-        let layout = EditionLayout(edition: SampleEdition.edition, width: width, height: height)
+        let layout = EditionLayout(edition: LayoutSample.edition, width: width, height: height)
         var pages: [ScreenPage] = []
         for page in layout.pageNumbers {
             pages += (0..<layout.frontPageScreenCount(page: page)).map { layout.frontPage(page: page, screen: $0) }
         }
-        for article in SampleEdition.edition.articles.indices {
+        for article in LayoutSample.edition.articles.indices {
             pages += (0..<layout.articleScreenCount(article: article)).map { layout.articlePage(article: article, screen: $0) }
         }
         let measure = DisplayWidth()
@@ -40,11 +40,11 @@ struct LayoutPropertyTests {
 
     @Test("no column line of an article starts with a closing or ends with an opening mark", arguments: sizes)
     func kinsoku(width: Int, height: Int) {
-        let layout = EditionLayout(edition: SampleEdition.edition, width: width, height: height)
+        let layout = EditionLayout(edition: LayoutSample.edition, width: width, height: height)
         let count = layout.columnCount
         let grid = ColumnGrid(count: count, width: width, gutter: count > 1 ? ArticleBuilder.gutter : 0)
         var violations: [String] = []
-        for article in SampleEdition.edition.articles.indices {
+        for article in LayoutSample.edition.articles.indices {
             for screen in 0..<layout.articleScreenCount(article: article) {
                 let page = layout.articlePage(article: article, screen: screen)
                 var lines: [String: [PlacedRun]] = [:]
@@ -67,7 +67,7 @@ struct LayoutPropertyTests {
 
     @Test("the linear form holds every body character, in order", arguments: sizes)
     func linearFormIsComplete(width: Int, height: Int) {
-        let edition = SampleEdition.edition
+        let edition = LayoutSample.edition
         let layout = EditionLayout(edition: edition, width: width, height: height, options: LayoutOptions(columns: 1))
         #expect(layout.columnCount == 1)
         for (index, article) in edition.articles.enumerated() {
@@ -91,7 +91,7 @@ struct LayoutPropertyTests {
 
     @Test("every article of a 版 has one block on its front pages", arguments: sizes)
     func frontPageShowsEveryArticle(width: Int, height: Int) {
-        let layout = EditionLayout(edition: SampleEdition.edition, width: width, height: height)
+        let layout = EditionLayout(edition: LayoutSample.edition, width: width, height: height)
         for page in layout.pageNumbers {
             let targets = (0..<layout.frontPageScreenCount(page: page)).flatMap { layout.frontPage(page: page, screen: $0).targets }
             #expect(targets.map(\.article) == layout.articles(onPage: page))
@@ -104,7 +104,7 @@ struct LayoutPropertyTests {
 
     @Test("a position maps to a screen and back", arguments: sizes)
     func positionRoundTrip(width: Int, height: Int) {
-        let edition = SampleEdition.edition
+        let edition = LayoutSample.edition
         let layout = EditionLayout(edition: edition, width: width, height: height)
         var random = SeededRandom(seed: UInt64(width * 1000 + height))
         for (index, article) in edition.articles.enumerated() {

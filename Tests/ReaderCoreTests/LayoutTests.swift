@@ -73,7 +73,7 @@ struct LayoutTests {
 
     @Test("front-page blocks carry jump labels and click rectangles")
     func jumpTargets() {
-        let layout = EditionLayout(edition: SampleEdition.edition, width: 100, height: 30)
+        let layout = EditionLayout(edition: LayoutSample.edition, width: 100, height: 30)
         let page = layout.frontPage(page: 1, screen: 0)
         #expect(page.targets.first?.label == "1")
         #expect(page.target(labelled: "2")?.article == 1)
@@ -186,7 +186,7 @@ struct LayoutTests {
           arguments: [(80, 24), (61, 20), (150, 40)])
     func ambiguousWide(width: Int, height: Int) {
         let options = LayoutOptions(ambiguous: .wide)
-        let layout = EditionLayout(edition: SampleEdition.edition, width: width, height: height, options: options)
+        let layout = EditionLayout(edition: LayoutSample.edition, width: width, height: height, options: options)
         let measure = DisplayWidth(ambiguous: .wide)
         let pages = [layout.frontPage(page: 1, screen: 0), layout.articlePage(article: 1, screen: 0),
                      layout.articlePage(article: 1, screen: 1)]
@@ -216,7 +216,7 @@ struct LayoutTests {
 
     @Test("a resize keeps the reader on the same text", arguments: [(200, 60, 80, 24), (80, 24, 160, 45), (60, 20, 30, 10)])
     func resizeKeepsPlace(fromWidth: Int, fromHeight: Int, toWidth: Int, toHeight: Int) {
-        let big = EditionLayout(edition: SampleEdition.edition, width: fromWidth, height: fromHeight)
+        let big = EditionLayout(edition: LayoutSample.edition, width: fromWidth, height: fromHeight)
         let small = big.resized(width: toWidth, height: toHeight)
         for screen in 0..<big.articleScreenCount(article: 1) {
             let top = big.position(atTopOf: 1, screen: screen)

@@ -176,6 +176,7 @@ final class FrontPageBuilder {
         let height = layout.height
         let inner = max(2, width - 2)
         var head: [LaidRow] = []
+        if let rubric = article.rubric, !rubric.isEmpty { head += setter.set(rubric, role: .rubric, width: inner) }
         if let kicker = article.kicker, !kicker.isEmpty { head += setter.set(kicker, role: .kicker, width: inner) }
         head += setter.set(article.headline, role: .headline, width: inner)
         if let deck = article.deck, !deck.isEmpty { head += setter.set(deck, role: .deck, width: inner) }

@@ -2,7 +2,7 @@ import Foundation
 @testable import ReaderCore
 
 /// The sample edition from the repository's `Editions/` folder.
-enum SampleEdition {
+enum LayoutSample {
     static let url: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Editions/2023-03-29-zhuzhou-daily.md")
