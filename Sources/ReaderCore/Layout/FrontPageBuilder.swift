@@ -125,7 +125,15 @@ final class FrontPageBuilder {
             : masthead.folio(span: grid.span, page: page, pageName: pageName, continued: screen > 0)
         // The head never takes more than half the screen.
         let shown = min(head.count, max(1, layout.height / 2))
-        for (i, laid) in head.prefix(shown).enumerated() {
+        // Cut from the middle so the double rule under the head stays.
+        var rows = head
+        if head.count > shown {
+            rows = Array(head.prefix(shown - 1)) + [head[head.count - 1]]
+            if shown >= 2 {
+                rows[shown - 2] = rows[shown - 2].truncated(to: grid.span, mark: "…", role: .truncation, measure: measure)
+            }
+        }
+        for (i, laid) in rows.enumerated() {
             current.runs += laid.placed(row: i, left: grid.left)
         }
         row = shown
