@@ -17,6 +17,10 @@ struct DumpMode {
         guard width >= 1, height >= 1 else {
             throw ValidationError("--width and --height must be at least 1 (got \(width)×\(height))")
         }
+        let views = [command.front, command.article != nil, command.allArticles].filter { $0 }.count
+        guard views <= 1 else {
+            throw ValidationError("--front, --article and --all-articles exclude one another")
+        }
         if let columns = command.columns, columns < 1 {
             throw ValidationError("--columns must be at least 1 (got \(columns))")
         }
