@@ -38,7 +38,7 @@ struct InteractiveMode {
         }
         let size = terminal.size
         var state = AppState(edition: edition,
-                             layout: FallbackLayout(ambiguous: command.ambiguous ?? .narrow, columns: command.columns),
+                             layout: PrintLayout(options: LayoutOptions(columns: command.columns, ambiguous: command.ambiguous ?? .narrow)),
                              width: size.width, height: size.height, themeNames: themes.themes.map(\.name))
         state.themeIndex = themes.index
         state.editionIndex = shelf.index

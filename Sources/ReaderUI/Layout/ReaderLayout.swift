@@ -83,8 +83,8 @@ public struct ArticleViewLayout: Sendable, Equatable {
     }
 }
 
-/// What the reader needs from a layout engine. `EditionLayout` (issue 4) is adapted
-/// to it; `FallbackLayout` is a plain one used in tests of the reader alone.
+/// What the reader needs from a layout engine: `PrintLayout` adapts `EditionLayout`
+/// (issue 4) to it; tests can supply their own.
 public protocol ReaderLayout: Sendable {
     /// Lays out 版 `page` (1-based; 1 is the front page with the masthead).
     func pageView(_ edition: Edition, page: Int, width: Int, height: Int) -> PageViewLayout

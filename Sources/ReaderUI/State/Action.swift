@@ -9,6 +9,8 @@ public enum Action: Sendable, Equatable {
     case openSelected
     /// A digit typed on a page view: opens the block with that label.
     case digit(Int)
+    /// A block's letter label typed on a page view (labels after 9: a c d e …).
+    case label(String)
     case openArticle(Int)
     /// Close an overlay, leave search, or go back to the 版 view.
     case back

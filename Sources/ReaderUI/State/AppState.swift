@@ -54,7 +54,7 @@ public struct AppState: Sendable {
     private var pageLayoutKey: [Int] = []
     private var articleLayoutKey: [Int] = []
 
-    public init(edition: Edition, layout: any ReaderLayout = FallbackLayout(),
+    public init(edition: Edition, layout: any ReaderLayout = PrintLayout(),
                 width: Int, height: Int, themeNames: [String] = ["default"]) {
         self.edition = edition
         self.layout = layout

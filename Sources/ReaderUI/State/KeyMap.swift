@@ -12,7 +12,7 @@ public enum KeyMap {
         KeyBinding(keys: "b  PgUp  ←", help: "previous screen page"),
         KeyBinding(keys: "j  k  ↓  ↑", help: "next/previous block, list row or screen"),
         KeyBinding(keys: "g  G  Home  End", help: "first / last screen page"),
-        KeyBinding(keys: "Enter  1…9", help: "open the selected / numbered block"),
+        KeyBinding(keys: "Enter  1…9  a c d…", help: "open the selected / labelled block"),
         KeyBinding(keys: "Esc  Backspace  h", help: "back: close, clear search, 版, front page"),
         KeyBinding(keys: "n  p  Tab  S-Tab", help: "next / previous article"),
         KeyBinding(keys: "J  K", help: "next / previous 版"),
@@ -88,6 +88,11 @@ public enum KeyMap {
         case "q": return .quit
         default:
             if let digit = c.wholeNumberValue, c.isASCII { return .digit(digit) }
+            // Blocks past 9 are lettered with letters no other key uses.
+            if state.view == .page, state.overlay == nil, c.isASCII, c.isLowercase,
+               state.pageLayout?.targets.joined().contains(where: { $0.label == String(c) }) == true {
+                return .label(String(c))
+            }
             return nil
         }
     }

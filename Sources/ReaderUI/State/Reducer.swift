@@ -21,7 +21,10 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
     // While the window is too small nothing on screen can be acted on.
     if s.isTooSmall, action != .quit { return s }
     s.notice = nil
-    if case .digit = action {} else { s.digits = "" }
+    switch action {
+    case .digit, .label: break
+    default: s.digits = ""
+    }
     switch action {
     case .quit:
         s.quit = true
@@ -67,7 +70,9 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .openArticle(let index):
         open(&s, article: index)
     case .digit(let digit):
-        typeDigit(&s, digit)
+        typeLabel(&s, String(digit))
+    case .label(let label):
+        typeLabel(&s, label)
     case .nextArticle, .previousArticle:
         let step = action == .nextArticle ? 1 : -1
         if s.overlay == .contents {
@@ -235,10 +240,10 @@ private func move(_ s: inout AppState, _ action: Action) {
     }
 }
 
-/// Opens the block whose label the typed digits spell, once no longer label could match.
-private func typeDigit(_ s: inout AppState, _ digit: Int) {
+/// Opens the block whose label the typed keys spell, once no longer label could match.
+private func typeLabel(_ s: inout AppState, _ key: String) {
     guard s.view == .page, s.overlay == nil, let layout = s.pageLayout else { return }
-    s.digits += String(digit)
+    s.digits += key
     let targets = layout.targets.flatMap { $0 }
     let candidates = targets.filter { $0.label.hasPrefix(s.digits) }
     if candidates.isEmpty {
