@@ -1,3 +1,4 @@
+import Foundation
 import ReaderCore
 import Testing
 @testable import ReaderUI
@@ -54,5 +55,29 @@ struct KeyMapTests {
         let theme = Theme(name: "bare", styles: [:])
         #expect(ColorMapping.style(role: .body, flags: .match, theme: theme).reverse)
         #expect(ColorMapping.style(role: .body, flags: [.match, .currentMatch], theme: theme).bold)
+    }
+}
+
+@Suite("README")
+struct ReadmeKeysTests {
+    @Test("the README's Keys section lists every key the help overlay lists")
+    func readmeListsEveryKey() throws {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        let readme = try String(contentsOfFile: parts.joined(separator: "/") + "/README.md", encoding: .utf8)
+        guard let start = readme.range(of: "## Keys") else {
+            Issue.record("no Keys section")
+            return
+        }
+        let section = readme[start.upperBound...].prefix { _ in true }
+        let end = section.range(of: "\n## ")?.lowerBound ?? section.endIndex
+        // Every word inside a `code span` of the section.
+        let spans = section[..<end].split(separator: "`").enumerated().filter { $0.offset % 2 == 1 }
+        let words = Set(spans.flatMap { $0.element.split(separator: " ").map(String.init) })
+        for binding in KeyMap.bindings {
+            for key in binding.keys.split(separator: " ").map(String.init) where key != "click" && key != "wheel" {
+                #expect(words.contains(key), "README misses \(key)")
+            }
+        }
     }
 }
