@@ -182,7 +182,7 @@ struct SessionTests {
         #expect(session.state.article == 2)
     }
 
-    @Test("? lists every key, and any movement key closes it")
+    @Test("? lists every key; ? or Esc closes it")
     func help() {
         var session = Session(width: 100, height: 30)
         session.press("?")
@@ -190,8 +190,23 @@ struct SessionTests {
         for binding in KeyMap.bindings {
             #expect(screen.contains(binding.help))
         }
-        session.press("j")
+        session.press("?")
         #expect(session.state.overlay == nil)
+        session.press("?<Esc>")
+        #expect(session.state.overlay == nil)
+    }
+
+    @Test("in a short window the help scrolls with j/k so every key can be read")
+    func helpScrolls() {
+        var session = Session(width: 40, height: 12)
+        session.press("?")
+        var seen = Set<String>()
+        for _ in 0..<KeyMap.bindings.count {
+            for binding in KeyMap.bindings where session.screen.contains(binding.keys) { seen.insert(binding.keys) }
+            session.press("j")
+        }
+        #expect(seen.count == KeyMap.bindings.count)
+        #expect(session.state.overlay == .help)
     }
 
     @Test("J and K move between 版 and stop at the ends")

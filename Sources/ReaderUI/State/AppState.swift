@@ -37,6 +37,8 @@ public struct AppState: Sendable {
     /// The screen page of the open article.
     public var screen = 0
     public var contentsSelection = 0
+    /// The first key listed by the help overlay when it is taller than the window.
+    public var helpScroll = 0
     public var search = SearchState()
     /// Digits typed so far on a 版 view.
     public var digits = ""

@@ -23,6 +23,7 @@ public enum KeyMap {
         KeyBinding(keys: "T", help: "next theme"),
         KeyBinding(keys: "?", help: "this help"),
         KeyBinding(keys: "q  Ctrl-C", help: "quit"),
+        KeyBinding(keys: "Ctrl-L", help: "redraw the screen"),
         KeyBinding(keys: "wheel  click", help: "scroll; a click opens a block"),
     ]
 

@@ -25,11 +25,21 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .digit, .label: break
     default: s.digits = ""
     }
+    // The help overlay takes movement (to scroll); any other key just closes it.
+    if s.overlay == .help {
+        switch action {
+        case .quit, .lineDown, .lineUp, .nextScreen, .previousScreen, .firstScreen, .lastScreen: break
+        default:
+            s.overlay = nil
+            return s
+        }
+    }
     switch action {
     case .quit:
         s.quit = true
     case .toggleHelp:
         s.overlay = s.overlay == .help ? nil : .help
+        s.helpScroll = 0
     case .toggleContents:
         if s.overlay == .contents {
             s.overlay = nil
@@ -192,7 +202,15 @@ private func move(_ s: inout AppState, _ action: Action) {
         return
     }
     if s.overlay == .help {
-        s.overlay = nil
+        // Movement scrolls the key list when the window is too short for all of it.
+        let hidden = max(0, KeyMap.bindings.count - HelpView.rows(s))
+        switch action {
+        case .lineDown, .nextScreen: s.helpScroll = min(hidden, s.helpScroll + (action == .lineDown ? 1 : HelpView.rows(s)))
+        case .lineUp, .previousScreen: s.helpScroll = max(0, s.helpScroll - (action == .lineUp ? 1 : HelpView.rows(s)))
+        case .firstScreen: s.helpScroll = 0
+        case .lastScreen: s.helpScroll = hidden
+        default: break
+        }
         return
     }
     switch s.view {
