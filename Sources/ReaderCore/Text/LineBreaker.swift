@@ -1,0 +1,358 @@
+/// Whether a line may or must break at a position between two scalars.
+public enum LineBreakOpportunity: UInt8, Sendable, Equatable {
+    /// No break here (×).
+    case prohibited
+    /// A line may break here (÷).
+    case allowed
+    /// A line must break here (!): after a hard line break, and at the end of text.
+    case mandatory
+}
+
+/// Finds line-break opportunities with the UAX #14 algorithm (Unicode 15.0, with the
+/// numeric tailoring of Example 7 that `LineBreakTest.txt` uses), working on scalars.
+///
+/// With the `.chinese` tailoring it also applies the W3C clreq basic rules (see
+/// DECISIONS.md): no line starts with a closing mark or ends with an opening one,
+/// quotation marks between Chinese characters behave as in Unicode 15.1, a
+/// number keeps its range dash and its unit, and codes like `CN 43-0005` stay whole.
+public struct LineBreaker: Sendable {
+    /// Which rules apply on top of plain UAX #14.
+    public enum Tailoring: Sendable, Equatable {
+        /// Plain UAX #14, as tested by `LineBreakTest.txt`.
+        case none
+        /// UAX #14 with the clreq basic rules for Chinese.
+        case chinese
+    }
+
+    public var tailoring: Tailoring
+
+    public init(tailoring: Tailoring = .chinese) {
+        self.tailoring = tailoring
+    }
+
+    /// Opportunities before each scalar of `text` and at its end (`count + 1` entries).
+    public func opportunities(_ text: String) -> [LineBreakOpportunity] {
+        opportunities(Array(text.unicodeScalars))
+    }
+
+    /// Opportunities before each scalar and at the end: entry `i` is the position before
+    /// `scalars[i]`, entry `scalars.count` is the end of text (always mandatory).
+    public func opportunities(_ scalars: [Unicode.Scalar]) -> [LineBreakOpportunity] {
+        let lookup = LineBreakLookup.shared
+        let properties = scalars.map { lookup.raw($0.value) }
+        return opportunities(scalars, properties: properties)
+    }
+
+    /// Opportunities for scalars whose table bytes (`LineBreakProperties.raw`) are known.
+    public func opportunities(_ scalars: [Unicode.Scalar], properties: [UInt8]) -> [LineBreakOpportunity] {
+        precondition(scalars.count == properties.count)
+        var result = [LineBreakOpportunity](repeating: .prohibited, count: scalars.count + 1)
+        guard !scalars.isEmpty else {
+            result[0] = .mandatory
+            return result
+        }
+        scalars.withUnsafeBufferPointer { s in
+            properties.withUnsafeBufferPointer { p in
+                result.withUnsafeMutableBufferPointer { out in
+                    uax14(s, p, out)
+                    if tailoring == .chinese { chinese(s, p, out) }
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: UAX #14
+
+    /// Runs the UAX #14 rules LB2-LB31 left to right, keeping the context the rules look back at.
+    private func uax14(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: UnsafeBufferPointer<UInt8>,
+                       _ out: UnsafeMutableBufferPointer<LineBreakOpportunity>) {
+        let n = s.count
+        let chinese = tailoring == .chinese
+        @inline(__always) func cls(_ i: Int) -> LineBreakClass {
+            LineBreakClass(rawValue: p[i] & 0x3F) ?? .AL
+        }
+        // Context: the class of the previous unit after LB9/LB10, its table byte, the
+        // raw class of the previous scalar, the unit before it, the unit before a run of
+        // spaces, the LB25 number state and the count of regional indicators.
+        var first = cls(0)
+        if first == .CM || first == .ZWJ { first = .AL }
+        var prev = first
+        var prevByte = p[0]
+        var prevRaw = cls(0)
+        var prevPrev = LineBreakClass.BK
+        var beforeSpaces = LineBreakClass.BK
+        var inNumber = prev == .NU
+        var closedNumber = false
+        var regionalCount = prev == .RI ? 1 : 0
+        out[0] = .prohibited  // LB2
+        out[n] = .mandatory   // LB3
+        var i = 1
+        while i < n {
+            var cur = cls(i)
+            let curByte = p[i]
+            var decision: LineBreakOpportunity
+            var absorbed = false
+            rules: do {
+                // LB4, LB5
+                if prevRaw == .BK { decision = .mandatory; break rules }
+                if prevRaw == .CR {
+                    decision = cur == .LF ? .prohibited : .mandatory; break rules
+                }
+                if prevRaw == .LF || prevRaw == .NL { decision = .mandatory; break rules }
+                // LB6, LB7
+                switch cur {
+                case .BK, .CR, .LF, .NL, .SP, .ZW: decision = .prohibited; break rules
+                default: break
+                }
+                let base = prev == .SP ? beforeSpaces : prev
+                // LB8
+                if base == .ZW { decision = .allowed; break rules }
+                // LB8a
+                if prevRaw == .ZWJ {
+                    decision = .prohibited
+                    if cur == .CM || cur == .ZWJ, prevRaw != .SP { absorbed = true }
+                    break rules
+                }
+                // LB9, LB10
+                if cur == .CM || cur == .ZWJ {
+                    switch prevRaw {
+                    case .BK, .CR, .LF, .NL, .SP, .ZW: cur = .AL
+                    default: absorbed = true; decision = .prohibited; break rules
+                    }
+                }
+                // LB11, LB12, LB12a
+                if cur == .WJ || prev == .WJ || prev == .GL { decision = .prohibited; break rules }
+                if cur == .GL, prev != .SP, prev != .BA, prev != .HY { decision = .prohibited; break rules }
+                // LB13
+                switch cur {
+                case .CL, .CP, .EX, .IS, .SY: decision = .prohibited; break rules
+                default: break
+                }
+                // LB14-LB17
+                if base == .OP { decision = .prohibited; break rules }
+                if base == .QU, cur == .OP { decision = .prohibited; break rules }
+                if base == .CL || base == .CP, cur == .NS { decision = .prohibited; break rules }
+                if base == .B2, cur == .B2 { decision = .prohibited; break rules }
+                // LB18
+                if prev == .SP { decision = .allowed; break rules }
+                // LB19 (and LB19a of Unicode 15.1 when tailored for Chinese)
+                if cur == .QU || prev == .QU {
+                    if !chinese || quoteRule(s, p, i, prevByte: prevByte, prevIndex: lastBase(p, i)) == .prohibited {
+                        decision = .prohibited; break rules
+                    }
+                }
+                // LB20
+                if cur == .CB || prev == .CB { decision = .allowed; break rules }
+                // LB21, LB21a, LB21b
+                if cur == .BA || cur == .HY || cur == .NS || prev == .BB { decision = .prohibited; break rules }
+                if prevPrev == .HL, prev == .HY || prev == .BA { decision = .prohibited; break rules }
+                if prev == .SY, cur == .HL { decision = .prohibited; break rules }
+                // LB22
+                if cur == .IN { decision = .prohibited; break rules }
+                // LB23, LB23a, LB24
+                let alphabetic = prev == .AL || prev == .HL
+                let curAlphabetic = cur == .AL || cur == .HL
+                if alphabetic, cur == .NU { decision = .prohibited; break rules }
+                if prev == .NU, curAlphabetic { decision = .prohibited; break rules }
+                if prev == .PR, cur == .ID || cur == .EB || cur == .EM { decision = .prohibited; break rules }
+                if prev == .ID || prev == .EB || prev == .EM, cur == .PO { decision = .prohibited; break rules }
+                if prev == .PR || prev == .PO, curAlphabetic { decision = .prohibited; break rules }
+                if alphabetic, cur == .PR || cur == .PO { decision = .prohibited; break rules }
+                // LB25, Example 7 regular expressions
+                if prev == .PR || prev == .PO {
+                    if cur == .NU { decision = .prohibited; break rules }
+                    if cur == .OP || cur == .HY, nextBaseIs(.NU, p, after: i) {
+                        decision = .prohibited; break rules
+                    }
+                }
+                if prev == .OP || prev == .HY, cur == .NU { decision = .prohibited; break rules }
+                if inNumber {
+                    switch cur {
+                    case .NU, .SY, .IS, .CL, .CP: decision = .prohibited; break rules
+                    default: break
+                    }
+                }
+                if inNumber || closedNumber, cur == .PO || cur == .PR { decision = .prohibited; break rules }
+                // LB26, LB27
+                switch (prev, cur) {
+                case (.JL, .JL), (.JL, .JV), (.JL, .H2), (.JL, .H3),
+                     (.JV, .JV), (.JV, .JT), (.H2, .JV), (.H2, .JT),
+                     (.JT, .JT), (.H3, .JT),
+                     (.JL, .PO), (.JV, .PO), (.JT, .PO), (.H2, .PO), (.H3, .PO),
+                     (.PR, .JL), (.PR, .JV), (.PR, .JT), (.PR, .H2), (.PR, .H3):
+                    decision = .prohibited; break rules
+                default: break
+                }
+                // LB28, LB29
+                if alphabetic, curAlphabetic { decision = .prohibited; break rules }
+                if prev == .IS, curAlphabetic { decision = .prohibited; break rules }
+                // LB30
+                if alphabetic || prev == .NU, cur == .OP, curByte & 0x40 == 0 {
+                    decision = .prohibited; break rules
+                }
+                if prev == .CP, prevByte & 0x40 == 0, curAlphabetic || cur == .NU {
+                    decision = .prohibited; break rules
+                }
+                // LB30a
+                if prev == .RI, cur == .RI, regionalCount % 2 == 1 { decision = .prohibited; break rules }
+                // LB30b
+                if cur == .EM, prev == .EB || prevByte & 0x80 != 0 { decision = .prohibited; break rules }
+                // LB31
+                decision = .allowed
+            }
+            out[i] = decision
+            // Advance the context past scalar i.
+            let raw = cls(i)
+            prevRaw = raw
+            if !absorbed {
+                if cur == .CM || cur == .ZWJ { cur = .AL }  // LB10 after a hard break
+                if cur == .SP {
+                    if prev != .SP { beforeSpaces = prev }
+                } else {
+                    switch cur {
+                    case .NU: inNumber = true; closedNumber = false
+                    case .SY, .IS: closedNumber = false
+                    case .CL, .CP:
+                        closedNumber = inNumber
+                        inNumber = false
+                    default: inNumber = false; closedNumber = false
+                    }
+                }
+                if cur == .SP { inNumber = false; closedNumber = false }
+                regionalCount = cur == .RI ? regionalCount + 1 : 0
+                prevPrev = prev
+                prev = cur
+                prevByte = (curByte & 0xC0) | cur.rawValue
+            }
+            i += 1
+        }
+    }
+
+    /// Whether the next scalar after `i` that is not a combining mark has class `target`.
+    @inline(__always)
+    private func nextBaseIs(_ target: LineBreakClass, _ p: UnsafeBufferPointer<UInt8>, after i: Int) -> Bool {
+        var j = i + 1
+        while j < p.count {
+            let c = LineBreakClass(rawValue: p[j] & 0x3F) ?? .AL
+            if c != .CM && c != .ZWJ { return c == target }
+            j += 1
+        }
+        return false
+    }
+
+    /// Index of the scalar that starts the unit ending just before `i` (skips combining marks).
+    @inline(__always)
+    private func lastBase(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        var j = i - 1
+        while j > 0 {
+            let c = LineBreakClass(rawValue: p[j] & 0x3F) ?? .AL
+            if c != .CM && c != .ZWJ { break }
+            j -= 1
+        }
+        return j
+    }
+
+    /// LB19 and LB19a as Unicode 15.1 words them: a break next to a quotation mark is
+    /// allowed only when the mark opens (or closes) between East Asian characters.
+    private func quoteRule(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: UnsafeBufferPointer<UInt8>,
+                           _ i: Int, prevByte: UInt8, prevIndex: Int) -> LineBreakOpportunity {
+        let cur = LineBreakClass(rawValue: p[i] & 0x3F) ?? .AL
+        let prev = LineBreakClass(rawValue: prevByte & 0x3F) ?? .AL
+        let prevEastAsian = prevByte & 0x40 != 0
+        let curEastAsian = p[i] & 0x40 != 0
+        if cur == .QU {
+            let category = s[i].properties.generalCategory
+            // × [QU - Pi]
+            if category != .initialPunctuation { return .prohibited }
+            // [^EastAsian] × QU
+            if !prevEastAsian { return .prohibited }
+            // × QU ([^EastAsian] | eot)
+            var j = i + 1
+            while j < p.count, let c = LineBreakClass(rawValue: p[j] & 0x3F), c == .CM || c == .ZWJ { j += 1 }
+            if j >= p.count || p[j] & 0x40 == 0 { return .prohibited }
+        }
+        if prev == .QU {
+            let category = s[prevIndex].properties.generalCategory
+            // [QU - Pf] ×
+            if category != .finalPunctuation { return .prohibited }
+            // QU × [^EastAsian]
+            if !curEastAsian { return .prohibited }
+            // (sot | [^EastAsian]) QU ×
+            if prevIndex == 0 || p[lastBase(p, prevIndex)] & 0x40 == 0 { return .prohibited }
+        }
+        return .allowed
+    }
+
+    // MARK: Chinese tailoring
+
+    /// Applies the clreq prohibitions and the number rules on top of UAX #14.
+    private func chinese(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: UnsafeBufferPointer<UInt8>,
+                         _ out: UnsafeMutableBufferPointer<LineBreakOpportunity>) {
+        let n = s.count
+        var lastVisible = -1  // last scalar before i that is not a space
+        var i = 1
+        while i < n {
+            let before = s[i - 1]
+            if before != " " { lastVisible = i - 1 }
+            guard out[i] == .allowed else { i += 1; continue }
+            let here = s[i]
+            if Kinsoku.forbidsLineStart(here)
+                || (lastVisible >= 0 && Kinsoku.forbidsLineEnd(s[lastVisible])) {
+                out[i] = .prohibited
+            } else if (here == "\"" || here == "'") && before != " " {
+                // An ASCII quote not after a space closes: it must not start a line.
+                out[i] = .prohibited
+            } else if isDigit(before) {
+                // A number keeps its unit: 1000万套, 3月, 12亿元.
+                if p[i] & 0x40 != 0, (LineBreakClass(rawValue: p[i] & 0x3F) ?? .AL) == .ID {
+                    out[i] = .prohibited
+                    var j = i
+                    while j + 1 < n, Kinsoku.isNumeralMultiplier(s[j]),
+                          (LineBreakClass(rawValue: p[j + 1] & 0x3F) ?? .AL) == .ID, p[j + 1] & 0x40 != 0 {
+                        if out[j + 1] == .allowed { out[j + 1] = .prohibited }
+                        j += 1
+                    }
+                } else if Kinsoku.isRangeDash(here), i + 1 < n, isDigit(s[i + 1]) {
+                    // A range keeps its dash: 2022—2023.
+                    out[i] = .prohibited
+                    if out[i + 1] == .allowed { out[i + 1] = .prohibited }
+                }
+            } else if before == " ", isDigit(here), isCodePrefix(s, endingBefore: i - 1) {
+                // A code keeps its prefix: CN 43-0005.
+                out[i] = .prohibited
+            }
+            i += 1
+        }
+        // A range dash after a digit that UAX #14 already glued to the digit still must
+        // not be followed by a break before the second number.
+        i = 1
+        while i + 1 < n {
+            if isDigit(s[i - 1]), Kinsoku.isRangeDash(s[i]), isDigit(s[i + 1]), out[i + 1] == .allowed {
+                out[i + 1] = .prohibited
+            }
+            i += 1
+        }
+    }
+
+    /// Whether a scalar is an ASCII or fullwidth decimal digit.
+    @inline(__always)
+    private func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
+    }
+
+    /// Whether the text before the space at `space` is a 1-5 letter capital prefix (CN, ISSN).
+    private func isCodePrefix(_ s: UnsafeBufferPointer<Unicode.Scalar>, endingBefore space: Int) -> Bool {
+        var j = space - 1
+        var letters = 0
+        while j >= 0, (0x41...0x5A).contains(s[j].value) {
+            letters += 1
+            j -= 1
+        }
+        guard (1...5).contains(letters) else { return false }
+        if j < 0 { return true }
+        let v = s[j].value
+        let alnum = (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+        return !alnum
+    }
+}
