@@ -81,3 +81,77 @@ struct LineBreakConformanceTests {
         return "line \(test.line)\n  want \(want)\n  got  \(have)\n  \(test.comment)"
     }
 }
+
+extension LineBreakConformanceTests {
+    @Test("the Chinese tailoring differs from LineBreakTest.txt only where a listed tailoring applies")
+    func chineseDiffersOnlyByTailoring() {
+        let breaker = LineBreaker(tailoring: .chinese)
+        var unexplained: [String] = []
+        var explained: [String: Int] = [:]
+        for test in Self.cases {
+            let got = breaker.opportunities(test.scalars)
+            for position in test.mismatches(got) {
+                if let reason = ChineseTailoring.explain(test.scalars, position, expectedBreak: test.expected[position]) {
+                    explained[reason, default: 0] += 1
+                } else {
+                    unexplained.append(Self.describe(test, got) + "\n  at position \(position)")
+                }
+            }
+        }
+        if !unexplained.isEmpty {
+            let first = unexplained.prefix(15).joined(separator: "\n")
+            Issue.record("\(unexplained.count) differences no tailoring explains, the first:\n\(first)")
+        }
+        print("tailored differences:", explained.sorted { $0.key < $1.key })
+    }
+}
+
+/// The deliberate tailorings of `LineBreaker.Tailoring.chinese`, as predicates over a
+/// `LineBreakTest.txt` case: each names why the tailored breaker may differ there.
+enum ChineseTailoring {
+    /// The reason a difference at `position` (before `scalars[position]`) is deliberate, if any.
+    static func explain(_ s: [Unicode.Scalar], _ position: Int, expectedBreak: Bool) -> String? {
+        guard position > 0, position < s.count else { return nil }
+        let before = s[position - 1], here = s[position]
+        let visible = s[..<position].last { $0 != " " } ?? before
+        if let reason = quoteReason(before, here, visible) { return reason }
+        if expectedBreak {
+            if Kinsoku.forbidsLineStart(here) { return "clreq: no line starts with \(name(here))" }
+            if Kinsoku.forbidsLineEnd(visible) { return "clreq: no line ends with \(name(visible))" }
+            if here == "\"" || here == "'" { return "an ASCII quote not after a space closes" }
+        }
+        if !expectedBreak { return nil }  // every tailoring only removes breaks, except quotes
+        var digits = position - 1
+        while digits > 0, Kinsoku.isNumeralMultiplier(s[digits]) { digits -= 1 }
+        if isDigit(s[digits]), Kinsoku.isIdeograph(here) {
+            return "a number keeps its unit (1000万套)"
+        }
+        if (isDigit(before) && Kinsoku.isRangeDash(here))
+            || (position >= 2 && isDigit(s[position - 2]) && Kinsoku.isRangeDash(before) && isDigit(here)) {
+            return "a numeric range keeps its dash (2022—2023)"
+        }
+        if before == " ", isDigit(here) { return "a code keeps its capital prefix (CN 43-0005)" }
+        return nil
+    }
+
+    /// Whether a scalar is an ASCII digit.
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    /// Differences Unicode 15.1's quotation rules explain.
+    static func quoteReason(_ before: Unicode.Scalar, _ here: Unicode.Scalar, _ visible: Unicode.Scalar) -> String? {
+        if isQuote(before) || isQuote(here) || isQuote(visible) {
+            return "quotation marks follow Unicode 15.1 LB19/LB19a"
+        }
+        return nil
+    }
+
+    /// Whether a scalar has Line_Break class QU.
+    static func isQuote(_ scalar: Unicode.Scalar) -> Bool {
+        LineBreakProperties(scalar).lineBreakClass == .QU
+    }
+
+    /// A scalar as U+XXXX for messages.
+    static func name(_ scalar: Unicode.Scalar) -> String {
+        "U+" + String(scalar.value, radix: 16, uppercase: true)
+    }
+}

@@ -43,4 +43,13 @@ public enum Kinsoku {
         default: return false
         }
     }
+
+    /// Whether a scalar is a CJK unified or compatibility ideograph (a Han character).
+    @inline(__always)
+    static func isIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFD: return true
+        default: return false
+        }
+    }
 }

@@ -305,11 +305,10 @@ public struct LineBreaker: Sendable {
                 out[i] = .prohibited
             } else if isDigit(before) {
                 // A number keeps its unit: 1000万套, 3月, 12亿元.
-                if p[i] & 0x40 != 0, (LineBreakClass(rawValue: p[i] & 0x3F) ?? .AL) == .ID {
+                if Kinsoku.isIdeograph(here) {
                     out[i] = .prohibited
                     var j = i
-                    while j + 1 < n, Kinsoku.isNumeralMultiplier(s[j]),
-                          (LineBreakClass(rawValue: p[j + 1] & 0x3F) ?? .AL) == .ID, p[j + 1] & 0x40 != 0 {
+                    while j + 1 < n, Kinsoku.isNumeralMultiplier(s[j]), Kinsoku.isIdeograph(s[j + 1]) {
                         if out[j + 1] == .allowed { out[j + 1] = .prohibited }
                         j += 1
                     }
