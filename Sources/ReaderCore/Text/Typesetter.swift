@@ -1,21 +1,24 @@
-// STUB (skeleton): replaced by the text engine (issue 2): UAX #14, kinsoku, justification.
-
 /// How a paragraph is set into lines.
 public struct TypesetOptions: Sendable, Equatable {
     /// Column width in cells.
     public var width: Int
-    /// Indent the first line by two ideographic spaces (U+3000 U+3000).
+    /// Indent the first line by two ideographic spaces (U+3000 U+3000). Off for
+    /// headlines, captions and other text set without a paragraph indent.
     public var indentFirstLine: Bool
     /// Justify every line but the last to exactly `width` cells.
     public var justify: Bool
     public var ambiguous: AmbiguousWidth
+    /// Avoid a last line holding a single character (孤字) when moving one character
+    /// down from the line before fixes it.
+    public var avoidLoneLastCharacter: Bool
 
     public init(width: Int, indentFirstLine: Bool = true, justify: Bool = true,
-                ambiguous: AmbiguousWidth = .narrow) {
+                ambiguous: AmbiguousWidth = .narrow, avoidLoneLastCharacter: Bool = true) {
         self.width = width
         self.indentFirstLine = indentFirstLine
         self.justify = justify
         self.ambiguous = ambiguous
+        self.avoidLoneLastCharacter = avoidLoneLastCharacter
     }
 }
 
@@ -24,12 +27,14 @@ public struct TypesetOptions: Sendable, Equatable {
 /// Contract: `text` is what is drawn, including the indent (U+3000) and any
 /// justification spaces (U+0020). Removing every U+0020 and U+3000 from `text`
 /// gives exactly the paragraph's scalars in `source` with their U+0020 and
-/// U+3000 removed. The `source` ranges of a paragraph's lines are contiguous
+/// U+3000 removed (and with control characters and hard line breaks removed:
+/// they are never drawn). The `source` ranges of a paragraph's lines are contiguous
 /// and cover the whole paragraph. `width` is `text`'s width in cells.
 public struct SetLine: Sendable, Equatable {
     /// A maximal run of source text drawn contiguously from `column`. The indent
     /// and justification gaps fall between segments, so a source offset can be
     /// mapped to its column (dateline runs, search highlights, bookmarks).
+    /// `text` is exactly the paragraph's scalars in `source`.
     public struct Segment: Sendable, Equatable {
         public var text: String
         public var column: Int
@@ -58,7 +63,10 @@ public struct SetLine: Sendable, Equatable {
     }
 }
 
-/// Sets paragraphs into lines.
+/// Sets paragraphs into lines: UAX #14 with the Chinese tailoring finds the break
+/// opportunities, lines are filled greedily, a closing mark that would start a line
+/// takes a character down with it (后推出), and the spare cells are spread evenly
+/// between characters so every line but the last is exactly `width` cells.
 public struct Typesetter: Sendable {
     public var options: TypesetOptions
 
@@ -68,34 +76,378 @@ public struct Typesetter: Sendable {
 
     /// Sets one paragraph into lines no wider than `options.width`.
     public func set(_ paragraph: String) -> [SetLine] {
-        let measure = DisplayWidth(ambiguous: options.ambiguous)
-        let width = max(2, options.width)
-        var lines: [SetLine] = []
-        let indent = options.indentFirstLine ? "\u{3000}\u{3000}" : ""
-        var text = ""
-        var cells = options.indentFirstLine ? 4 : 0
-        var lead = cells
-        var start = 0
-        var offset = 0
-        func line(isLast: Bool) -> SetLine {
-            let segment = SetLine.Segment(text: text, column: lead, source: start..<offset)
-            return SetLine(text: (lines.isEmpty ? indent : "") + text, segments: [segment],
-                           width: cells, source: start..<offset, isLast: isLast)
-        }
-        for character in paragraph {
-            let w = measure.of(character)
-            if cells + w > width, cells > lead {
-                lines.append(line(isLast: false))
-                text = ""
-                cells = 0
-                lead = 0
-                start = offset
+        set(scalars: Array(paragraph.unicodeScalars))
+    }
+
+    /// Sets one paragraph given as scalars (offsets in the result count these scalars).
+    public func set(scalars: [Unicode.Scalar]) -> [SetLine] {
+        let n = scalars.count
+        if n == 0 { return [] }
+        let lookup = LineBreakLookup.shared
+        var properties = [UInt8](repeating: 0, count: n)
+        for i in 0..<n { properties[i] = lookup.raw(scalars[i].value) }
+        let opportunities = LineBreaker(tailoring: .chinese).opportunities(scalars, properties: properties)
+        let cells = measure(scalars, properties)
+        return scalars.withUnsafeBufferPointer { s in
+            cells.withUnsafeBufferPointer { c in
+                opportunities.withUnsafeBufferPointer { o in
+                    let plan = breakLines(s, c, o)
+                    return plan.enumerated().map { index, line in
+                        render(s, c, line, isLast: index == plan.count - 1)
+                    }
+                }
             }
-            text.append(character)
-            cells += w
-            offset += character.unicodeScalars.count
         }
-        lines.append(line(isLast: true))
-        return lines
+    }
+
+    // MARK: Measuring
+
+    /// Per-scalar cell flags.
+    enum Cell {
+        static let widthMask: UInt8 = 0x07
+        /// The scalar continues the grapheme cluster before it (no break, no gap).
+        static let continuation: UInt8 = 0x08
+        /// Never drawn: control characters and hard line breaks.
+        static let hidden: UInt8 = 0x10
+        /// U+0020: hangs at a line end, widened by justification.
+        static let space: UInt8 = 0x20
+        /// Drawn two cells wide.
+        static let wide: UInt8 = 0x40
+    }
+
+    /// Measures each scalar; a cluster's width sits on its first scalar.
+    private func measure(_ s: [Unicode.Scalar], _ p: [UInt8]) -> [UInt8] {
+        let width = DisplayWidth(ambiguous: options.ambiguous)
+        var cells = [UInt8](repeating: 0, count: s.count)
+        var clusterStart = 0
+        var multi = false
+        var regional = 0
+        for i in 0..<s.count {
+            let v = s[i].value
+            let cls = LineBreakClass(rawValue: p[i] & 0x3F) ?? .AL
+            if v < 0x20 || (v >= 0x7F && v < 0xA0) || cls == .BK || cls == .NL || cls == .LF || cls == .CR {
+                cells[i] = Cell.hidden
+                if multi { remeasure(s, &cells, clusterStart, i, width) }
+                multi = false
+                clusterStart = i + 1
+                regional = 0
+                continue
+            }
+            // Whether scalar i continues the open cluster (marks, ZWJ sequences, flags, skin tones).
+            var joins = false
+            if i > clusterStart {
+                let previous = s[i - 1].value
+                if (cls == .CM || cls == .ZWJ) && previous != 0x20 { joins = true }
+                if previous == 0x200D { joins = true }
+                if cls == .EM && previous >= 0x1F000 { joins = true }
+                if cls == .RI && regional % 2 == 1 { joins = true }
+            }
+            regional = cls == .RI ? regional + 1 : 0
+            if joins {
+                cells[i] = Cell.continuation
+                multi = true
+                continue
+            }
+            if multi { remeasure(s, &cells, clusterStart, i, width) }
+            multi = false
+            clusterStart = i
+            if v == 0x20 {
+                cells[i] = Cell.space | 1
+            } else {
+                let w = UInt8(min(4, max(0, width.of(s[i]))))
+                cells[i] = w | (w >= 2 ? Cell.wide : 0)
+            }
+        }
+        if multi { remeasure(s, &cells, clusterStart, s.count, width) }
+        return cells
+    }
+
+    /// Measures a multi-scalar cluster as one grapheme (an emoji sequence is two cells).
+    private func remeasure(_ s: [Unicode.Scalar], _ cells: inout [UInt8], _ start: Int, _ end: Int,
+                           _ width: DisplayWidth) {
+        guard start < end else { return }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: s[start..<end])
+        let w = UInt8(min(4, max(0, width.of(String(text)))))
+        cells[start] = (cells[start] & ~(Cell.widthMask | Cell.wide)) | w | (w >= 2 ? Cell.wide : 0)
+    }
+
+    // MARK: Breaking
+
+    /// One planned line: scalars `start..<end` of which `start..<visibleEnd` are drawn
+    /// (leading paragraph whitespace and hanging spaces are not).
+    struct Plan {
+        var start: Int
+        var drawStart: Int
+        var end: Int
+        var visibleEnd: Int
+        var available: Int
+        var indent: Bool
+        var justify: Bool
+    }
+
+    /// Chooses the lines: greedy fill, forced breaks for overlong tokens, lone-character fix.
+    private func breakLines(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                            _ o: UnsafeBufferPointer<LineBreakOpportunity>) -> [Plan] {
+        let n = s.count
+        let width = max(2, options.width)
+        let indentWidth = options.indentFirstLine && width >= 6 ? 4 : 0
+        var plans: [Plan] = []
+        // Leading whitespace of the paragraph is never drawn: the indent replaces it.
+        var drawStart = 0
+        while drawStart < n, s[drawStart] == " " || s[drawStart] == "\u{3000}" || c[drawStart] & Cell.hidden != 0 {
+            drawStart += 1
+        }
+        var start = 0
+        while true {
+            let first = plans.isEmpty
+            let available = width - (first ? indentWidth : 0)
+            var used = 0
+            var visible = 0
+            var visibleEnd = drawStart
+            var candidate = -1
+            var candidateVisibleEnd = drawStart
+            var end = n
+            var mandatory = true
+            var i = drawStart
+            while i < n {
+                if i > drawStart, o[i] != .prohibited {
+                    if o[i] == .mandatory { end = i; break }
+                    candidate = i
+                    candidateVisibleEnd = visibleEnd
+                }
+                let cell = c[i]
+                let w = Int(cell & Cell.widthMask)
+                if cell & Cell.space != 0 || cell & Cell.hidden != 0 {
+                    used += w
+                } else {
+                    if used + w > available, visible > 0 {
+                        // Overflow: end at the last opportunity, or force a break in the token.
+                        mandatory = false
+                        if candidate > drawStart {
+                            end = candidate
+                            visibleEnd = candidateVisibleEnd
+                        } else {
+                            end = forcedBreak(s, c, from: drawStart, overflowAt: i)
+                            visibleEnd = end
+                        }
+                        break
+                    }
+                    used += w
+                    visible = used
+                    visibleEnd = i + 1
+                }
+                i += 1
+            }
+            if i >= n { end = n }
+            while visibleEnd > drawStart, visibleEnd <= end, visibleEnd - 1 >= drawStart,
+                  c[visibleEnd - 1] & (Cell.space | Cell.hidden) != 0 {
+                visibleEnd -= 1
+            }
+            plans.append(Plan(start: start, drawStart: drawStart, end: end, visibleEnd: visibleEnd,
+                              available: available, indent: first && indentWidth > 0,
+                              justify: options.justify && end < n && !mandatory))
+            if end >= n { break }
+            start = end
+            drawStart = end
+            while drawStart < n, c[drawStart] & Cell.hidden != 0 { drawStart += 1 }
+        }
+        if options.avoidLoneLastCharacter { fixLoneLastCharacter(&plans, s, c, o) }
+        return plans
+    }
+
+    /// Where to split a token wider than the line: the last cluster boundary before
+    /// `overflowAt` that breaks no kinsoku rule, else the column edge itself.
+    private func forcedBreak(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                             from start: Int, overflowAt edge: Int) -> Int {
+        var edgeBoundary = edge
+        while edgeBoundary > start + 1, c[edgeBoundary] & Cell.continuation != 0 { edgeBoundary -= 1 }
+        var j = edgeBoundary
+        while j > start + 1 {
+            if c[j] & Cell.continuation == 0, !Kinsoku.forbidsLineStart(s[j]),
+               !Kinsoku.forbidsLineEnd(s[j - 1]), !isInseparable(s[j - 1], s[j]) {
+                return j
+            }
+            j -= 1
+        }
+        return max(start + 1, edgeBoundary)
+    }
+
+    /// Whether two scalars form —— or …… (never split, never gapped).
+    @inline(__always)
+    private func isInseparable(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        a == b && (a == "\u{2014}" || a == "\u{2026}" || a == "\u{2015}" || a == "\u{22EF}")
+    }
+
+    /// Moves one character down when the last line would otherwise hold a single one.
+    private func fixLoneLastCharacter(_ plans: inout [Plan], _ s: UnsafeBufferPointer<Unicode.Scalar>,
+                                      _ c: UnsafeBufferPointer<UInt8>,
+                                      _ o: UnsafeBufferPointer<LineBreakOpportunity>) {
+        guard plans.count >= 2 else { return }
+        let last = plans[plans.count - 1]
+        var previous = plans[plans.count - 2]
+        guard previous.justify else { return }  // a hard break or paragraph start: leave it
+        let lastCharacters = characterCount(s, c, last.drawStart, last.visibleEnd)
+        guard lastCharacters == 1 else { return }
+        // The last opportunity inside the previous line that leaves it a single character.
+        var b = previous.visibleEnd - 1
+        while b > previous.drawStart, o[b] == .prohibited { b -= 1 }
+        guard b > previous.drawStart, o[b] == .allowed,
+              characterCount(s, c, b, previous.end) == 1 else { return }
+        var moved = 0
+        for k in b..<last.visibleEnd where c[k] & (Cell.hidden) == 0 { moved += Int(c[k] & Cell.widthMask) }
+        guard moved <= last.available else { return }
+        var visibleEnd = b
+        while visibleEnd > previous.drawStart, c[visibleEnd - 1] & (Cell.space | Cell.hidden) != 0 { visibleEnd -= 1 }
+        guard visibleEnd > previous.drawStart else { return }
+        previous.end = b
+        previous.visibleEnd = visibleEnd
+        plans[plans.count - 2] = previous
+        plans[plans.count - 1].start = b
+        plans[plans.count - 1].drawStart = b
+    }
+
+    /// Characters in `start..<end` that count for the lone-character rule: clusters
+    /// other than spaces, hidden scalars and punctuation that may not start a line.
+    private func characterCount(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                                _ start: Int, _ end: Int) -> Int {
+        var count = 0
+        var k = start
+        while k < end {
+            let cell = c[k]
+            if cell & (Cell.continuation | Cell.space | Cell.hidden) == 0, !Kinsoku.forbidsLineStart(s[k]) {
+                count += 1
+            }
+            k += 1
+        }
+        return count
+    }
+
+    // MARK: Rendering
+
+    /// Draws a planned line: indent, the drawn scalars, justification gaps between segments.
+    private func render(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                        _ plan: Plan, isLast: Bool) -> SetLine {
+        // Content width and the gaps that may take spare cells.
+        var content = 0
+        var counts = [0, 0, 0]  // gaps of tier ≥ 0 (any), ≥ 1 (preferred), 2 (after punctuation)
+        var previousDrawn = -1
+        for k in plan.drawStart..<plan.visibleEnd {
+            let cell = c[k]
+            if cell & Cell.hidden != 0 { continue }
+            content += Int(cell & Cell.widthMask)
+            if cell & Cell.continuation != 0 { continue }
+            if previousDrawn >= 0 {
+                let tier = gapTier(s, c, previousDrawn, k)
+                for t in 0...tier { counts[t] += 1 }
+            }
+            previousDrawn = k
+        }
+        let justify = plan.justify && !isLast
+        let spare = justify ? max(0, plan.available - content) : 0
+        // Few spare cells go after punctuation, which already looks airy; more are
+        // spread over every gap next to a wide character; a Latin-only line uses any gap.
+        let tier = counts[2] > 0 && spare <= counts[2] ? 2 : counts[1] > 0 ? 1 : 0
+        let gapCount = counts[tier]
+
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((plan.visibleEnd - plan.drawStart) * 3 + spare + 8)
+        var column = 0
+        if plan.indent {
+            bytes.append(contentsOf: [0xE3, 0x80, 0x80, 0xE3, 0x80, 0x80])
+            column = 4
+        }
+        var segments: [SetLine.Segment] = []
+        var segmentStart = -1
+        var segmentByte = 0
+        var segmentColumn = 0
+        var gapIndex = 0
+        previousDrawn = -1
+        func close(_ end: Int) {
+            if segmentStart >= 0 {
+                segments.append(SetLine.Segment(text: String(decoding: bytes[segmentByte...], as: UTF8.self),
+                                                column: segmentColumn, source: segmentStart..<end))
+                segmentStart = -1
+            }
+        }
+        var k = plan.drawStart
+        while k < plan.visibleEnd {
+            let cell = c[k]
+            if cell & Cell.hidden != 0 {
+                close(k)
+                k += 1
+                continue
+            }
+            if cell & Cell.continuation == 0, previousDrawn >= 0, gapCount > 0,
+               gapTier(s, c, previousDrawn, k) >= tier {
+                // Bresenham, centred: each gap gets spare/gapCount cells, the remainder
+                // spread evenly from the middle rather than piled at one end.
+                let half = gapCount / 2
+                let extra = ((gapIndex + 1) * spare + half) / gapCount - (gapIndex * spare + half) / gapCount
+                gapIndex += 1
+                if extra > 0 {
+                    close(k)
+                    for _ in 0..<extra { bytes.append(0x20) }
+                    column += extra
+                }
+            }
+            if segmentStart < 0 {
+                segmentStart = k
+                segmentByte = bytes.count
+                segmentColumn = column
+            }
+            appendUTF8(s[k], to: &bytes)
+            column += Int(cell & Cell.widthMask)
+            if cell & Cell.continuation == 0 { previousDrawn = k }
+            k += 1
+        }
+        close(plan.visibleEnd)
+        // A single cluster cannot be spread: pad after it so the column stays straight.
+        if justify, gapCount == 0, column < plan.available + (plan.indent ? 4 : 0) {
+            let pad = plan.available + (plan.indent ? 4 : 0) - column
+            for _ in 0..<pad { bytes.append(0x20) }
+            column += pad
+        }
+        return SetLine(text: String(decoding: bytes, as: UTF8.self), segments: segments, width: column,
+                       source: plan.start..<plan.end, isLast: isLast)
+    }
+
+    /// How welcome a justification gap is between clusters `a` and `b`: 2 after a
+    /// punctuation mark, 1 next to a wide character or before a source space, 0 elsewhere
+    /// (inside a Latin word or number, before a closing mark, after an opening mark,
+    /// inside —— and ……), used only when a line has no better gap.
+    @inline(__always)
+    private func gapTier(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                         _ a: Int, _ b: Int) -> Int {
+        let ca = c[a], cb = c[b]
+        if ca & Cell.space != 0 { return 0 }
+        if cb & Cell.space != 0 { return 1 }
+        if Kinsoku.forbidsLineStart(s[b]) || Kinsoku.forbidsLineEnd(s[a]) || isInseparable(s[a], s[b]) {
+            return 0
+        }
+        if Kinsoku.forbidsLineStart(s[a]) && s[a] != "." { return 2 }
+        if ca & Cell.wide == 0, cb & Cell.wide == 0 { return 0 }
+        return 1
+    }
+
+    /// Appends a scalar's UTF-8 bytes.
+    @inline(__always)
+    private func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let v = scalar.value
+        if v < 0x80 {
+            bytes.append(UInt8(v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(0xC0 | v >> 6))
+            bytes.append(UInt8(0x80 | v & 0x3F))
+        } else if v < 0x10000 {
+            bytes.append(UInt8(0xE0 | v >> 12))
+            bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | v & 0x3F))
+        } else {
+            bytes.append(UInt8(0xF0 | v >> 18))
+            bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
+            bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | v & 0x3F))
+        }
     }
 }
