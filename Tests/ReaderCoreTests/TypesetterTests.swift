@@ -54,8 +54,7 @@ struct TypesetterTests {
     @Test("a closing mark that would start a line takes a character down with it (后推出)")
     func closingMarkPushesDown() {
         let lines = set("一二三四五。六七", width: 10)
-        #expect(lines.map(\.text) == ["一 二 三四", "五。六七"] || lines.map(\.text) == ["一 二三 四", "五。六七"]
-                || lines[1].text.hasPrefix("五。"), "\(lines.map(\.text))")
+        #expect(lines.map { $0.text.filter { $0 != " " } } == ["一二三四", "五。六七"], "\(lines.map(\.text))")
         #expect(lines[0].width == 10)
         #expect(!lines[0].text.hasSuffix(" "))
     }

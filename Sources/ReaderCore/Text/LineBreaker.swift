@@ -1,3 +1,45 @@
+/// Line_Break classes as raw table values, so the breaker's inner loop compares bytes.
+private enum C {
+    static let BK: UInt8 = 0
+    static let CR: UInt8 = 1
+    static let LF: UInt8 = 2
+    static let NL: UInt8 = 3
+    static let SP: UInt8 = 4
+    static let ZW: UInt8 = 5
+    static let ZWJ: UInt8 = 6
+    static let CM: UInt8 = 7
+    static let WJ: UInt8 = 8
+    static let GL: UInt8 = 9
+    static let BA: UInt8 = 10
+    static let BB: UInt8 = 11
+    static let B2: UInt8 = 12
+    static let HY: UInt8 = 13
+    static let CB: UInt8 = 14
+    static let CL: UInt8 = 15
+    static let CP: UInt8 = 16
+    static let EX: UInt8 = 17
+    static let IN: UInt8 = 18
+    static let NS: UInt8 = 19
+    static let OP: UInt8 = 20
+    static let QU: UInt8 = 21
+    static let IS: UInt8 = 22
+    static let NU: UInt8 = 23
+    static let PO: UInt8 = 24
+    static let PR: UInt8 = 25
+    static let SY: UInt8 = 26
+    static let AL: UInt8 = 27
+    static let HL: UInt8 = 28
+    static let ID: UInt8 = 29
+    static let EB: UInt8 = 30
+    static let EM: UInt8 = 31
+    static let H2: UInt8 = 32
+    static let H3: UInt8 = 33
+    static let JL: UInt8 = 34
+    static let JV: UInt8 = 35
+    static let JT: UInt8 = 36
+    static let RI: UInt8 = 37
+}
+
 /// Whether a line may or must break at a position between two scalars.
 public enum LineBreakOpportunity: UInt8, Sendable, Equatable {
     /// No break here (×).
@@ -69,22 +111,22 @@ public struct LineBreaker: Sendable {
                        _ out: UnsafeMutableBufferPointer<LineBreakOpportunity>) {
         let n = s.count
         let chinese = tailoring == .chinese
-        @inline(__always) func cls(_ i: Int) -> LineBreakClass {
-            LineBreakClass(rawValue: p[i] & 0x3F) ?? .AL
+        @inline(__always) func cls(_ i: Int) -> UInt8 {
+            (p[i] & 0x3F)
         }
         // Context: the class of the previous unit after LB9/LB10, its table byte, the
         // raw class of the previous scalar, the unit before it, the unit before a run of
         // spaces, the LB25 number state and the count of regional indicators.
         var first = cls(0)
-        if first == .CM || first == .ZWJ { first = .AL }
+        if first == C.CM || first == C.ZWJ { first = C.AL }
         var prev = first
         var prevByte = p[0]
         var prevRaw = cls(0)
-        var prevPrev = LineBreakClass.BK
-        var beforeSpaces = LineBreakClass.BK
-        var inNumber = prev == .NU
+        var prevPrev: UInt8 = C.BK
+        var beforeSpaces: UInt8 = C.BK
+        var inNumber = prev == C.NU
         var closedNumber = false
-        var regionalCount = prev == .RI ? 1 : 0
+        var regionalCount = prev == C.RI ? 1 : 0
         out[0] = .prohibited  // LB2
         out[n] = .mandatory   // LB3
         var i = 1
@@ -95,109 +137,109 @@ public struct LineBreaker: Sendable {
             var absorbed = false
             rules: do {
                 // LB4, LB5
-                if prevRaw == .BK { decision = .mandatory; break rules }
-                if prevRaw == .CR {
-                    decision = cur == .LF ? .prohibited : .mandatory; break rules
+                if prevRaw == C.BK { decision = .mandatory; break rules }
+                if prevRaw == C.CR {
+                    decision = cur == C.LF ? .prohibited : .mandatory; break rules
                 }
-                if prevRaw == .LF || prevRaw == .NL { decision = .mandatory; break rules }
+                if prevRaw == C.LF || prevRaw == C.NL { decision = .mandatory; break rules }
                 // LB6, LB7
                 switch cur {
-                case .BK, .CR, .LF, .NL, .SP, .ZW: decision = .prohibited; break rules
+                case C.BK, C.CR, C.LF, C.NL, C.SP, C.ZW: decision = .prohibited; break rules
                 default: break
                 }
-                let base = prev == .SP ? beforeSpaces : prev
+                let base = prev == C.SP ? beforeSpaces : prev
                 // LB8
-                if base == .ZW { decision = .allowed; break rules }
+                if base == C.ZW { decision = .allowed; break rules }
                 // LB8a
-                if prevRaw == .ZWJ {
+                if prevRaw == C.ZWJ {
                     decision = .prohibited
-                    if cur == .CM || cur == .ZWJ, prevRaw != .SP { absorbed = true }
+                    if cur == C.CM || cur == C.ZWJ, prevRaw != C.SP { absorbed = true }
                     break rules
                 }
                 // LB9, LB10
-                if cur == .CM || cur == .ZWJ {
+                if cur == C.CM || cur == C.ZWJ {
                     switch prevRaw {
-                    case .BK, .CR, .LF, .NL, .SP, .ZW: cur = .AL
+                    case C.BK, C.CR, C.LF, C.NL, C.SP, C.ZW: cur = C.AL
                     default: absorbed = true; decision = .prohibited; break rules
                     }
                 }
                 // LB11, LB12, LB12a
-                if cur == .WJ || prev == .WJ || prev == .GL { decision = .prohibited; break rules }
-                if cur == .GL, prev != .SP, prev != .BA, prev != .HY { decision = .prohibited; break rules }
+                if cur == C.WJ || prev == C.WJ || prev == C.GL { decision = .prohibited; break rules }
+                if cur == C.GL, prev != C.SP, prev != C.BA, prev != C.HY { decision = .prohibited; break rules }
                 // LB13
                 switch cur {
-                case .CL, .CP, .EX, .IS, .SY: decision = .prohibited; break rules
+                case C.CL, C.CP, C.EX, C.IS, C.SY: decision = .prohibited; break rules
                 default: break
                 }
                 // LB14-LB17
-                if base == .OP { decision = .prohibited; break rules }
-                if base == .QU, cur == .OP { decision = .prohibited; break rules }
-                if base == .CL || base == .CP, cur == .NS { decision = .prohibited; break rules }
-                if base == .B2, cur == .B2 { decision = .prohibited; break rules }
+                if base == C.OP { decision = .prohibited; break rules }
+                if base == C.QU, cur == C.OP { decision = .prohibited; break rules }
+                if base == C.CL || base == C.CP, cur == C.NS { decision = .prohibited; break rules }
+                if base == C.B2, cur == C.B2 { decision = .prohibited; break rules }
                 // LB18
-                if prev == .SP { decision = .allowed; break rules }
+                if prev == C.SP { decision = .allowed; break rules }
                 // LB19 (and LB19a of Unicode 15.1 when tailored for Chinese)
-                if cur == .QU || prev == .QU {
+                if cur == C.QU || prev == C.QU {
                     if !chinese || quoteRule(s, p, i, prevByte: prevByte, prevIndex: lastBase(p, i)) == .prohibited {
                         decision = .prohibited; break rules
                     }
                 }
                 // LB20
-                if cur == .CB || prev == .CB { decision = .allowed; break rules }
+                if cur == C.CB || prev == C.CB { decision = .allowed; break rules }
                 // LB21, LB21a, LB21b
-                if cur == .BA || cur == .HY || cur == .NS || prev == .BB { decision = .prohibited; break rules }
-                if prevPrev == .HL, prev == .HY || prev == .BA { decision = .prohibited; break rules }
-                if prev == .SY, cur == .HL { decision = .prohibited; break rules }
+                if cur == C.BA || cur == C.HY || cur == C.NS || prev == C.BB { decision = .prohibited; break rules }
+                if prevPrev == C.HL, prev == C.HY || prev == C.BA { decision = .prohibited; break rules }
+                if prev == C.SY, cur == C.HL { decision = .prohibited; break rules }
                 // LB22
-                if cur == .IN { decision = .prohibited; break rules }
+                if cur == C.IN { decision = .prohibited; break rules }
                 // LB23, LB23a, LB24
-                let alphabetic = prev == .AL || prev == .HL
-                let curAlphabetic = cur == .AL || cur == .HL
-                if alphabetic, cur == .NU { decision = .prohibited; break rules }
-                if prev == .NU, curAlphabetic { decision = .prohibited; break rules }
-                if prev == .PR, cur == .ID || cur == .EB || cur == .EM { decision = .prohibited; break rules }
-                if prev == .ID || prev == .EB || prev == .EM, cur == .PO { decision = .prohibited; break rules }
-                if prev == .PR || prev == .PO, curAlphabetic { decision = .prohibited; break rules }
-                if alphabetic, cur == .PR || cur == .PO { decision = .prohibited; break rules }
+                let alphabetic = prev == C.AL || prev == C.HL
+                let curAlphabetic = cur == C.AL || cur == C.HL
+                if alphabetic, cur == C.NU { decision = .prohibited; break rules }
+                if prev == C.NU, curAlphabetic { decision = .prohibited; break rules }
+                if prev == C.PR, cur == C.ID || cur == C.EB || cur == C.EM { decision = .prohibited; break rules }
+                if prev == C.ID || prev == C.EB || prev == C.EM, cur == C.PO { decision = .prohibited; break rules }
+                if prev == C.PR || prev == C.PO, curAlphabetic { decision = .prohibited; break rules }
+                if alphabetic, cur == C.PR || cur == C.PO { decision = .prohibited; break rules }
                 // LB25, Example 7 regular expressions
-                if prev == .PR || prev == .PO {
-                    if cur == .NU { decision = .prohibited; break rules }
-                    if cur == .OP || cur == .HY, nextBaseIs(.NU, p, after: i) {
+                if prev == C.PR || prev == C.PO {
+                    if cur == C.NU { decision = .prohibited; break rules }
+                    if cur == C.OP || cur == C.HY, nextBaseIs(C.NU, p, after: i) {
                         decision = .prohibited; break rules
                     }
                 }
-                if prev == .OP || prev == .HY, cur == .NU { decision = .prohibited; break rules }
+                if prev == C.OP || prev == C.HY, cur == C.NU { decision = .prohibited; break rules }
                 if inNumber {
                     switch cur {
-                    case .NU, .SY, .IS, .CL, .CP: decision = .prohibited; break rules
+                    case C.NU, C.SY, C.IS, C.CL, C.CP: decision = .prohibited; break rules
                     default: break
                     }
                 }
-                if inNumber || closedNumber, cur == .PO || cur == .PR { decision = .prohibited; break rules }
+                if inNumber || closedNumber, cur == C.PO || cur == C.PR { decision = .prohibited; break rules }
                 // LB26, LB27
                 switch (prev, cur) {
-                case (.JL, .JL), (.JL, .JV), (.JL, .H2), (.JL, .H3),
-                     (.JV, .JV), (.JV, .JT), (.H2, .JV), (.H2, .JT),
-                     (.JT, .JT), (.H3, .JT),
-                     (.JL, .PO), (.JV, .PO), (.JT, .PO), (.H2, .PO), (.H3, .PO),
-                     (.PR, .JL), (.PR, .JV), (.PR, .JT), (.PR, .H2), (.PR, .H3):
+                case (C.JL, C.JL), (C.JL, C.JV), (C.JL, C.H2), (C.JL, C.H3),
+                     (C.JV, C.JV), (C.JV, C.JT), (C.H2, C.JV), (C.H2, C.JT),
+                     (C.JT, C.JT), (C.H3, C.JT),
+                     (C.JL, C.PO), (C.JV, C.PO), (C.JT, C.PO), (C.H2, C.PO), (C.H3, C.PO),
+                     (C.PR, C.JL), (C.PR, C.JV), (C.PR, C.JT), (C.PR, C.H2), (C.PR, C.H3):
                     decision = .prohibited; break rules
                 default: break
                 }
                 // LB28, LB29
                 if alphabetic, curAlphabetic { decision = .prohibited; break rules }
-                if prev == .IS, curAlphabetic { decision = .prohibited; break rules }
+                if prev == C.IS, curAlphabetic { decision = .prohibited; break rules }
                 // LB30
-                if alphabetic || prev == .NU, cur == .OP, curByte & 0x40 == 0 {
+                if alphabetic || prev == C.NU, cur == C.OP, curByte & 0x40 == 0 {
                     decision = .prohibited; break rules
                 }
-                if prev == .CP, prevByte & 0x40 == 0, curAlphabetic || cur == .NU {
+                if prev == C.CP, prevByte & 0x40 == 0, curAlphabetic || cur == C.NU {
                     decision = .prohibited; break rules
                 }
                 // LB30a
-                if prev == .RI, cur == .RI, regionalCount % 2 == 1 { decision = .prohibited; break rules }
+                if prev == C.RI, cur == C.RI, regionalCount % 2 == 1 { decision = .prohibited; break rules }
                 // LB30b
-                if cur == .EM, prev == .EB || prevByte & 0x80 != 0 { decision = .prohibited; break rules }
+                if cur == C.EM, prev == C.EB || prevByte & 0x80 != 0 { decision = .prohibited; break rules }
                 // LB31
                 decision = .allowed
             }
@@ -206,24 +248,24 @@ public struct LineBreaker: Sendable {
             let raw = cls(i)
             prevRaw = raw
             if !absorbed {
-                if cur == .CM || cur == .ZWJ { cur = .AL }  // LB10 after a hard break
-                if cur == .SP {
-                    if prev != .SP { beforeSpaces = prev }
+                if cur == C.CM || cur == C.ZWJ { cur = C.AL }  // LB10 after a hard break
+                if cur == C.SP {
+                    if prev != C.SP { beforeSpaces = prev }
                 } else {
                     switch cur {
-                    case .NU: inNumber = true; closedNumber = false
-                    case .SY, .IS: closedNumber = false
-                    case .CL, .CP:
+                    case C.NU: inNumber = true; closedNumber = false
+                    case C.SY, C.IS: closedNumber = false
+                    case C.CL, C.CP:
                         closedNumber = inNumber
                         inNumber = false
                     default: inNumber = false; closedNumber = false
                     }
                 }
-                if cur == .SP { inNumber = false; closedNumber = false }
-                regionalCount = cur == .RI ? regionalCount + 1 : 0
+                if cur == C.SP { inNumber = false; closedNumber = false }
+                regionalCount = cur == C.RI ? regionalCount + 1 : 0
                 prevPrev = prev
                 prev = cur
-                prevByte = (curByte & 0xC0) | cur.rawValue
+                prevByte = (curByte & 0xC0) | cur
             }
             i += 1
         }
@@ -231,11 +273,11 @@ public struct LineBreaker: Sendable {
 
     /// Whether the next scalar after `i` that is not a combining mark has class `target`.
     @inline(__always)
-    private func nextBaseIs(_ target: LineBreakClass, _ p: UnsafeBufferPointer<UInt8>, after i: Int) -> Bool {
+    private func nextBaseIs(_ target: UInt8, _ p: UnsafeBufferPointer<UInt8>, after i: Int) -> Bool {
         var j = i + 1
         while j < p.count {
-            let c = LineBreakClass(rawValue: p[j] & 0x3F) ?? .AL
-            if c != .CM && c != .ZWJ { return c == target }
+            let c = (p[j] & 0x3F)
+            if c != C.CM && c != C.ZWJ { return c == target }
             j += 1
         }
         return false
@@ -246,8 +288,8 @@ public struct LineBreaker: Sendable {
     private func lastBase(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         var j = i - 1
         while j > 0 {
-            let c = LineBreakClass(rawValue: p[j] & 0x3F) ?? .AL
-            if c != .CM && c != .ZWJ { break }
+            let c = (p[j] & 0x3F)
+            if c != C.CM && c != C.ZWJ { break }
             j -= 1
         }
         return j
@@ -257,11 +299,11 @@ public struct LineBreaker: Sendable {
     /// allowed only when the mark opens (or closes) between East Asian characters.
     private func quoteRule(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: UnsafeBufferPointer<UInt8>,
                            _ i: Int, prevByte: UInt8, prevIndex: Int) -> LineBreakOpportunity {
-        let cur = LineBreakClass(rawValue: p[i] & 0x3F) ?? .AL
-        let prev = LineBreakClass(rawValue: prevByte & 0x3F) ?? .AL
+        let cur = (p[i] & 0x3F)
+        let prev = (prevByte & 0x3F)
         let prevEastAsian = prevByte & 0x40 != 0
         let curEastAsian = p[i] & 0x40 != 0
-        if cur == .QU {
+        if cur == C.QU {
             let category = s[i].properties.generalCategory
             // × [QU - Pi]
             if category != .initialPunctuation { return .prohibited }
@@ -269,10 +311,10 @@ public struct LineBreaker: Sendable {
             if !prevEastAsian { return .prohibited }
             // × QU ([^EastAsian] | eot)
             var j = i + 1
-            while j < p.count, let c = LineBreakClass(rawValue: p[j] & 0x3F), c == .CM || c == .ZWJ { j += 1 }
+            while j < p.count, case let c = p[j] & 0x3F, c == C.CM || c == C.ZWJ { j += 1 }
             if j >= p.count || p[j] & 0x40 == 0 { return .prohibited }
         }
-        if prev == .QU {
+        if prev == C.QU {
             let category = s[prevIndex].properties.generalCategory
             // [QU - Pf] ×
             if category != .finalPunctuation { return .prohibited }
