@@ -168,7 +168,7 @@ struct TypesetterTests {
         #expect(lines.count == 1)
         #expect(!lines[0].text.unicodeScalars.contains { $0.value < 0x20 })
         #expect(lines[0].source == 0..<11)
-        #expect(lines[0].segments.map(\.text) == ["株洲", "[31m日报", "讯"])
+        #expect(lines[0].segments == [.init(text: "株洲[31m日报讯", column: 0, source: 0..<11)])
     }
 
     @Test("an empty paragraph sets no lines, a blank one sets one empty line")
@@ -183,6 +183,46 @@ struct TypesetterTests {
         let lines = set("株洲日报\n讯", width: 20)
         #expect(lines.map(\.text) == ["株洲日报", "讯"])
         #expect(lines.map(\.source) == [0..<5, 5..<6])
+    }
+
+    @Test("random mixed text never breaks the contract or the width")
+    func randomTextProperty() {
+        // Ideographs, punctuation, Latin, digits, spaces, marks, emoji, flags, controls.
+        let pool: [Unicode.Scalar] = Array("株洲日报讯近年来。，、：；！？“”‘’「」（）《》【】——……·abcXYZ019 ,.()\"'%$-/".unicodeScalars)
+            + [0x301, 0x200D, 0xFE0F, 0x1F600, 0x1F468, 0x1F3FB, 0x1F1E8, 0x1F1F3, 0x9, 0xA, 0x1B,
+               0x200B, 0x3000, 0xAD, 0xE01, 0x5D0, 0xAC00, 0x20000, 0xFF10].compactMap(Unicode.Scalar.init)
+        var random = SeededGenerator(seed: 7)
+        var failures: [String] = []
+        for round in 0..<2000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...80, using: &random) { text.append(pool.randomElement(using: &random)!) }
+            let paragraph = String(text)
+            let width = Int.random(in: 8...60, using: &random)
+            let options = TypesetOptions(width: width, indentFirstLine: round % 2 == 0,
+                                         ambiguous: round % 3 == 0 ? .wide : .narrow)
+            let check = TypesetChecks(paragraph, options)
+            // Random text can hold hard breaks and runs of marks no rule can place, so
+            // check the contract and the widths only.
+            let problems = check.problems().filter { !$0.contains(" starts with ") && !$0.contains(" ends with ") && !$0.contains(" splits ") }
+            let hardBreaks = paragraph.unicodeScalars.contains { $0 == "\n" }
+            let relevant = hardBreaks ? problems.filter { !$0.contains("cells, not") } : problems
+            if !relevant.isEmpty, failures.count < 5 {
+                failures.append("width \(width) \(paragraph.unicodeScalars.map { String($0.value, radix: 16) }):\n\(check.drawing)\n" + relevant.prefix(4).joined(separator: "\n"))
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.joined(separator: "\n\n"))")
+    }
+
+    @Test("the checks themselves catch a line that starts with a full stop or loses a character")
+    func checksCanFail() {
+        let options = TypesetOptions(width: 8, indentFirstLine: false)
+        let bad = [SetLine(text: "株洲日报", segments: [.init(text: "株洲日报", column: 0, source: 0..<4)],
+                           width: 8, source: 0..<4, isLast: false),
+                   SetLine(text: "。讯", segments: [.init(text: "。讯", column: 0, source: 4..<6)],
+                           width: 4, source: 4..<7, isLast: true)]
+        let problems = TypesetChecks("株洲日报。讯近", options, lines: bad).problems()
+        #expect(problems.contains { $0.contains("starts with 。") })
+        #expect(problems.contains { $0.contains("draws") })
     }
 
     @Test("every paragraph of the sample edition sets cleanly at random widths")

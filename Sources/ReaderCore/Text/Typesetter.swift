@@ -34,7 +34,7 @@ public struct SetLine: Sendable, Equatable {
     /// A maximal run of source text drawn contiguously from `column`. The indent
     /// and justification gaps fall between segments, so a source offset can be
     /// mapped to its column (dateline runs, search highlights, bookmarks).
-    /// `text` is exactly the paragraph's scalars in `source`.
+    /// `text` is the paragraph's scalars in `source` less the hidden ones.
     public struct Segment: Sendable, Equatable {
         public var text: String
         public var column: Int
@@ -86,8 +86,14 @@ public struct Typesetter: Sendable {
         let lookup = LineBreakLookup.shared
         var properties = [UInt8](repeating: 0, count: n)
         for i in 0..<n { properties[i] = lookup.raw(scalars[i].value) }
-        let opportunities = LineBreaker(tailoring: .chinese).opportunities(scalars, properties: properties)
+        var opportunities = LineBreaker(tailoring: .chinese).opportunities(scalars, properties: properties)
         let cells = measure(scalars, properties)
+        // Never break inside a grapheme cluster (UAX #14 allows it after a space, say).
+        cells.withUnsafeBufferPointer { c in
+            for i in 1..<n where opportunities[i] == .allowed && !startsCluster(c, i) {
+                opportunities[i] = .prohibited
+            }
+        }
         return scalars.withUnsafeBufferPointer { s in
             cells.withUnsafeBufferPointer { c in
                 opportunities.withUnsafeBufferPointer { o in
@@ -102,6 +108,15 @@ public struct Typesetter: Sendable {
 
     // MARK: Measuring
 
+    /// Whether a line starting at `i` starts with a whole cluster: the first scalar
+    /// drawn from `i` on does not continue a cluster begun before `i`.
+    @inline(__always)
+    private func startsCluster(_ c: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        var k = i
+        while k < c.count, c[k] & Cell.hidden != 0 { k += 1 }
+        return k == c.count || c[k] & Cell.continuation == 0
+    }
+
     /// Per-scalar cell flags.
     enum Cell {
         static let widthMask: UInt8 = 0x07
@@ -115,61 +130,128 @@ public struct Typesetter: Sendable {
         static let wide: UInt8 = 0x40
     }
 
-    /// Measures each scalar; a cluster's width sits on its first scalar.
+    /// Measures each scalar; a grapheme cluster's width sits on its first scalar.
+    ///
+    /// Scalars that never join a neighbour (ASCII, CJK ideographs and punctuation,
+    /// fullwidth forms) are measured one by one; any run holding other scalars (marks,
+    /// emoji sequences, flags, Hangul jamo, controls) is cut into `Character`s by the
+    /// standard library so clusters match what `DisplayWidth` measures.
     private func measure(_ s: [Unicode.Scalar], _ p: [UInt8]) -> [UInt8] {
         let width = DisplayWidth(ambiguous: options.ambiguous)
-        var cells = [UInt8](repeating: 0, count: s.count)
-        var clusterStart = 0
-        var multi = false
-        var regional = 0
-        for i in 0..<s.count {
+        let n = s.count
+        var cells = [UInt8](repeating: 0, count: n)
+        var i = 0
+        while i < n {
             let v = s[i].value
-            let cls = LineBreakClass(rawValue: p[i] & 0x3F) ?? .AL
-            if v < 0x20 || (v >= 0x7F && v < 0xA0) || cls == .BK || cls == .NL || cls == .LF || cls == .CR {
-                cells[i] = Cell.hidden
-                if multi { remeasure(s, &cells, clusterStart, i, width) }
-                multi = false
-                clusterStart = i + 1
-                regional = 0
+            if isAlone(v), i + 1 >= n || isAlone(s[i + 1].value) {
+                cells[i] = v == 0x20 ? Cell.space | 1 : cellByte(width.of(s[i]))
+                i += 1
                 continue
             }
-            // Whether scalar i continues the open cluster (marks, ZWJ sequences, flags, skin tones).
-            var joins = false
-            if i > clusterStart {
-                let previous = s[i - 1].value
-                if (cls == .CM || cls == .ZWJ) && previous != 0x20 { joins = true }
-                if previous == 0x200D { joins = true }
-                if cls == .EM && previous >= 0x1F000 { joins = true }
-                if cls == .RI && regional % 2 == 1 { joins = true }
+            // A run of joining scalars with the simple scalars glued to it on either side.
+            var j = i + 1
+            while j < n {
+                if !isAlone(s[j].value) || (j + 1 < n && !isAlone(s[j + 1].value)) {
+                    j += 1
+                } else {
+                    j += 1
+                    break
+                }
             }
-            regional = cls == .RI ? regional + 1 : 0
-            if joins {
-                cells[i] = Cell.continuation
-                multi = true
-                continue
-            }
-            if multi { remeasure(s, &cells, clusterStart, i, width) }
-            multi = false
-            clusterStart = i
-            if v == 0x20 {
-                cells[i] = Cell.space | 1
-            } else {
-                let w = UInt8(min(4, max(0, width.of(s[i]))))
-                cells[i] = w | (w >= 2 ? Cell.wide : 0)
-            }
+            measureClusters(s, p, i..<j, width, &cells)
+            i = j
         }
-        if multi { remeasure(s, &cells, clusterStart, s.count, width) }
         return cells
     }
 
-    /// Measures a multi-scalar cluster as one grapheme (an emoji sequence is two cells).
-    private func remeasure(_ s: [Unicode.Scalar], _ cells: inout [UInt8], _ start: Int, _ end: Int,
-                           _ width: DisplayWidth) {
-        guard start < end else { return }
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: s[start..<end])
-        let w = UInt8(min(4, max(0, width.of(String(text)))))
-        cells[start] = (cells[start] & ~(Cell.widthMask | Cell.wide)) | w | (w >= 2 ? Cell.wide : 0)
+    /// Whether a scalar is always a grapheme cluster of its own and never joins the next.
+    @inline(__always)
+    private func isAlone(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x20...0x7E, 0x2010...0x2027, 0x3000...0x3029, 0x3031...0x303C, 0x303E, 0x303F,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60:
+            return true
+        case 0xA0...0xFF:
+            return v != 0xA9 && v != 0xAD && v != 0xAE
+        default:
+            return false
+        }
+    }
+
+    /// The cell byte for a width: the width and the wide flag.
+    @inline(__always)
+    private func cellByte(_ w: Int) -> UInt8 {
+        let clamped = UInt8(min(4, max(0, w)))
+        return clamped | (clamped >= 2 ? Cell.wide : 0)
+    }
+
+    /// Cuts a run of scalars into `Character`s and measures each one. Hidden scalars
+    /// are left out first, as they are from the drawn text, so the clusters are the
+    /// ones the drawn text will have; a hard line break starts afresh.
+    private func measureClusters(_ s: [Unicode.Scalar], _ p: [UInt8], _ range: Range<Int>,
+                                 _ width: DisplayWidth, _ cells: inout [UInt8]) {
+        var view = String.UnicodeScalarView()
+        var positions: [Int] = []
+        for k in range {
+            if isHidden(s[k], p[k]) {
+                cells[k] = Cell.hidden
+                if isHardBreak(p[k]) {
+                    measurePiece(s, view, positions, width, &cells)
+                    view = String.UnicodeScalarView()
+                    positions.removeAll(keepingCapacity: true)
+                }
+            } else {
+                view.append(s[k])
+                positions.append(k)
+            }
+        }
+        measurePiece(s, view, positions, width, &cells)
+    }
+
+    /// Measures the `Character`s of a piece of visible scalars found at `positions`.
+    private func measurePiece(_ s: [Unicode.Scalar], _ view: String.UnicodeScalarView, _ positions: [Int],
+                              _ width: DisplayWidth, _ cells: inout [UInt8]) {
+        var index = 0
+        for character in String(view) {
+            let count = character.unicodeScalars.count
+            let k = positions[index]
+            let first = s[k]
+            if count == 1, first == " " {
+                cells[k] = Cell.space | 1
+            } else if index == 0, isGraphemeExtender(first) {
+                // A mark with nothing before it (paragraph start, after a hard break)
+                // would fuse with the indent or the column edge: it is not drawn.
+                for m in index..<(index + count) { cells[positions[m]] = Cell.hidden }
+            } else {
+                cells[k] = cellByte(width.of(character))
+                for m in (index + 1)..<(index + count) { cells[positions[m]] = Cell.continuation }
+            }
+            index += count
+        }
+    }
+
+    /// Whether a table byte is a hard line break class (BK, CR, LF, NL).
+    @inline(__always)
+    private func isHardBreak(_ property: UInt8) -> Bool {
+        let cls = property & 0x3F
+        return cls == LineBreakClass.BK.rawValue || cls == LineBreakClass.NL.rawValue
+            || cls == LineBreakClass.LF.rawValue || cls == LineBreakClass.CR.rawValue
+    }
+
+    /// Whether a scalar is never drawn: a control character or a hard line break.
+    @inline(__always)
+    private func isHidden(_ scalar: Unicode.Scalar, _ property: UInt8) -> Bool {
+        let v = scalar.value
+        if v < 0x20 || (0x7F..<0xA0).contains(v) { return true }
+        return isHardBreak(property)
+    }
+
+    /// Whether a scalar attaches to the cluster before it (Grapheme_Cluster_Break
+    /// Extend, ZWJ or SpacingMark).
+    private func isGraphemeExtender(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return properties.isGraphemeExtend || scalar.value == 0x200D || properties.isEmojiModifier
+            || properties.generalCategory == .spacingMark
     }
 
     // MARK: Breaking
@@ -195,7 +277,8 @@ public struct Typesetter: Sendable {
         var plans: [Plan] = []
         // Leading whitespace of the paragraph is never drawn: the indent replaces it.
         var drawStart = 0
-        while drawStart < n, s[drawStart] == " " || s[drawStart] == "\u{3000}" || c[drawStart] & Cell.hidden != 0 {
+        while drawStart < n, c[drawStart] & (Cell.space | Cell.hidden) != 0
+                || (s[drawStart] == "\u{3000}" && startsCluster(c, drawStart + 1)) {
             drawStart += 1
         }
         var start = 0
@@ -261,10 +344,10 @@ public struct Typesetter: Sendable {
     private func forcedBreak(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
                              from start: Int, overflowAt edge: Int) -> Int {
         var edgeBoundary = edge
-        while edgeBoundary > start + 1, c[edgeBoundary] & Cell.continuation != 0 { edgeBoundary -= 1 }
+        while edgeBoundary > start + 1, !startsCluster(c, edgeBoundary) { edgeBoundary -= 1 }
         var j = edgeBoundary
         while j > start + 1 {
-            if c[j] & Cell.continuation == 0, !Kinsoku.forbidsLineStart(s[j]),
+            if startsCluster(c, j), !Kinsoku.forbidsLineStart(s[j]),
                !Kinsoku.forbidsLineEnd(s[j - 1]), !isInseparable(s[j - 1], s[j]) {
                 return j
             }
@@ -339,7 +422,7 @@ public struct Typesetter: Sendable {
             if cell & Cell.continuation != 0 { continue }
             if previousDrawn >= 0 {
                 let tier = gapTier(s, c, previousDrawn, k)
-                for t in 0...tier { counts[t] += 1 }
+                if tier >= 0 { for t in 0...tier { counts[t] += 1 } }
             }
             previousDrawn = k
         }
@@ -374,7 +457,7 @@ public struct Typesetter: Sendable {
         while k < plan.visibleEnd {
             let cell = c[k]
             if cell & Cell.hidden != 0 {
-                close(k)
+                // Zero width and never drawn: the segment runs on across it.
                 k += 1
                 continue
             }
@@ -412,7 +495,7 @@ public struct Typesetter: Sendable {
                        source: plan.start..<plan.end, isLast: isLast)
     }
 
-    /// How welcome a justification gap is between clusters `a` and `b`: 2 after a
+    /// How welcome a justification gap is between clusters `a` and `b`: -1 never, 2 after a
     /// punctuation mark, 1 next to a wide character or before a source space, 0 elsewhere
     /// (inside a Latin word or number, before a closing mark, after an opening mark,
     /// inside —— and ……), used only when a line has no better gap.
@@ -420,6 +503,8 @@ public struct Typesetter: Sendable {
     private func gapTier(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
                          _ a: Int, _ b: Int) -> Int {
         let ca = c[a], cb = c[b]
+        // A space before a lone mark (after a zero-width space, say) would fuse with it.
+        if !isAlone(s[b].value), isGraphemeExtender(s[b]) { return -1 }
         if ca & Cell.space != 0 { return 0 }
         if cb & Cell.space != 0 { return 1 }
         if Kinsoku.forbidsLineStart(s[b]) || Kinsoku.forbidsLineEnd(s[a]) || isInseparable(s[a], s[b]) {
