@@ -48,6 +48,13 @@ public enum LineBreakOpportunity: UInt8, Sendable, Equatable {
     case allowed
     /// A line must break here (!): after a hard line break, and at the end of text.
     case mandatory
+
+    // Compare raw bytes rather than through the generic RawRepresentable `==`.
+    @inline(__always)
+    public static func == (a: LineBreakOpportunity, b: LineBreakOpportunity) -> Bool { a.rawValue == b.rawValue }
+
+    @inline(__always)
+    public static func != (a: LineBreakOpportunity, b: LineBreakOpportunity) -> Bool { a.rawValue != b.rawValue }
 }
 
 /// Finds line-break opportunities with the UAX #14 algorithm (Unicode 15.0, with the
@@ -133,6 +140,17 @@ public struct LineBreaker: Sendable {
         while i < n {
             var cur = cls(i)
             let curByte = p[i]
+            if cur == C.ID && prevRaw == C.ID && prev == C.ID {
+                // Between two ideographs no rule before LB31 applies: the common case.
+                out[i] = .allowed
+                prevPrev = C.ID
+                prevByte = curByte
+                inNumber = false
+                closedNumber = false
+                regionalCount = 0
+                i += 1
+                continue
+            }
             var decision: LineBreakOpportunity
             var absorbed = false
             rules: do {
@@ -337,8 +355,13 @@ public struct LineBreaker: Sendable {
         while i < n {
             let before = s[i - 1]
             if before != " " { lastVisible = i - 1 }
-            guard out[i] == .allowed else { i += 1; continue }
             let here = s[i]
+            // Between two CJK unified ideographs no tailoring applies: the common case.
+            if (0x4E00...0x9FFF).contains(here.value) && (0x4E00...0x9FFF).contains(before.value) {
+                i += 1
+                continue
+            }
+            guard out[i] == .allowed else { i += 1; continue }
             if Kinsoku.forbidsLineStart(here)
                 || (lastVisible >= 0 && Kinsoku.forbidsLineEnd(s[lastVisible])) {
                 out[i] = .prohibited

@@ -76,7 +76,11 @@ public struct Typesetter: Sendable {
 
     /// Sets one paragraph into lines no wider than `options.width`.
     public func set(_ paragraph: String) -> [SetLine] {
-        set(scalars: Array(paragraph.unicodeScalars))
+        // One decoding pass (Array(unicodeScalars) would count first, then copy).
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(paragraph.utf8.count)
+        for scalar in paragraph.unicodeScalars { scalars.append(scalar) }
+        return set(scalars: scalars)
     }
 
     /// Sets one paragraph given as scalars (offsets in the result count these scalars).
@@ -411,33 +415,38 @@ public struct Typesetter: Sendable {
     /// Draws a planned line: indent, the drawn scalars, justification gaps between segments.
     private func render(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
                         _ plan: Plan, isLast: Bool) -> SetLine {
-        // Content width and the gaps that may take spare cells.
+        // Content width, then (only if there are spare cells) the gaps that may take them.
         var content = 0
-        var counts = [0, 0, 0]  // gaps of tier ≥ 0 (any), ≥ 1 (preferred), 2 (after punctuation)
-        var previousDrawn = -1
-        for k in plan.drawStart..<plan.visibleEnd {
-            let cell = c[k]
-            if cell & Cell.hidden != 0 { continue }
-            content += Int(cell & Cell.widthMask)
-            if cell & Cell.continuation != 0 { continue }
-            if previousDrawn >= 0 {
-                let tier = gapTier(s, c, previousDrawn, k)
-                if tier >= 0 { for t in 0...tier { counts[t] += 1 } }
-            }
-            previousDrawn = k
+        for k in plan.drawStart..<plan.visibleEnd where c[k] & Cell.hidden == 0 {
+            content += Int(c[k] & Cell.widthMask)
         }
         let justify = plan.justify && !isLast
         let spare = justify ? max(0, plan.available - content) : 0
+        var any = 0, preferred = 0, afterPunctuation = 0
+        var previousDrawn = -1
+        if spare > 0 {
+            for k in plan.drawStart..<plan.visibleEnd {
+                let cell = c[k]
+                if cell & (Cell.hidden | Cell.continuation) != 0 { continue }
+                if previousDrawn >= 0 {
+                    let tier = gapTier(s, c, previousDrawn, k)
+                    if tier >= 0 { any += 1 }
+                    if tier >= 1 { preferred += 1 }
+                    if tier >= 2 { afterPunctuation += 1 }
+                }
+                previousDrawn = k
+            }
+        }
         // Few spare cells go after punctuation, which already looks airy; more are
         // spread over every gap next to a wide character; a Latin-only line uses any gap.
-        let tier = counts[2] > 0 && spare <= counts[2] ? 2 : counts[1] > 0 ? 1 : 0
-        let gapCount = counts[tier]
+        let tier = afterPunctuation > 0 && spare <= afterPunctuation ? 2 : preferred > 0 ? 1 : 0
+        let gapCount = tier == 2 ? afterPunctuation : tier == 1 ? preferred : any
 
         var bytes: [UInt8] = []
         bytes.reserveCapacity((plan.visibleEnd - plan.drawStart) * 3 + spare + 8)
         var column = 0
         if plan.indent {
-            bytes.append(contentsOf: [0xE3, 0x80, 0x80, 0xE3, 0x80, 0x80])
+            for _ in 0..<2 { bytes.append(0xE3); bytes.append(0x80); bytes.append(0x80) }
             column = 4
         }
         var segments: [SetLine.Segment] = []
@@ -461,7 +470,7 @@ public struct Typesetter: Sendable {
                 k += 1
                 continue
             }
-            if cell & Cell.continuation == 0, previousDrawn >= 0, gapCount > 0,
+            if spare > 0, cell & Cell.continuation == 0, previousDrawn >= 0, gapCount > 0,
                gapTier(s, c, previousDrawn, k) >= tier {
                 // Bresenham, centred: each gap gets spare/gapCount cells, the remainder
                 // spread evenly from the middle rather than piled at one end.
