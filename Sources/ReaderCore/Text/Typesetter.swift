@@ -311,7 +311,9 @@ public struct Typesetter: Sendable {
                     if used + w > available, visible > 0 {
                         // Overflow: end at the last opportunity, or force a break in the token.
                         mandatory = false
-                        if candidate > drawStart {
+                        // A token too long for any line is broken here rather than
+                        // leaving this line short and gapped.
+                        if candidate > drawStart, !isOverlong(c, o, from: candidate, limit: width) {
                             end = candidate
                             visibleEnd = candidateVisibleEnd
                         } else {
@@ -341,6 +343,22 @@ public struct Typesetter: Sendable {
         }
         if options.avoidLoneLastCharacter { fixLoneLastCharacter(&plans, s, c, o) }
         return plans
+    }
+
+    /// Whether the unbreakable token starting at `start` is wider than `limit` cells.
+    private func isOverlong(_ c: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<LineBreakOpportunity>,
+                            from start: Int, limit: Int) -> Bool {
+        var cells = 0
+        var k = start
+        while k < c.count {
+            if k > start, o[k] != .prohibited { return false }
+            if c[k] & (Cell.space | Cell.hidden) == 0 {
+                cells += Int(c[k] & Cell.widthMask)
+                if cells > limit { return true }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// Where to split a token wider than the line: the last cluster boundary before
