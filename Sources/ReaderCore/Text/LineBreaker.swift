@@ -93,7 +93,7 @@ public struct LineBreaker: Sendable {
     }
 
     /// Opportunities for scalars whose table bytes (`LineBreakProperties.raw`) are known.
-    public func opportunities(_ scalars: [Unicode.Scalar], properties: [UInt8]) -> [LineBreakOpportunity] {
+    func opportunities(_ scalars: [Unicode.Scalar], properties: [UInt8]) -> [LineBreakOpportunity] {
         precondition(scalars.count == properties.count)
         var result = [LineBreakOpportunity](repeating: .prohibited, count: scalars.count + 1)
         guard !scalars.isEmpty else {
@@ -118,6 +118,7 @@ public struct LineBreaker: Sendable {
                        _ out: UnsafeMutableBufferPointer<LineBreakOpportunity>) {
         let n = s.count
         let chinese = tailoring == .chinese
+        /// The class of scalar `i`.
         @inline(__always) func cls(_ i: Int) -> UInt8 {
             (p[i] & 0x3F)
         }

@@ -473,6 +473,7 @@ public struct Typesetter: Sendable {
         var segmentColumn = 0
         var gapIndex = 0
         previousDrawn = -1
+        /// Ends the open segment at scalar `end`.
         func close(_ end: Int) {
             if segmentStart >= 0 {
                 segments.append(SetLine.Segment(text: String(decoding: bytes[segmentByte...], as: UTF8.self),
