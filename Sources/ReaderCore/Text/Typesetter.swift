@@ -467,7 +467,8 @@ public struct Typesetter: Sendable {
             for _ in 0..<2 { bytes.append(0xE3); bytes.append(0x80); bytes.append(0x80) }
             column = 4
         }
-        var segments: [SetLine.Segment] = []
+        // Segments as byte ranges of the line, turned into strings once the line is done.
+        var pieces: [(bytes: Range<Int>, column: Int, source: Range<Int>)] = []
         var segmentStart = -1
         var segmentByte = 0
         var segmentColumn = 0
@@ -476,8 +477,7 @@ public struct Typesetter: Sendable {
         /// Ends the open segment at scalar `end`.
         func close(_ end: Int) {
             if segmentStart >= 0 {
-                segments.append(SetLine.Segment(text: String(decoding: bytes[segmentByte...], as: UTF8.self),
-                                                column: segmentColumn, source: segmentStart..<end))
+                pieces.append((segmentByte..<bytes.count, segmentColumn, segmentStart..<end))
                 segmentStart = -1
             }
         }
@@ -519,8 +519,13 @@ public struct Typesetter: Sendable {
             for _ in 0..<pad { bytes.append(0x20) }
             column += pad
         }
-        return SetLine(text: String(decoding: bytes, as: UTF8.self), segments: segments, width: column,
-                       source: plan.start..<plan.end, isLast: isLast)
+        let text = String(decoding: bytes, as: UTF8.self)
+        // A segment that is the whole line shares its string.
+        let segments = pieces.map { piece in
+            SetLine.Segment(text: piece.bytes == 0..<bytes.count ? text : String(decoding: bytes[piece.bytes], as: UTF8.self),
+                            column: piece.column, source: piece.source)
+        }
+        return SetLine(text: text, segments: segments, width: column, source: plan.start..<plan.end, isLast: isLast)
     }
 
     /// How welcome a justification gap is between clusters `a` and `b`: -1 never, 2 after a
