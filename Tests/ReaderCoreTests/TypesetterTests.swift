@@ -59,7 +59,7 @@ struct TypesetterTests {
         #expect(!lines[0].text.hasSuffix(" "))
     }
 
-    @Test("inseparable marks and tokens are never split",
+    @Test("—— and …… are never split, nor codes like CN 43-0005, G4, 2022—2023 and 1000万套",
           arguments: ["——", "……", "CN 43-0005", "G4", "2022—2023", "1000万套", "IGBT", "25日", "3月"])
     func neverSplit(token: String) {
         let paragraph = "中共株洲市委主管主办国内统一连续出版物号\(token)预计年产铝电容器外壳\(token)喷丝头板"
@@ -132,14 +132,6 @@ struct TypesetterTests {
     func noGapsInsideLatinWords() {
         let lines = set("湖南巨新材料项目IGBT芯片生产线建设现场，厂房主体施工基本完成。", width: 15)
         for line in lines { #expect(!line.text.contains("I G") && !line.text.contains("G B")) }
-    }
-
-    @Test("print a sample", .disabled(if: ProcessInfo.processInfo.environment["BROADSHEET_SHOW"] == nil))
-    func show() {
-        let width = Int(ProcessInfo.processInfo.environment["BROADSHEET_SHOW"] ?? "") ?? 30
-        for paragraph in SampleEdition.paragraphs().prefix(40) {
-            for line in Typesetter(options: TypesetOptions(width: width)).set(paragraph) { print("|" + line.text + "|") }
-        }
     }
 
     @Test("the last line does not hold a single character when moving one fixes it")
