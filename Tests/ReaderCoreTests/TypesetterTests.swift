@@ -205,6 +205,17 @@ struct TypesetterTests {
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n\n"))")
     }
 
+    @Test("tiny columns neither hang nor lose text", arguments: 0...8)
+    func tinyColumns(width: Int) {
+        let paragraphs = SampleEdition.paragraphs().prefix(20) + ["株洲日报👨‍👩‍👧🇨🇳e\u{301}——……“”", String(repeating: "w", count: 50)]
+        for paragraph in paragraphs {
+            let check = TypesetChecks(paragraph, TypesetOptions(width: width))
+            let lost = check.problems().filter { $0.contains("draws") || $0.contains("starts at") || $0.contains("lines end") }
+            #expect(lost.isEmpty, "\(check.drawing)\n\(lost.prefix(3).joined(separator: "\n"))")
+            #expect(check.lines.allSatisfy { $0.width <= max(2, width) || $0.text.unicodeScalars.count == 1 })
+        }
+    }
+
     @Test("the checks themselves catch a line that starts with a full stop or loses a character")
     func checksCanFail() {
         let options = TypesetOptions(width: 8, indentFirstLine: false)
