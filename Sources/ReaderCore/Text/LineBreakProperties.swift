@@ -62,24 +62,36 @@ struct LineBreakLookup: Sendable {
                 digits = 0
             }
         }
-        var flat = [UInt8](repeating: UInt8(LineBreakClass.AL.rawValue), count: 0x110000)
-        for (index, start) in starts.enumerated() {
-            let end = index + 1 < starts.count ? starts[index + 1] : 0x110000
-            if start < end { for c in start..<end { flat[c] = values[index] } }
+        if starts.first != 0 {
+            starts.insert(0, at: 0)
+            values.insert(LineBreakClass.AL.rawValue, at: 0)
         }
-        var pages: [UInt16] = []
-        pages.reserveCapacity(0x1100)
+        // Pages one range covers share one block per value; mixed pages get their own.
+        var pages = [UInt16](repeating: 0, count: 0x1100)
         var blocks: [UInt8] = []
-        var seen: [[UInt8]: UInt16] = [:]
+        var uniform = [Int](repeating: -1, count: 256)
+        var r = 0
         for page in 0..<0x1100 {
-            let block = Array(flat[page << 8 ..< (page + 1) << 8])
-            if let id = seen[block] {
-                pages.append(id)
-            } else {
-                let id = UInt16(seen.count)
-                seen[block] = id
-                blocks.append(contentsOf: block)
-                pages.append(id)
+            let pageStart = page << 8, pageEnd = pageStart + 256
+            while r + 1 < starts.count, starts[r + 1] <= pageStart { r += 1 }
+            let rangeEnd = r + 1 < starts.count ? starts[r + 1] : 0x110000
+            if rangeEnd >= pageEnd {
+                let value = Int(values[r])
+                if uniform[value] < 0 {
+                    uniform[value] = blocks.count >> 8
+                    blocks.append(contentsOf: repeatElement(values[r], count: 256))
+                }
+                pages[page] = UInt16(uniform[value])
+                continue
+            }
+            pages[page] = UInt16(blocks.count >> 8)
+            var k = r
+            var c = pageStart
+            while c < pageEnd {
+                let end = min(pageEnd, k + 1 < starts.count ? starts[k + 1] : 0x110000)
+                blocks.append(contentsOf: repeatElement(values[k], count: end - c))
+                c = end
+                k += 1
             }
         }
         self.pages = pages
