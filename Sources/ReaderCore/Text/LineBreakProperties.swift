@@ -26,7 +26,7 @@ public struct LineBreakProperties: Sendable, Equatable {
 struct LineBreakLookup: Sendable {
     /// Block number for each 256-code-point page of the code space.
     let pages: [UInt16]
-    /// Deduplicated 256-byte blocks, concatenated.
+    /// 256-byte blocks, concatenated: one per uniform value, one per mixed page.
     let blocks: [UInt8]
 
     static let shared = LineBreakLookup(records: LineBreakTable.records)
