@@ -103,7 +103,7 @@ public struct Typesetter: Sendable {
                 opportunities.withUnsafeBufferPointer { o in
                     let plan = breakLines(s, c, o)
                     return plan.enumerated().map { index, line in
-                        render(s, c, line, isLast: index == plan.count - 1)
+                        render(s, c, o, line, isLast: index == plan.count - 1)
                     }
                 }
             }
@@ -432,6 +432,7 @@ public struct Typesetter: Sendable {
 
     /// Draws a planned line: indent, the drawn scalars, justification gaps between segments.
     private func render(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                        _ o: UnsafeBufferPointer<LineBreakOpportunity>,
                         _ plan: Plan, isLast: Bool) -> SetLine {
         // Content width, then (only if there are spare cells) the gaps that may take them.
         var content = 0
@@ -447,7 +448,7 @@ public struct Typesetter: Sendable {
                 let cell = c[k]
                 if cell & (Cell.hidden | Cell.continuation) != 0 { continue }
                 if previousDrawn >= 0 {
-                    let tier = gapTier(s, c, previousDrawn, k)
+                    let tier = gapTier(s, c, o, previousDrawn, k)
                     if tier >= 0 { any += 1 }
                     if tier >= 1 { preferred += 1 }
                     if tier >= 2 { afterPunctuation += 1 }
@@ -490,7 +491,7 @@ public struct Typesetter: Sendable {
                 continue
             }
             if spare > 0, cell & Cell.continuation == 0, previousDrawn >= 0, gapCount > 0,
-               gapTier(s, c, previousDrawn, k) >= tier {
+               gapTier(s, c, o, previousDrawn, k) >= tier {
                 // Bresenham, centred: each gap gets spare/gapCount cells, the remainder
                 // spread evenly from the middle rather than piled at one end.
                 let half = gapCount / 2
@@ -528,23 +529,26 @@ public struct Typesetter: Sendable {
         return SetLine(text: text, segments: segments, width: column, source: plan.start..<plan.end, isLast: isLast)
     }
 
-    /// How welcome a justification gap is between clusters `a` and `b`: -1 never, 2 after a
-    /// punctuation mark, 1 next to a wide character or before a source space, 0 elsewhere
-    /// (inside a Latin word or number, before a closing mark, after an opening mark,
-    /// inside —— and ……), used only when a line has no better gap.
+    /// How welcome a justification gap is between clusters `a` and `b`. Gaps go where
+    /// the line could break, so they never fall inside a Latin word, a number with its
+    /// unit, —— or ……, before a closing mark or after an opening one: 2 after a
+    /// punctuation mark, 1 at any other opportunity or before a source space that is
+    /// one, 0 elsewhere (used only when a line has no opportunity, like a long URL),
+    /// -1 never (before a mark that would fuse with the space).
     @inline(__always)
     private func gapTier(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
-                         _ a: Int, _ b: Int) -> Int {
+                         _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ a: Int, _ b: Int) -> Int {
         let ca = c[a], cb = c[b]
-        // A space before a lone mark (after a zero-width space, say) would fuse with it.
         if !isAlone(s[b].value), isGraphemeExtender(s[b]) { return -1 }
         if ca & Cell.space != 0 { return 0 }
-        if cb & Cell.space != 0 { return 1 }
-        if Kinsoku.forbidsLineStart(s[b]) || Kinsoku.forbidsLineEnd(s[a]) || isInseparable(s[a], s[b]) {
-            return 0
+        if cb & Cell.space != 0 {
+            // Widen a source space only where the line may break after it.
+            var k = b
+            while k < c.count, c[k] & (Cell.space | Cell.hidden) != 0 { k += 1 }
+            return k < c.count && o[k] == .allowed ? 1 : 0
         }
+        if o[b] != .allowed { return 0 }
         if Kinsoku.forbidsLineStart(s[a]) && s[a] != "." { return 2 }
-        if ca & Cell.wide == 0, cb & Cell.wide == 0 { return 0 }
         return 1
     }
 
