@@ -3,9 +3,11 @@ public struct TypesetOptions: Sendable, Equatable {
     /// Column width in cells.
     public var width: Int
     /// Indent the first line by two ideographic spaces (U+3000 U+3000). Off for
-    /// headlines, captions and other text set without a paragraph indent.
+    /// headlines, captions and other text set without a paragraph indent; dropped
+    /// in columns narrower than 6 cells, where it would leave no room for text.
     public var indentFirstLine: Bool
-    /// Justify every line but the last to exactly `width` cells.
+    /// Justify every line but the last (and but a line ended by a hard line break)
+    /// to exactly `width` cells.
     public var justify: Bool
     public var ambiguous: AmbiguousWidth
     /// Avoid a last line holding a single character (孤字) when moving one character
