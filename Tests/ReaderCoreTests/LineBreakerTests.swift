@@ -25,6 +25,8 @@ struct LineBreakerTests {
         ("【编者按】", "【编|者|按】"),
         // Chinese quotation marks open and close between Chinese characters (Unicode 15.1 LB19a).
         ("追“高”逐“新”的", "追|“高”|逐|“新”|的"),
+        ("他说：“好。”然后", "他|说：|“好。”|然|后"),
+        ("don’t “stop”", "don’t |“stop”"),
         // Latin words and numbers stay whole; a space is a break.
         ("IGBT芯片", "IGBT|芯|片"),
         ("年产1000万套、喷丝头", "年|产|1000万套、|喷|丝|头"),
