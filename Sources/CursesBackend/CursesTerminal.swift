@@ -119,14 +119,15 @@ public final class CursesTerminal {
     public func read(timeout milliseconds: Int32) -> TerminalInput {
         wtimeout(bs_stdscr(), milliseconds)
         var ch: wint_t = 0
-        let started = clock()
+        let started = Self.now()
+        errno = 0
         let result = wget_wch(bs_stdscr(), &ch)
         if result == bs_err() {
             // A closed terminal returns ERR at once, over and over: do not spin.
-            let elapsed = Double(clock() - started) / Double(CLOCKS_PER_SEC) * 1000
-            if milliseconds > 0, elapsed < 1, isatty(0) == 0 || errno == EIO { return .closed }
-            fastErrors = elapsed < 1 && milliseconds > 0 ? fastErrors + 1 : 0
-            return fastErrors > 200 ? .closed : .timeout
+            let early = milliseconds > 0 && Self.now() - started < Double(milliseconds) / 4
+            if early, errno == EIO || isatty(STDIN_FILENO) == 0 { return .closed }
+            fastErrors = early ? fastErrors + 1 : 0
+            return fastErrors > 50 ? .closed : .timeout
         }
         fastErrors = 0
         if result == bs_key_code_yes() {
@@ -153,6 +154,13 @@ public final class CursesTerminal {
         endwin()
         delscreen(screen)
         self.screen = nil
+    }
+
+    /// Monotonic wall-clock time in milliseconds.
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1_000_000
     }
 
     /// Decodes a function key, the mouse and resize.

@@ -139,6 +139,36 @@ struct ReaderEndToEndTests {
         #expect(session.waitFor(text: "EXIT=0"))
     }
 
+    @Test("100 resizes in a row neither crash nor garble the screen")
+    func resizeStorm() throws {
+        let session = try open(100, 30)
+        try session.send("2")
+        #expect(session.waitFor { _ in counter("文", in: session.statusLine())?.0 == 2 })
+        for i in 0..<100 {
+            try session.resize(20 + (i * 37) % 180, 6 + (i * 17) % 50)
+        }
+        try session.resize(100, 30)
+        #expect(session.waitFor { screen in
+            screen.count >= 30 && session.statusLine().contains("文 2/")
+        }, "after the storm:\n\(session.screen().joined(separator: "\n"))")
+        for line in session.screen() { #expect(TmuxSession.width(line) <= 100) }
+        try session.send("q")
+        #expect(session.waitFor(text: "EXIT=0"))
+    }
+
+    @Test("a dropped terminal ends the reader instead of leaving it spinning")
+    func droppedTerminal() throws {
+        let session = try open()
+        guard let pid = session.readerPID() else {
+            Issue.record("no reader process")
+            return
+        }
+        try session.tmux(["kill-server"])
+        let deadline = Date().addingTimeInterval(5)
+        while kill(pid, 0) == 0, Date() < deadline { usleep(50_000) }
+        #expect(kill(pid, 0) != 0, "reader \(pid) still running after its terminal went away")
+    }
+
     @Test("q quits with status 0 and restores the terminal")
     func quit() throws {
         let session = try open()
