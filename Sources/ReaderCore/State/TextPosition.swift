@@ -1,0 +1,43 @@
+/// A place in the text of an edition, independent of the screen: the edition,
+/// the article's stable id, a scalar offset into the article's body, and a
+/// short quote of the text there to find it again if the file changes.
+public struct TextPosition: Codable, Hashable, Sendable {
+    /// How many scalars a quote holds (the issue asks for roughly 16–24).
+    public static let quoteLength = 20
+
+    public var edition: EditionID
+    /// `Article.id`.
+    public var article: String
+    /// Scalars from the start of the article's body (see `Article.blockStarts`).
+    public var offset: Int
+    /// Up to `quoteLength` scalars of body text starting at `quoteOffset`.
+    public var quote: String
+    /// Where `quote` starts: `offset`, or earlier when `offset` is near the end.
+    public var quoteOffset: Int
+
+    public init(edition: EditionID, article: String, offset: Int, quote: String = "",
+                quoteOffset: Int? = nil) {
+        self.edition = edition
+        self.article = article
+        self.offset = offset
+        self.quote = quote
+        self.quoteOffset = quoteOffset ?? offset
+    }
+
+    /// The position at `offset` in article `articleIndex` of `edition`, with its
+    /// quote taken from the text. The offset is clamped into the body.
+    public init(in edition: Edition, articleIndex: Int, offset: Int) {
+        let article = edition.articles[articleIndex]
+        let body = ArticleText(article)
+        let clamped = max(0, min(offset, body.count))
+        let start = max(0, min(clamped, body.count - TextPosition.quoteLength))
+        let end = min(body.count, start + TextPosition.quoteLength)
+        self.init(edition: EditionID(edition), article: article.id, offset: clamped,
+                  quote: body.string(start..<end), quoteOffset: start)
+    }
+
+    /// Finds this position in `edition` (see `PositionResolver`).
+    public func resolve(in edition: Edition) -> ResolvedPosition? {
+        PositionResolver.resolve(self, in: edition)
+    }
+}
