@@ -120,16 +120,23 @@ public struct POSIXStateFileSystem: StateFileSystem {
 
     /// Deletes `prefix*` files in `directory`.
     public func removeFiles(in directory: String, prefix: String) {
-        guard let dir = opendir(directory) else { return }
+        for name in fileNames(in: directory) where name.hasPrefix(prefix) {
+            unlink(directory + "/" + name)
+        }
+    }
+
+    /// The names in `directory`, without "." and "..".
+    public func fileNames(in directory: String) -> [String] {
+        guard let dir = opendir(directory) else { return [] }
         defer { closedir(dir) }
-        var doomed: [String] = []
+        var names: [String] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name.hasPrefix(prefix) { doomed.append(name) }
+            if name != "." && name != ".." { names.append(name) }
         }
-        for name in doomed { unlink(directory + "/" + name) }
+        return names
     }
 
     /// The directory part of `path` ("" for a bare name, "/" for a top-level one).

@@ -32,4 +32,13 @@ public protocol StateFileSystem: Sendable {
     func lock(_ path: String, timeout: Double) throws -> any StateLock
     /// Deletes files in `directory` whose names start with `prefix` (left by killed writers).
     func removeFiles(in directory: String, prefix: String)
+    /// The names in `directory` ([] if it cannot be read).
+    func fileNames(in directory: String) -> [String]
+}
+
+extension StateFileSystem {
+    /// The names in `directory`, through the real file system.
+    public func fileNames(in directory: String) -> [String] {
+        POSIXStateFileSystem().fileNames(in: directory)
+    }
 }
