@@ -83,6 +83,7 @@ extension ThemeColor {
     static func distance(_ a: (red: Int, green: Int, blue: Int), _ b: (red: Int, green: Int, blue: Int)) -> Int {
         let rMean = (a.red + b.red) / 2
         let dr = a.red - b.red, dg = a.green - b.green, db = a.blue - b.blue
-        return ((512 + rMean) * dr * dr >> 8) + 4 * dg * dg + ((767 - rMean) * db * db >> 8)
+        // (Swift's >> binds tighter than *, hence the parentheses.)
+        return (((512 + rMean) * dr * dr) >> 8) + 4 * dg * dg + (((767 - rMean) * db * db) >> 8)
     }
 }

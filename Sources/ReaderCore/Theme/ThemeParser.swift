@@ -20,7 +20,8 @@ public enum ThemeParser {
         do {
             root = try JSONValue.parse(bytes)
         } catch {
-            throw ThemeError(file: file, field: "", message: "not valid JSON: \(error.message)")
+            throw ThemeError(file: file, field: "",
+                             message: "not valid JSON at line \(error.line), column \(error.column): \(error.message)")
         }
         guard case .object(let top) = root else {
             throw ThemeError(file: file, field: "", message: "expected an object, found \(root.kindName)")
