@@ -141,6 +141,31 @@ public final class BookmarkStore {
         return document.bookmarks.filter { !before.contains($0.id) }.count
     }
 
+    // MARK: - Conveniences for the reader
+
+    /// Bookmarks the text at `offset` in article `articleIndex` of `edition` (the top
+    /// of the current screen page), with the article's headline.
+    @discardableResult
+    public func addBookmark(in edition: Edition, articleIndex: Int, offset: Int, note: String? = nil) -> Bookmark {
+        addBookmark(at: TextPosition(in: edition, articleIndex: articleIndex, offset: offset),
+                    headline: edition.articles[articleIndex].headline, note: note)
+    }
+
+    /// Records the reader at `offset` in article `articleIndex`, or on the front page when nil.
+    public func recordReadingPosition(in edition: Edition, articleIndex: Int?, offset: Int = 0) {
+        guard let articleIndex else {
+            recordReadingPosition(.frontPage(of: edition))
+            return
+        }
+        recordReadingPosition(TextPosition(in: edition, articleIndex: articleIndex, offset: offset))
+    }
+
+    /// Where to resume `edition`: the saved position found in its text, or nil
+    /// (never read, last seen on the front page, or the text is gone).
+    public func resumePosition(in edition: Edition) -> ResolvedPosition? {
+        readingPosition(for: EditionID(edition))?.position.resolve(in: edition)
+    }
+
     // MARK: - File
 
     /// Reads the file. Missing or empty: start empty. Corrupt or unreadable:

@@ -29,6 +29,7 @@ public enum PositionResolver {
     /// offset, in the same article, then anywhere; else the start of the article
     /// if it still exists; else nil.
     public static func resolve(_ position: TextPosition, in edition: Edition) -> ResolvedPosition? {
+        if position.isFrontPage { return nil }
         let index = edition.articles.firstIndex { $0.id == position.article }
         let quote = Array(position.quote.unicodeScalars)
         let shift = position.offset - position.quoteOffset

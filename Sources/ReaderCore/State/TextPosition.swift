@@ -36,6 +36,15 @@ public struct TextPosition: Codable, Hashable, Sendable {
                   quote: body.string(start..<end), quoteOffset: start)
     }
 
+    /// The front page of `edition`: no article (`article` is ""). It resolves to
+    /// nil, which is where a reader opens anyway.
+    public static func frontPage(of edition: Edition) -> TextPosition {
+        TextPosition(edition: EditionID(edition), article: "", offset: 0)
+    }
+
+    /// Whether this is the front page rather than a place in an article.
+    public var isFrontPage: Bool { article.isEmpty }
+
     /// Finds this position in `edition` (see `PositionResolver`).
     public func resolve(in edition: Edition) -> ResolvedPosition? {
         PositionResolver.resolve(self, in: edition)

@@ -36,6 +36,22 @@ struct BookmarkStoreTests {
         #expect(second.takeNotices().isEmpty)
     }
 
+    @Test("the reader's conveniences bookmark, record and resume by article index")
+    func readerConveniences() {
+        let dir = F.scratchDirectory()
+        let store = BookmarkStore.open(.directory(dir))
+        let mark = store.addBookmark(in: F.original, articleIndex: 1, offset: 4, note: "黄桃")
+        #expect(mark.headline == "炎陵黄桃春管忙" && mark.position.article == "yanling-peach")
+        store.recordReadingPosition(in: F.original, articleIndex: 0, offset: 40)
+        store.flush()
+        let again = BookmarkStore.open(.directory(dir))
+        #expect(again.resumePosition(in: F.original) == ResolvedPosition(articleIndex: 0, offset: 40, match: .exact))
+        again.recordReadingPosition(in: F.original, articleIndex: nil)
+        again.flush()
+        #expect(BookmarkStore.open(.directory(dir)).resumePosition(in: F.original) == nil)
+        #expect(BookmarkStore.open(.directory(dir)).readingPosition(for: EditionID(F.original))?.position.isFrontPage == true)
+    }
+
     @Test("the directory is made 0700 and the file 0600")
     func modes() {
         let dir = F.scratchDirectory() + "/a/b"
