@@ -21,10 +21,16 @@ struct BookmarksCommand: ParsableCommand {
         @Option(help: "Directory for bookmarks.json (default $XDG_STATE_HOME/broadsheet).")
         var stateDir: String?
 
-        /// The store at the chosen location, loaded, with its notices printed to stderr.
+        /// The store at the chosen location (`--state-dir`, else config.json's
+        /// `stateDir`, else the XDG default), loaded, with its notices printed to stderr.
         func openStore() -> BookmarkStore {
-            let location = StateLocation.resolve(stateDir: stateDir, noState: false,
-                                                 environment: ProcessInfo.processInfo.environment)
+            let environment = ProcessInfo.processInfo.environment
+            let config = Config.loadStandard(explicitPath: nil, environment: environment)
+            for warning in config.warnings {
+                FileHandle.standardError.write(Data("broadsheet: \(warning)\n".utf8))
+            }
+            let location = StateLocation.resolve(stateDir: stateDir ?? config.config.stateDir, noState: false,
+                                                 environment: environment)
             let store = BookmarkStore.open(location)
             reportNotices(store)
             return store

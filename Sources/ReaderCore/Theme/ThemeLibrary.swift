@@ -57,9 +57,16 @@ public struct ThemeLibrary: Sendable {
         argument.contains("/") || argument.hasSuffix(".json")
     }
 
-    /// Loads a theme by name (user directory, then `Themes/`, then built in) or by path.
-    public func load(_ argument: String) throws(ThemeError) -> Theme {
-        if ThemeLibrary.isPath(argument) { return try loadFile(argument) }
+    /// Loads a theme by name (user directory, then `Themes/`, then built in) or by
+    /// path. A kiosk passes `allowPaths: false`: only names, so that no other file
+    /// can be opened (and quoted in an error) from inside the reader.
+    public func load(_ argument: String, allowPaths: Bool = true) throws(ThemeError) -> Theme {
+        if ThemeLibrary.isPath(argument) {
+            guard allowPaths else {
+                throw ThemeError(file: argument, field: "", message: "only theme names are allowed here, not paths")
+            }
+            return try loadFile(argument)
+        }
         guard !argument.isEmpty, !argument.hasPrefix(".") else {
             throw ThemeError(file: argument, field: "", message: "not a theme name")
         }
@@ -76,10 +83,10 @@ public struct ThemeLibrary: Sendable {
 
     /// Loads `argument`, or the default theme with a message naming the file and
     /// field when it cannot be used. A nil argument is the default, silently.
-    public func loadOrDefault(_ argument: String?) -> (theme: Theme, warning: String?) {
+    public func loadOrDefault(_ argument: String?, allowPaths: Bool = true) -> (theme: Theme, warning: String?) {
         guard let argument, !argument.isEmpty else { return (ThemeLibrary.defaultTheme, nil) }
         do {
-            return (try load(argument), nil)
+            return (try load(argument, allowPaths: allowPaths), nil)
         } catch {
             return (ThemeLibrary.defaultTheme, "\(error); using \(ThemeLibrary.defaultName)")
         }

@@ -113,6 +113,14 @@ struct ThemeTests {
         #expect(library().loadOrDefault(nil).warning == nil)
     }
 
+    @Test("a kiosk loads themes by name only")
+    func kioskNamesOnly() throws {
+        let (theme, warning) = library().loadOrDefault("/etc/passwd", allowPaths: false)
+        #expect(theme == ThemeLibrary.defaultTheme)
+        #expect(warning == "/etc/passwd: only theme names are allowed here, not paths; using newsprint")
+        #expect(try library().load("night", allowPaths: false).name == "night")
+    }
+
     @Test("a user's theme is found by name, overrides a shipped one, and joins the cycle")
     func userThemes() throws {
         let config = StateFixtures.scratchDirectory()
