@@ -168,7 +168,7 @@ struct BookmarksCommand: ParsableCommand {
             let store = state.openStore()
             let edition = EditionID(title: paper, date: date, contentHash: hash)
             for _ in 0..<max(1, count) {
-                let position = TextPosition(edition: edition, article: article, offset: offset, quote: quote)
+                let position = TextAnchor(edition: edition, article: article, offset: offset, quote: quote)
                 let mark = store.addBookmark(at: position, headline: headline ?? article, note: note)
                 reportNotices(store)
                 guard store.lastSave == .saved else { throw ExitCode(1) }

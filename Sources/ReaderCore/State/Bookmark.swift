@@ -2,7 +2,7 @@
 public struct Bookmark: Codable, Hashable, Sendable, Identifiable {
     /// Random, UUID-shaped (`StateID`); merges across sessions go by it.
     public var id: String
-    public var position: TextPosition
+    public var position: TextAnchor
     /// The article's headline when the bookmark was made.
     public var headline: String
     public var note: String?
@@ -10,7 +10,7 @@ public struct Bookmark: Codable, Hashable, Sendable, Identifiable {
     /// Last change (creation or a note edit); the newer copy wins a merge.
     public var updated: Timestamp
 
-    public init(id: String = StateID.make(), position: TextPosition, headline: String,
+    public init(id: String = StateID.make(), position: TextAnchor, headline: String,
                 note: String? = nil, created: Timestamp, updated: Timestamp? = nil) {
         self.id = id
         self.position = position

@@ -82,7 +82,7 @@ public final class BookmarkStore {
 
     /// Adds a bookmark at `position` and saves.
     @discardableResult
-    public func addBookmark(at position: TextPosition, headline: String, note: String? = nil) -> Bookmark {
+    public func addBookmark(at position: TextAnchor, headline: String, note: String? = nil) -> Bookmark {
         let now = clock()
         let mark = Bookmark(position: position, headline: headline,
                             note: BookmarkStore.clean(note), created: now)
@@ -113,7 +113,7 @@ public final class BookmarkStore {
 
     /// Notes where the reader is. Saved at once when `positionSaveInterval` has
     /// passed since the last position save, else left for the next one or `flush()`.
-    public func recordReadingPosition(_ position: TextPosition) {
+    public func recordReadingPosition(_ position: TextAnchor) {
         let now = clock()
         let place = ReadingPosition(position: position, updated: now)
         document.positions.removeAll { $0.position.edition.key == position.edition.key }
@@ -147,7 +147,7 @@ public final class BookmarkStore {
     /// of the current screen page), with the article's headline.
     @discardableResult
     public func addBookmark(in edition: Edition, articleIndex: Int, offset: Int, note: String? = nil) -> Bookmark {
-        addBookmark(at: TextPosition(in: edition, articleIndex: articleIndex, offset: offset),
+        addBookmark(at: TextAnchor(in: edition, articleIndex: articleIndex, offset: offset),
                     headline: edition.articles[articleIndex].headline, note: note)
     }
 
@@ -157,7 +157,7 @@ public final class BookmarkStore {
             recordReadingPosition(.frontPage(of: edition))
             return
         }
-        recordReadingPosition(TextPosition(in: edition, articleIndex: articleIndex, offset: offset))
+        recordReadingPosition(TextAnchor(in: edition, articleIndex: articleIndex, offset: offset))
     }
 
     /// Where to resume `edition`: the saved position found in its text, or nil

@@ -1,4 +1,4 @@
-/// Where a `TextPosition` landed in an edition, and how it was found.
+/// Where a `TextAnchor` landed in an edition, and how it was found.
 public struct ResolvedPosition: Equatable, Sendable {
     public enum Match: String, Equatable, Sendable {
         /// Same text, same article, same offset.
@@ -28,7 +28,7 @@ public enum PositionResolver {
     /// unchanged (and the quote still sits there); else the quote, nearest the old
     /// offset, in the same article, then anywhere; else the start of the article
     /// if it still exists; else nil.
-    public static func resolve(_ position: TextPosition, in edition: Edition) -> ResolvedPosition? {
+    public static func resolve(_ position: TextAnchor, in edition: Edition) -> ResolvedPosition? {
         if position.isFrontPage { return nil }
         let index = edition.articles.firstIndex { $0.id == position.article }
         let quote = Array(position.quote.unicodeScalars)

@@ -1,9 +1,9 @@
 /// Where the reader was in one edition, saved as they read.
 public struct ReadingPosition: Codable, Hashable, Sendable {
-    public var position: TextPosition
+    public var position: TextAnchor
     public var updated: Timestamp
 
-    public init(position: TextPosition, updated: Timestamp) {
+    public init(position: TextAnchor, updated: Timestamp) {
         self.position = position
         self.updated = updated
     }

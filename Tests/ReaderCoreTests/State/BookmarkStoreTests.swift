@@ -6,8 +6,8 @@ import Testing
 struct BookmarkStoreTests {
     typealias F = StateFixtures
 
-    func position(offset: Int = 30) -> TextPosition {
-        TextPosition(in: F.original, articleIndex: 0, offset: offset)
+    func position(offset: Int = 30) -> TextAnchor {
+        TextAnchor(in: F.original, articleIndex: 0, offset: offset)
     }
 
     func mode(_ path: String) -> Int {

@@ -6,12 +6,12 @@ struct PositionResolverTests {
     typealias F = StateFixtures
 
     /// The position at the first occurrence of `needle` in article `index` of `edition`.
-    func position(of needle: String, article index: Int, in edition: Edition) -> TextPosition {
+    func position(of needle: String, article index: Int, in edition: Edition) -> TextAnchor {
         let body = edition.articles[index].blocks.map(\.text).joined()
         let offset = body.unicodeScalars.distance(
             from: body.unicodeScalars.startIndex,
             to: body.range(of: needle)!.lowerBound.samePosition(in: body.unicodeScalars)!)
-        return TextPosition(in: edition, articleIndex: index, offset: offset)
+        return TextAnchor(in: edition, articleIndex: index, offset: offset)
     }
 
     /// The article text from `resolved` on, `count` scalars.
@@ -28,7 +28,7 @@ struct PositionResolverTests {
         #expect(p.edition == EditionID(title: "株洲日报", date: "2023-03-29", contentHash: "aaaa"))
         #expect(p.article == "project-meeting")
         #expect(p.offset == F.firstParagraph.unicodeScalars.count)
-        #expect(p.quote.unicodeScalars.count == TextPosition.quoteLength)
+        #expect(p.quote.unicodeScalars.count == TextAnchor.quoteLength)
         #expect(p.quote.hasPrefix("会议指出，要坚持项目为王"))
     }
 
@@ -101,7 +101,7 @@ struct PositionResolverTests {
     func nearestOccurrence() {
         let phrase = "项目建设是头等大事，必须抓紧抓实。"
         let original = F.edition(hash: "1", articles: [("a", "甲", [phrase, "中间一段。", phrase])])
-        let p = TextPosition(in: original, articleIndex: 0,
+        let p = TextAnchor(in: original, articleIndex: 0,
                              offset: phrase.unicodeScalars.count + "中间一段。".unicodeScalars.count)
         let edited = F.edition(hash: "2", articles: [("a", "甲", ["新增一句。", phrase, "中间一段。", phrase])])
         let resolved = p.resolve(in: edited)
@@ -121,7 +121,7 @@ struct PositionResolverTests {
 
     @Test("an offset past the end of the body is clamped when the position is made")
     func clamps() {
-        let p = TextPosition(in: F.original, articleIndex: 1, offset: 10_000)
+        let p = TextAnchor(in: F.original, articleIndex: 1, offset: 10_000)
         #expect(p.offset == F.otherParagraph.unicodeScalars.count)
         #expect(p.resolve(in: F.original)?.match == .exact)
     }

@@ -4,7 +4,7 @@ import Testing
 @Suite("The state document and its merge")
 struct StateDocumentTests {
     static let edition = EditionID(title: "株洲日报", date: "2023-03-29", contentHash: "aaaa")
-    static let position = TextPosition(edition: edition, article: "project-meeting", offset: 40, quote: "会议指出")
+    static let position = TextAnchor(edition: edition, article: "project-meeting", offset: 40, quote: "会议指出")
 
     func mark(_ id: String, at ms: Int64, note: String? = nil, updated: Int64? = nil) -> Bookmark {
         Bookmark(id: id, position: Self.position, headline: "全市项目建设推进会召开", note: note,

@@ -1,7 +1,9 @@
-/// A place in the text of an edition, independent of the screen: the edition,
-/// the article's stable id, a scalar offset into the article's body, and a
-/// short quote of the text there to find it again if the file changes.
-public struct TextPosition: Codable, Hashable, Sendable {
+/// A durable place in the text of an edition, as bookmarks and reading positions
+/// store it: the edition, the article's stable id (not its index), a scalar
+/// offset into the article's body, and a short quote of the text there to find
+/// it again if the file changes. (Layout's `TextPosition` is the in-memory
+/// article index + offset that `resolve(in:)` leads to.)
+public struct TextAnchor: Codable, Hashable, Sendable {
     /// How many scalars a quote holds (the issue asks for roughly 16–24).
     public static let quoteLength = 20
 
@@ -30,16 +32,16 @@ public struct TextPosition: Codable, Hashable, Sendable {
         let article = edition.articles[articleIndex]
         let body = ArticleText(article)
         let clamped = max(0, min(offset, body.count))
-        let start = max(0, min(clamped, body.count - TextPosition.quoteLength))
-        let end = min(body.count, start + TextPosition.quoteLength)
+        let start = max(0, min(clamped, body.count - TextAnchor.quoteLength))
+        let end = min(body.count, start + TextAnchor.quoteLength)
         self.init(edition: EditionID(edition), article: article.id, offset: clamped,
                   quote: body.string(start..<end), quoteOffset: start)
     }
 
     /// The front page of `edition`: no article (`article` is ""). It resolves to
     /// nil, which is where a reader opens anyway.
-    public static func frontPage(of edition: Edition) -> TextPosition {
-        TextPosition(edition: EditionID(edition), article: "", offset: 0)
+    public static func frontPage(of edition: Edition) -> TextAnchor {
+        TextAnchor(edition: EditionID(edition), article: "", offset: 0)
     }
 
     /// Whether this is the front page rather than a place in an article.
