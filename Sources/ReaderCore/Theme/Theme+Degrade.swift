@@ -4,7 +4,7 @@ extension Theme {
     /// 24-bit → xterm-256 → 16 ANSI → 8 ANSI. In mono every colour goes and
     /// attributes stay; a role that stood out by a background much lighter or
     /// darker than the body's is drawn in reverse instead.
-    public func degraded(to depth: ColorDepth) -> Theme {
+    public func degraded(to depth: ColorCapability) -> Theme {
         let bodyBackground = style(for: .body).background
         var out: [Role: RoleStyle] = [:]
         for (role, style) in styles {
@@ -32,6 +32,6 @@ extension Theme {
 
     /// `degraded(to:)` for a terminal with `colors` colours in `environment` (NO_COLOR honoured).
     public func degraded(toColors colors: Int, environment: [String: String]) -> Theme {
-        degraded(to: ColorDepth.detect(colors: colors, environment: environment))
+        degraded(to: ColorCapability.detect(colors: colors, environment: environment))
     }
 }

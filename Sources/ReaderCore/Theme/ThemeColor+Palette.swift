@@ -38,7 +38,7 @@ extension ThemeColor {
     }
 
     /// The nearest colour a terminal of `depth` has (mono: the default).
-    public func degraded(to depth: ColorDepth) -> ThemeColor {
+    public func degraded(to depth: ColorCapability) -> ThemeColor {
         guard let c = rgb else { return self }
         switch depth {
         case .trueColor: return self

@@ -14,15 +14,15 @@ struct ThemeDegradeTests {
         theme.styles.values.flatMap { [$0.foreground, $0.background] }
     }
 
-    static let depths: [(Int, [String: String], ColorDepth)] = [
+    static let depths: [(Int, [String: String], ColorCapability)] = [
         (256, [:], .palette256), (16_777_216, [:], .trueColor), (256, ["COLORTERM": "truecolor"], .trueColor),
         (88, [:], .ansi16), (16, [:], .ansi16), (8, [:], .ansi8), (2, [:], .mono), (0, [:], .mono),
         (256, ["NO_COLOR": "1"], .mono), (256, ["NO_COLOR": ""], .palette256),
     ]
 
     @Test("the colour depth comes from the terminal's colour count, and NO_COLOR means mono", arguments: depths)
-    func detects(colors: Int, environment: [String: String], expected: ColorDepth) {
-        #expect(ColorDepth.detect(colors: colors, environment: environment) == expected)
+    func detects(colors: Int, environment: [String: String], expected: ColorCapability) {
+        #expect(ColorCapability.detect(colors: colors, environment: environment) == expected)
     }
 
     @Test("degraded themes use only colours the terminal has", arguments: shipped)
@@ -31,7 +31,7 @@ struct ThemeDegradeTests {
         for c in colours(t.degraded(to: .palette256)) {
             if case .rgb = c { Issue.record("24-bit colour left at 256: \(c)") }
         }
-        for (depth, limit) in [(ColorDepth.ansi16, 16), (.ansi8, 8)] {
+        for (depth, limit) in [(ColorCapability.ansi16, 16), (.ansi8, 8)] {
             for c in colours(t.degraded(to: depth)) {
                 switch c {
                 case .terminalDefault: break
@@ -47,7 +47,7 @@ struct ThemeDegradeTests {
     @Test("degraded themes keep attributes and stay readable", arguments: shipped)
     func keepsAttributes(name: String) throws {
         let t = try theme(name)
-        for depth in ColorDepth.allCases {
+        for depth in ColorCapability.allCases {
             let d = t.degraded(to: depth)
             #expect(d.style(for: .headline).bold)
             #expect(d.style(for: .match).reverse && d.style(for: .status).reverse)
@@ -58,15 +58,15 @@ struct ThemeDegradeTests {
         }
     }
 
-    @Test("newsprint becomes dark ink on a light page at 16 and 8 colours", arguments: [ColorDepth.ansi16, .ansi8])
-    func newsprintOnSmallPalettes(depth: ColorDepth) throws {
+    @Test("newsprint becomes dark ink on a light page at 16 and 8 colours", arguments: [ColorCapability.ansi16, .ansi8])
+    func newsprintOnSmallPalettes(depth: ColorCapability) throws {
         let body = try theme("newsprint").degraded(to: depth).style(for: .body)
         #expect(body.foreground == .ansi(0))
         #expect(body.background == .ansi(7))
         #expect(try theme("newsprint").degraded(to: depth).style(for: .kicker).foreground == .ansi(1))
     }
 
-    static let nearest: [(ThemeColor, ColorDepth, ThemeColor)] = [
+    static let nearest: [(ThemeColor, ColorCapability, ThemeColor)] = [
         (.rgb(red: 255, green: 0, blue: 0), .palette256, .palette(196)),
         (.rgb(red: 128, green: 128, blue: 128), .palette256, .palette(244)),
         (.rgb(red: 0x1c, green: 0x1c, blue: 0x1c), .palette256, .palette(234)),
@@ -78,7 +78,7 @@ struct ThemeDegradeTests {
     ]
 
     @Test("a colour maps to its nearest neighbour in a smaller palette", arguments: nearest)
-    func nearestColour(colour: ThemeColor, depth: ColorDepth, expected: ThemeColor) {
+    func nearestColour(colour: ThemeColor, depth: ColorCapability, expected: ThemeColor) {
         #expect(colour.degraded(to: depth) == expected)
     }
 

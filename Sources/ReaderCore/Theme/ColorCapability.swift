@@ -1,5 +1,5 @@
 /// How many colours the terminal can show, from none to 24-bit.
-public enum ColorDepth: Int, Sendable, Equatable, Comparable, CaseIterable {
+public enum ColorCapability: Int, Sendable, Equatable, Comparable, CaseIterable {
     /// Attributes only (bold, dim, underline, reverse): NO_COLOR, or a terminal without colour.
     case mono = 0
     case ansi8 = 8
@@ -20,14 +20,14 @@ public enum ColorDepth: Int, Sendable, Equatable, Comparable, CaseIterable {
 
     /// The depth to draw with: `NO_COLOR` (set and not empty, see no-color.org)
     /// means mono; `COLORTERM=truecolor|24bit` lifts a 256-colour terminal to 24-bit.
-    public static func detect(colors: Int, environment: [String: String]) -> ColorDepth {
+    public static func detect(colors: Int, environment: [String: String]) -> ColorCapability {
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .mono }
-        let depth = ColorDepth(colors: colors)
+        let depth = ColorCapability(colors: colors)
         if depth == .palette256, let ct = environment["COLORTERM"]?.lowercased(), ct == "truecolor" || ct == "24bit" {
             return .trueColor
         }
         return depth
     }
 
-    public static func < (a: ColorDepth, b: ColorDepth) -> Bool { a.rawValue < b.rawValue }
+    public static func < (a: ColorCapability, b: ColorCapability) -> Bool { a.rawValue < b.rawValue }
 }
