@@ -113,6 +113,31 @@ struct ThemeTests {
         #expect(library().loadOrDefault(nil).warning == nil)
     }
 
+    @Test("the start-up selection cycles every good theme, starts on the requested one and reports broken ones")
+    func selection() throws {
+        let config = StateFixtures.scratchDirectory()
+        let dir = config + "/broadsheet/themes"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        StateFixtures.write(#"{"name": "sepia", "roles": {"body": {"fg": "brown"}}}"#, to: dir + "/sepia.json")
+        StateFixtures.write(#"{"name": "ink", "roles": {"body": {"fg": "black"}}}"#, to: dir + "/ink.json")
+        let lib = library(["XDG_CONFIG_HOME": config])
+
+        let plain = lib.selection(requested: nil)
+        #expect(plain.themes.map(\.name) == ["newsprint", "night", "high-contrast", "mono", "ink"])
+        #expect(plain.index == 0 && plain.current.name == "newsprint")
+        #expect(plain.warnings == ["\(dir)/sepia.json: roles.body.fg: unknown colour \"brown\" (expected a colour name such as \"blue\" or \"brightblue\", 0–255, \"#rrggbb\" or \"default\"); theme left out"])
+
+        #expect(lib.selection(requested: "night").current.name == "night")
+        #expect(lib.selection(requested: "ink").index == 4)
+        let broken = lib.selection(requested: "sepia")
+        #expect(broken.index == 0 && broken.warnings.count == 1 && broken.warnings[0].hasSuffix("using newsprint"))
+        let byPath = lib.selection(requested: dir + "/ink.json")
+        #expect(byPath.current.name == "ink" && byPath.index == 5)
+        let unknown = lib.selection(requested: "sepia-2")
+        #expect(unknown.index == 0 && unknown.warnings.last?.contains("no such theme") == true)
+        #expect(lib.selection(requested: dir + "/ink.json", allowPaths: false).index == 0)
+    }
+
     @Test("a kiosk loads themes by name only")
     func kioskNamesOnly() throws {
         let (theme, warning) = library().loadOrDefault("/etc/passwd", allowPaths: false)
