@@ -31,7 +31,7 @@ public enum PositionResolver {
     public static func resolve(_ position: TextAnchor, in edition: Edition) -> ResolvedPosition? {
         if position.isFrontPage { return nil }
         let index = edition.articles.firstIndex { $0.id == position.article }
-        let quote = Array(position.quote.unicodeScalars)
+        let quote = ArticleText.folded(position.quote)
         let shift = position.offset - position.quoteOffset
 
         if let index {
