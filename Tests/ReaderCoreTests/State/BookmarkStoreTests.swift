@@ -113,6 +113,31 @@ struct BookmarkStoreTests {
         #expect(BookmarkStore.open(.directory(dir)).bookmarks.count == 1)
     }
 
+    @Test("an unreadable file (an I/O error) is moved aside like a corrupt one")
+    func unreadable() {
+        let dir = F.scratchDirectory()
+        F.write(#"{"version": 1}"#, to: dir + "/bookmarks.json")
+        let store = BookmarkStore(location: .directory(dir), fileSystem: FailingFileSystem(fault: .unreadable))
+        store.load()
+        #expect(store.takeNotices().first?.contains("Input/output error") == true)
+        #expect(F.names(in: dir).contains { $0.hasPrefix("bookmarks.json.corrupt-") })
+        #expect(!F.names(in: dir).contains("bookmarks.json"))
+    }
+
+    @Test("a file in place of the state directory gives a notice and reading goes on")
+    func fileInPlaceOfDirectory() {
+        let dir = F.scratchDirectory() + "/state"
+        F.write("我是一个文件", to: dir)
+        let store = BookmarkStore.open(.directory(dir))
+        store.addBookmark(at: position(), headline: "甲")
+        guard case .failed(let why) = store.lastSave else {
+            Issue.record("saved into a file: \(store.lastSave)")
+            return
+        }
+        #expect(why.contains("Not a directory"))
+        #expect(store.takeNotices().count == 1 && store.bookmarks.count == 1)
+    }
+
     @Test("an empty file is an empty store, without a notice")
     func empty() {
         let dir = F.scratchDirectory()
