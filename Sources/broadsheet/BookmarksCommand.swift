@@ -31,7 +31,9 @@ struct BookmarksCommand: ParsableCommand {
             }
             let location = StateLocation.resolve(stateDir: stateDir ?? config.config.stateDir, noState: false,
                                                  environment: environment)
-            let store = BookmarkStore.open(location)
+            let store = BookmarkStore(location: location)
+            store.lockTimeout = 10  // a batch tool can wait longer than the reader
+            store.load()
             reportNotices(store)
             return store
         }

@@ -87,6 +87,18 @@ struct BookmarkProcessTests {
         let onDisk = try idsOnDisk(dir)
         #expect(onDisk.count == 200)
         #expect(onDisk == Set(printed))
+        // The two really ran at once: their saves interleave in time.
+        let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/bookmarks.json"))
+        let marks = (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["bookmarks"] as? [[String: Any]] ?? []
+        func times(_ article: String) -> [String] {
+            marks.filter { ($0["position"] as? [String: Any])?["article"] as? String == article }
+                .compactMap { $0["created"] as? String }.sorted()
+        }
+        let (first, second) = (times("project-meeting"), times("yanling-peach"))
+        #expect(first.count == 100 && second.count == 100)
+        if let f0 = first.first, let f1 = first.last, let s0 = second.first, let s1 = second.last {
+            #expect(f0 < s1 && s0 < f1, "the writers ran one after the other")
+        }
         let listed = try run(["bookmarks", "list", "--json", "--state-dir", dir])
         #expect(listed.status == 0)
         #expect(listed.out.components(separatedBy: "\"id\"").count - 1 == 200)

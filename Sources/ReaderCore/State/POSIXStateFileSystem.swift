@@ -100,7 +100,8 @@ public struct POSIXStateFileSystem: StateFileSystem {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StateFileError.fromErrno("lock", path) }
         let deadline = POSIXStateFileSystem.monotonicSeconds() + timeout
-        var pause: UInt32 = 500
+        // Poll often: a session saving in a tight loop leaves the lock free only for
+        // moments between its saves, and a slow poll would keep missing them.
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let failure = errno
             guard failure == EWOULDBLOCK || failure == EINTR else {
@@ -112,8 +113,7 @@ public struct POSIXStateFileSystem: StateFileSystem {
                 throw StateFileError("lock", path, code: 0,
                                      detail: "another broadsheet session holds it")
             }
-            usleep(pause + UInt32.random(in: 0...pause))
-            pause = min(pause * 2, 8_000)
+            usleep(UInt32.random(in: 100...600))
         }
         return FileLock(fd: fd)
     }
