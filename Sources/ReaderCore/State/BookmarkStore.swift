@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Bookmarks and reading positions, kept in memory and saved to
 /// `bookmarks.json` after every change. Never throws at the reader: every
 /// trouble (corrupt file, newer schema, read-only or full disk, a lock held
@@ -177,7 +183,7 @@ public final class BookmarkStore {
         // Lock so that a corrupt file is judged and moved aside by one session only.
         let lock = try? fileSystem.lock(path + ".lock", timeout: lockTimeout)
         defer { lock?.unlock() }
-        if let disk = readDisk(path) { document = document.merged(with: disk) }
+        if let disk = try? readDisk(path) { document = document.merged(with: disk) }
     }
 
     /// Writes this session's state, merged with the file's, under the lock.
@@ -196,7 +202,7 @@ public final class BookmarkStore {
             defer { lock.unlock() }
             // Writers hold the lock, so any temporary file seen now is a dead writer's.
             fileSystem.removeFiles(in: dir, prefix: StateLocation.fileName + POSIXStateFileSystem.temporaryInfix)
-            if let disk = readDisk(path) { document = document.merged(with: disk) }
+            if let disk = try readDisk(path) { document = document.merged(with: disk) }
             if isReadOnly {
                 lastSave = .readOnly
                 return
@@ -221,8 +227,10 @@ public final class BookmarkStore {
     }
 
     /// The file's document, or nil when there is none to merge. Handles the
-    /// corrupt, newer-schema and not-a-file cases, with a notice each.
-    private func readDisk(_ path: String) -> StateDocument? {
+    /// corrupt, newer-schema and not-a-file cases, with a notice each. Throws only
+    /// for a passing trouble of this process (out of file descriptors or memory),
+    /// which says nothing about the file and must not move it aside.
+    private func readDisk(_ path: String) throws -> StateDocument? {
         switch fileSystem.kind(of: path) {
         case .missing:
             return nil
@@ -236,6 +244,8 @@ public final class BookmarkStore {
         let bytes: [UInt8]
         do {
             bytes = try fileSystem.read(path)
+        } catch let error as StateFileError where BookmarkStore.passingErrors.contains(error.code) {
+            throw error
         } catch {
             moveAside(path, reason: "\(error)")
             return nil
@@ -256,6 +266,9 @@ public final class BookmarkStore {
             return nil
         }
     }
+
+    /// Read errors that are the process's trouble, not the file's.
+    private static let passingErrors: Set<Int32> = [EMFILE, ENFILE, ENOMEM, EINTR, EAGAIN]
 
     /// Renames a bad file to `bookmarks.json.corrupt-<time>` so nothing is lost.
     private func moveAside(_ path: String, reason: String) {

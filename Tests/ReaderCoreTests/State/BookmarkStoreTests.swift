@@ -124,6 +124,23 @@ struct BookmarkStoreTests {
         #expect(!F.names(in: dir).contains("bookmarks.json"))
     }
 
+    @Test("running out of file descriptors neither moves the file aside nor overwrites it")
+    func outOfDescriptors() throws {
+        let dir = F.scratchDirectory()
+        BookmarkStore.open(.directory(dir)).addBookmark(at: position(), headline: "甲")
+        let before = try String(contentsOfFile: dir + "/bookmarks.json", encoding: .utf8)
+        let store = BookmarkStore(location: .directory(dir), fileSystem: FailingFileSystem(fault: .outOfDescriptors))
+        store.load()
+        store.addBookmark(at: position(), headline: "乙")
+        guard case .failed(let why) = store.lastSave else {
+            Issue.record("saved over a file it could not read")
+            return
+        }
+        #expect(why.contains("Too many open files"))
+        #expect(F.names(in: dir) == ["bookmarks.json", "bookmarks.json.lock"])
+        #expect(try String(contentsOfFile: dir + "/bookmarks.json", encoding: .utf8) == before)
+    }
+
     @Test("a file in place of the state directory gives a notice and reading goes on")
     func fileInPlaceOfDirectory() {
         let dir = F.scratchDirectory() + "/state"

@@ -58,7 +58,7 @@ enum StateFixtures {
 /// The real file system with one operation made to fail, as a full disk or a
 /// read-only mount would (root ignores permission bits, so chmod cannot stand in).
 struct FailingFileSystem: StateFileSystem {
-    enum Fault: Sendable { case noSpace, readOnly, unreadable }
+    enum Fault: Sendable { case noSpace, readOnly, unreadable, outOfDescriptors }
     let fault: Fault
     let real = POSIXStateFileSystem()
 
@@ -67,17 +67,18 @@ struct FailingFileSystem: StateFileSystem {
         case .noSpace: return StateFileError("write", "bookmarks.json.tmp", code: ENOSPC)
         case .readOnly: return StateFileError("lock", "bookmarks.json.lock", code: EROFS)
         case .unreadable: return StateFileError("read", "bookmarks.json", code: EIO)
+        case .outOfDescriptors: return StateFileError("read", "bookmarks.json", code: EMFILE)
         }
     }
 
     func kind(of path: String) -> StateFileKind { real.kind(of: path) }
     func createDirectory(_ path: String) throws { try real.createDirectory(path) }
     func read(_ path: String) throws -> [UInt8] {
-        if fault == .unreadable { throw error }
+        if fault == .unreadable || fault == .outOfDescriptors { throw error }
         return try real.read(path)
     }
     func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        if fault == .unreadable { return try real.writeAtomically(bytes, to: path) }
+        if fault == .unreadable || fault == .outOfDescriptors { return try real.writeAtomically(bytes, to: path) }
         throw error
     }
     func move(_ path: String, to newPath: String) throws {
