@@ -61,11 +61,19 @@ struct BookmarksCommand: ParsableCommand {
                 return
             }
             let now = Timestamp.now()
+            let width = DisplayWidth()
+            let paperCells = store.bookmarks.map { width.of($0.paper) }.max() ?? 0
+            let headlineCells = min(40, store.bookmarks.map { width.of($0.headline) }.max() ?? 0)
+            /// `text` padded with spaces to `cells` terminal cells (CJK counts two).
+            func padded(_ text: String, _ cells: Int) -> String {
+                text + String(repeating: " ", count: max(0, cells - width.of(text)))
+            }
             for mark in store.bookmarks {
-                var line = "\(mark.date.isEmpty ? "----------" : mark.date)  \(mark.paper)  \(mark.headline)"
+                var line = mark.id.prefix(8) + "  " + (mark.date.isEmpty ? "----------" : mark.date)
+                line += "  " + padded(mark.paper, paperCells) + "  " + padded(mark.headline, headlineCells)
+                line += "  " + padded(mark.created.age(at: now), 8)
                 if let note = mark.note { line += "  「\(note)」" }
-                line += "  (\(mark.created.age(at: now)))  \(mark.id.prefix(8))"
-                print(line)
+                print(line.reversed().drop { $0 == " " }.reversed().map(String.init).joined())
             }
         }
     }

@@ -180,7 +180,7 @@ struct BookmarkProcessTests {
         #expect(try run(["bookmarks", "import", file, "--state-dir", away]).out.contains("imported 0 new"))
         let listed = try run(["bookmarks", "list", "--state-dir", away])
         #expect(listed.out.split(separator: "\n").count == 4)
-        #expect(listed.out.contains("2023-03-29  株洲日报"))
+        #expect(listed.out.contains("  2023-03-29  株洲日报  "))
         #expect(listed.out.contains("「稍后再读」"))
     }
 
