@@ -35,6 +35,46 @@ struct SampleAnchorTests {
         return String(String.UnicodeScalarView(scalars[offset..<end].map(ArticleText.fold)))
     }
 
+    static let resizes: [((Int, Int), (Int, Int))] = [
+        ((200, 60), (80, 24)), ((80, 24), (200, 60)), ((120, 40), (60, 20)), ((60, 20), (200, 50)),
+    ]
+
+    @Test("a bookmark made at one window size opens on the page holding its text at another", arguments: resizes)
+    func survivesResize(from: (Int, Int), to: (Int, Int)) throws {
+        let edition = Self.edition(try String(contentsOfFile: Self.sample, encoding: .utf8), hash: "h")
+        let dir = StateFixtures.scratchDirectory()
+        let before = EditionLayout(edition: edition, width: from.0, height: from.1)
+        var marked: [(Bookmark, String)] = []
+        let writer = BookmarkStore.open(.directory(dir))
+        var tops = 0
+        for article in edition.articles.indices {
+            // The top of every screen (what `m` marks), and text inside screens too.
+            var offsets = (0..<before.articleScreenCount(article: article)).map {
+                before.position(atTopOf: article, screen: $0).offset
+            }
+            tops += offsets.count
+            offsets += stride(from: 17, to: edition.articles[article].characterCount, by: 301)
+            for offset in offsets where offset < edition.articles[article].characterCount {
+                let top = TextPosition(article: article, offset: offset)
+                marked.append((writer.addBookmark(in: edition, at: top), Self.text(edition, article, offset, 8)))
+            }
+        }
+        if from.1 <= 24 { #expect(tops > edition.articles.count, "some article should span several screens") }
+        let after = before.resized(width: to.0, height: to.1)
+        let reader = BookmarkStore.open(.directory(dir))
+        for (mark, text) in marked {
+            guard let saved = reader.bookmark(id: mark.id), let found = saved.position.resolve(in: edition) else {
+                Issue.record("bookmark \(mark.headline) @\(mark.position.offset) lost")
+                continue
+            }
+            #expect(found.match == .exact)
+            let screen = after.screen(containing: found.textPosition)
+            let shown = after.textRange(article: found.articleIndex, screen: screen)
+            #expect(shown.contains(found.offset), "\(mark.headline) @\(found.offset) not on screen \(screen) \(shown)")
+            #expect(Self.text(edition, found.articleIndex, found.offset, 8) == text)
+        }
+    }
+
     @Test("every anchor in the sample finds its text in a corrected re-issue")
     func survivesReissue() throws {
         let original = try String(contentsOfFile: Self.sample, encoding: .utf8)
