@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CursesBackend
 import ReaderCore
 import ReaderUI
@@ -20,7 +21,12 @@ struct InteractiveMode {
         }
         let shelf = try EditionShelf.resolve(command.edition)
         let edition = try EditionShelf.load(shelf.paths[shelf.index])
-        let themes = ThemeShelf.load(requested: command.theme)
+        let (config, configWarnings) = Config.loadStandard(explicitPath: command.config,
+                                                           environment: ProcessInfo.processInfo.environment)
+        let kiosk = command.kiosk || config.kiosk.enabled == true
+        let themes = ThemeShelf.load(requested: command.theme ?? config.theme, allowPaths: !kiosk)
+        let ambiguous = command.ambiguous ?? config.ambiguous ?? .narrow
+        let columns = command.columns ?? config.columns
         let localeWarning: String?
         do {
             localeWarning = try TerminalLocale.prepare()
@@ -38,18 +44,18 @@ struct InteractiveMode {
         }
         let size = terminal.size
         var state = AppState(edition: edition,
-                             layout: PrintLayout(options: LayoutOptions(columns: command.columns, ambiguous: command.ambiguous ?? .narrow)),
+                             layout: PrintLayout(options: LayoutOptions(columns: columns, ambiguous: ambiguous)),
                              width: size.width, height: size.height, themeNames: themes.themes.map(\.name))
         state.themeIndex = themes.index
         state.editionIndex = shelf.index
         state.editionCount = shelf.paths.count
-        if let notice = localeWarning ?? themes.warning {
+        if let notice = localeWarning ?? configWarnings.first ?? themes.warning {
             state = reduce(state, .notice(notice))
         }
         let paths = shelf.paths
         var loop = ReaderLoop(state: state, themes: themes.themes, terminal: terminal, signals: signals,
                               loadEdition: { try EditionShelf.load(paths[$0]) },
-                              measure: DisplayWidth(ambiguous: command.ambiguous ?? .narrow))
+                              measure: DisplayWidth(ambiguous: ambiguous))
         let status = loop.run()
         signals.release()
         if status != 0 { exit(status) }

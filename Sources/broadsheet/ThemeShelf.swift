@@ -1,3 +1,4 @@
+import Foundation
 import ReaderCore
 import ReaderUI
 
@@ -8,14 +9,14 @@ struct ThemeShelf {
     /// A message for the status line (a bad theme file, an unknown name).
     var warning: String?
 
-    /// Loads the themes, starting with `requested` (a name or a path) when given.
-    /// PROVISIONAL: only the built-in plain theme until theme files land (issue 5, state helper).
-    static func load(requested: String?) -> ThemeShelf {
-        let themes = [Theme.plain]
-        if let requested, let found = themes.firstIndex(where: { $0.name == requested }) {
-            return ThemeShelf(themes: themes, index: found)
-        }
-        return ThemeShelf(themes: themes, index: 0,
-                          warning: requested.map { "unknown theme \($0); using \(themes[0].name)" })
+    /// Loads the shipped, repository and user themes, starting with `requested`
+    /// (a name, or a path unless in kiosk mode). Never fails: bad files are left
+    /// out with a warning, and newsprint is always there.
+    static func load(requested: String?, allowPaths: Bool) -> ThemeShelf {
+        let library = ThemeLibrary(environment: ProcessInfo.processInfo.environment)
+        let selection = library.selection(requested: requested, allowPaths: allowPaths)
+        guard !selection.themes.isEmpty else { return ThemeShelf(themes: [.plain], index: 0) }
+        return ThemeShelf(themes: selection.themes, index: selection.index,
+                          warning: selection.warnings.isEmpty ? nil : selection.warnings.joined(separator: "; "))
     }
 }
