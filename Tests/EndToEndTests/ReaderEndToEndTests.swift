@@ -98,6 +98,10 @@ struct ReaderEndToEndTests {
     @Test("T cycles themes and comes back to the first")
     func themes() throws {
         let session = try open()
+        let before = session.styledScreen()
+        try session.send("T")
+        #expect(session.waitFor(text: "theme: "))
+        #expect(session.styledScreen() != before, "the colours did not change")
         try session.send("T")
         #expect(session.waitFor(text: "theme: "))
         let first = session.statusLine()
@@ -111,6 +115,19 @@ struct ReaderEndToEndTests {
             seen.append(status)
         }
         #expect(session.statusLine() == first, "never cycled back: \(seen)")
+    }
+
+    @Test("NO_COLOR gives attributes only, no colour sequences")
+    func noColor() throws {
+        let session = try TmuxSession(width: 80, height: 24, environment: ["NO_COLOR": "1"])
+        #expect(session.waitFor(text: "版 1/"))
+        let styled = session.styledScreen()
+        // Any foreground/background colour parameter (30–37, 40–47, 90–97, 100–107, 38;…, 48;…).
+        let colour = #"\x{1B}\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]"#
+        #expect(styled.range(of: colour, options: .regularExpression) == nil, "colours under NO_COLOR:\n\(styled)")
+        #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m"), "the status bar is not reversed")
+        try session.send("q")
+        #expect(session.waitFor(text: "EXIT=0"))
     }
 
     @Test("resizing 120×40 → 60×20 → 200×50 keeps the same text in view, no line overflowing")
