@@ -32,6 +32,14 @@ public final class CursesTerminal {
     private var fastErrors = 0
     private var ended = false
 
+    /// Attributes and pair per (role, flags), worked out once per theme.
+    private var looks: [LookKey: (attr_t, Int16)] = [:]
+
+    private struct LookKey: Hashable {
+        var role: Role
+        var flags: CellFlags
+    }
+
     private struct PairKey: Hashable {
         var foreground: Int
         var background: Int
@@ -77,6 +85,7 @@ public final class CursesTerminal {
     /// Switches theme; the next `present` redraws everything.
     public func apply(theme: Theme) {
         self.theme = theme
+        looks = [:]
         previous = nil
     }
 
@@ -197,7 +206,16 @@ public final class CursesTerminal {
 
     /// The attributes and colour pair for a cell under the current theme and depth.
     private func look(of cell: Cell) -> (attr_t, Int16) {
-        let style = ColorMapping.style(role: cell.role, flags: cell.flags, theme: theme)
+        let key = LookKey(role: cell.role, flags: cell.flags)
+        if let known = looks[key] { return known }
+        let look = computeLook(role: cell.role, flags: cell.flags)
+        looks[key] = look
+        return look
+    }
+
+    /// Works out the attributes and colour pair for a role with overlay flags.
+    private func computeLook(role: Role, flags: CellFlags) -> (attr_t, Int16) {
+        let style = ColorMapping.style(role: role, flags: flags, theme: theme)
         var attributes = bs_a_normal()
         if style.bold { attributes |= bs_a_bold() }
         if style.dim { attributes |= bs_a_dim() }

@@ -60,16 +60,20 @@ public enum ColorMapping {
 
     /// The RGB of an xterm-256 palette entry.
     static func paletteRGB(_ n: Int) -> (Int, Int, Int) {
-        let basic: [(Int, Int, Int)] = [
-            (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
-            (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
-        ]
         if n < 16 { return basic[max(0, n)] }
         if n >= 232 { let v = 8 + (n - 232) * 10; return (v, v, v) }
-        let levels = [0, 95, 135, 175, 215, 255]
         let i = n - 16
         return (levels[i / 36], levels[(i / 6) % 6], levels[i % 6])
     }
+
+    /// xterm's 16 basic colours.
+    private static let basic: [(Int, Int, Int)] = [
+            (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+            (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+    ]
+
+    /// The six levels of each channel in the xterm colour cube.
+    private static let levels = [0, 95, 135, 175, 215, 255]
 
     /// The xterm-256 entry (16…255) closest to `rgb`.
     static func nearestPalette(_ rgb: (Int, Int, Int)) -> Int {
