@@ -1,0 +1,45 @@
+// FNV-1a 64: a tiny, stable hash for content hashes and article ids.
+// Not cryptographic; it only has to be stable across runs and platforms
+// (Swift's Hasher is seeded per process, so it cannot be used for ids).
+
+/// FNV-1a 64-bit hash of bytes or text, rendered as 16 lowercase hex digits.
+public struct FNV1a: Sendable, Equatable {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    /// Folds bytes into the hash.
+    public mutating func combine(_ buffer: UnsafeRawBufferPointer) {
+        var h = value
+        for byte in buffer {
+            h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        value = h
+    }
+
+    /// Folds the UTF-8 of a string into the hash.
+    public mutating func combine(_ text: String) {
+        var copy = text
+        copy.withUTF8 { combine(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The hash as 16 lowercase hex digits.
+    public var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// Hex hash of a byte array.
+    public static func hex(of bytes: [UInt8]) -> String {
+        var hash = FNV1a()
+        bytes.withUnsafeBytes { hash.combine($0) }
+        return hash.hex
+    }
+
+    /// Hex hash of a string's UTF-8.
+    public static func hex(of text: String) -> String {
+        var hash = FNV1a()
+        hash.combine(text)
+        return hash.hex
+    }
+}
