@@ -91,6 +91,8 @@ public struct LineClassifier: Sendable {
         if text.hasPrefix("——") || text.hasPrefix("—") || text.hasPrefix("--") {
             return EditionScalars.count(text, upTo: 80) <= 80
         }
+        // A short-phrase deck has no comma or clause mark: that would be a sentence.
+        if text.unicodeScalars.contains(where: { "，,；;：:".unicodeScalars.contains($0) }) { return false }
         return isShortPhrase(text, limit: 30) && !isByline(text) && !isCaption(text)
             && datelineLength(text) == 0 && editorsNoteLabelLength(text) == nil
     }
