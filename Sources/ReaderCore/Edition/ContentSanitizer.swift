@@ -36,6 +36,7 @@ public struct ContentSanitizer: Sendable {
     /// Sanitises a buffer of valid UTF-8; nil when nothing had to change.
     private func sanitize(_ buf: UnsafeBufferPointer<UInt8>) -> Result? {
         let n = buf.count
+        guard n > 0 else { return nil }
         var out: [UInt8] = []
         var copied = 0
         var replaced = 0
@@ -48,58 +49,79 @@ public struct ContentSanitizer: Sendable {
             copied = 3
             i = 3
         }
+        // Typed-pointer reads and plain integer operators: debug builds inline these
+        // (not `UnsafeBufferPointer` subscripts or raw loads), and the edition tests
+        // run in debug.
+        let p = buf.baseAddress!
+        let address = Int(bitPattern: p)
         while i < n {
-            let b = buf[i]
-            if b >= 0x20 && b < 0x7F || b == 0x0A { i += 1; continue }
-            var length = 0                 // input bytes replaced
-            var replacement: [UInt8] = []  // what goes out instead
+            // Look at the aligned word holding i: jump to its first flagged byte
+            // at or after i, or past the word when none is flagged.
+            let word = (address &+ i) & ~7
+            if word >= address && word &+ 8 <= address &+ n {
+                var flags = Self.flags(UnsafePointer<UInt64>(bitPattern: word)!.pointee.littleEndian)
+                let before = address &+ i &- word
+                while flags != 0 && flags.trailingZeroBitCount >> 3 < before { flags &= flags &- 1 }
+                if flags == 0 { i = word &- address &+ 8; continue }
+                i = word &- address &+ flags.trailingZeroBitCount >> 3
+            }
+            let b = p[i]
+            if b >= 0x20 && b < 0x7F || b == 0x0A { i &+= 1; continue }
+            // Other non-ASCII bytes cannot start anything we replace.
+            if b >= 0x80 && b != 0xC2 && b != 0xD8 && b != 0xE2 && b != 0xEF { i &+= 1; continue }
+            // What replaces the bytes at i: length 0 means they stay.
+            var length = 0
+            var fffd = false, lineFeed = false, tab = false, picture: UInt8 = 0
             var counts = true
             if b < 0x20 {
                 length = 1
                 if b == 0x0D {
                     counts = false
-                    replacement = [0x0A]
-                    if i + 1 < n && buf[i + 1] == 0x0A { length = 2 }
+                    lineFeed = true
+                    if i &+ 1 < n && p[i &+ 1] == 0x0A { length = 2 }
                 } else if b == 0x09 {
                     counts = false
-                    replacement = [0x20, 0x20, 0x20, 0x20]
+                    tab = true
                 } else {
-                    replacement = [0xE2, 0x90, 0x80 + b]     // U+2400 + b
+                    picture = 0x80 &+ b                    // U+2400 + b
                 }
             } else if b == 0x7F {
                 length = 1
-                replacement = [0xE2, 0x90, 0xA1]            // U+2421 ␡
+                picture = 0xA1                             // U+2421 ␡
             } else if b == 0xC2 {
-                if i + 1 < n && buf[i + 1] < 0xA0 { length = 2; replacement = Self.fffd }
+                if i &+ 1 < n && p[i &+ 1] < 0xA0 { length = 2; fffd = true }
             } else if b == 0xD8 {
-                if i + 1 < n && buf[i + 1] == 0x9C { length = 2; replacement = Self.fffd }
-            } else if b == 0xE2 {
-                if i + 2 < n {
-                    let b1 = buf[i + 1], b2 = buf[i + 2]
+                if i &+ 1 < n && p[i &+ 1] == 0x9C { length = 2; fffd = true }
+            } else if i &+ 2 < n {
+                let b1 = p[i &+ 1], b2 = p[i &+ 2]
+                if b == 0xE2 {
                     if b1 == 0x80 {
                         if b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE) {
-                            length = 3; replacement = Self.fffd
+                            length = 3; fffd = true
                         } else if b2 == 0xA8 || b2 == 0xA9 {
-                            length = 3; replacement = [0x0A]
+                            length = 3; lineFeed = true
                         }
                     } else if b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9 {
-                        length = 3; replacement = Self.fffd
+                        length = 3; fffd = true
                     }
-                }
-            } else if b == 0xEF {
-                if i + 2 < n {
-                    let b1 = buf[i + 1], b2 = buf[i + 2]
-                    if (b1 == 0xBB && b2 == 0xBF) || (b1 == 0xBF && b2 >= 0xB9 && b2 <= 0xBB) {
-                        length = 3; replacement = Self.fffd
-                    }
+                } else if (b1 == 0xBB && b2 == 0xBF) || (b1 == 0xBF && b2 >= 0xB9 && b2 <= 0xBB) {
+                    length = 3; fffd = true                // 0xEF: U+FEFF, U+FFF9–U+FFFB
                 }
             }
-            if length == 0 { i += 1; continue }
+            if length == 0 { i &+= 1; continue }
             if !changed { changed = true; out.reserveCapacity(n + 64) }
             if copied < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[copied..<i])) }
-            out.append(contentsOf: replacement)
+            if fffd {
+                out.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            } else if lineFeed {
+                out.append(0x0A)
+            } else if tab {
+                out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+            } else {
+                out.append(contentsOf: [0xE2, 0x90, picture])
+            }
             if counts { replaced += 1 }
-            i += length
+            i &+= length
             copied = i
         }
         guard changed else { return nil }
@@ -107,5 +129,25 @@ public struct ContentSanitizer: Sendable {
         return Result(text: String(decoding: out, as: UTF8.self), replaced: replaced)
     }
 
-    private static let fffd: [UInt8] = [0xEF, 0xBF, 0xBD]
+    /// Whether eight bytes hold nothing the sanitiser may change: no byte below
+    /// 0x20 and none of 0x7F, 0xC2, 0xD8, 0xE2, 0xEF (the lead bytes of DEL, C1,
+    /// U+061C, U+200E–U+206F and U+FEFF/U+FFF9). LF is flagged too, and then
+    /// looked at byte by byte. SWAR "has a zero byte" tests, all inline arithmetic.
+    /// The high bit of each byte of `word` (little-endian) that may need a look.
+    /// Never misses a byte; bytes above a flagged one may be false alarms, which
+    /// the byte-wise check then passes.
+    static func flags(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        // Written out (no helper calls): debug builds inline only operators.
+        let below = (word &- 0x2020_2020_2020_2020) & ~word
+        let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
+        let c2 = word ^ 0xC2C2_C2C2_C2C2_C2C2
+        let e2 = word ^ 0xE2E2_E2E2_E2E2_E2E2
+        let ef = word ^ 0xEFEF_EFEF_EFEF_EFEF
+        let d8 = word ^ 0xD8D8_D8D8_D8D8_D8D8
+        let found = below | ((del &- ones) & ~del) | ((c2 &- ones) & ~c2) | ((e2 &- ones) & ~e2)
+            | ((ef &- ones) & ~ef) | ((d8 &- ones) & ~d8)
+        return found & highs
+    }
 }

@@ -128,7 +128,8 @@ public struct EditionLibrary: Sendable {
 
     /// The masthead date from the first 4 KiB of a file (cheap: no full parse).
     static func mastheadDate(_ path: String) -> EditionDate? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard isRegularFile(path) else { return nil }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: 4096)

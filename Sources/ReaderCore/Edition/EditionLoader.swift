@@ -117,7 +117,8 @@ public struct EditionLoader: Sendable {
 
     /// Reads a regular file completely.
     private func readBytes(path: String) throws(EditionLoadError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             let code = errno
             if code == ENOENT || code == ENOTDIR { throw .notFound(path: path) }
