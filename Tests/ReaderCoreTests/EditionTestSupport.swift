@@ -39,9 +39,10 @@ enum EditionFixtures {
     }
 
     /// Every string in the model, in model order: masthead, then each article's
-    /// rubric, kicker, headline, deck, bylines and blocks.
+    /// rubric, kicker, headline, deck, bylines and blocks. The title counts only
+    /// for a real masthead (otherwise it repeats a headline or the file name).
     static func allText(_ edition: Edition) -> [String] {
-        var texts = [edition.masthead.title] + edition.masthead.lines
+        var texts = (edition.masthead.lines.isEmpty ? [] : [edition.masthead.title]) + edition.masthead.lines
         for article in edition.articles {
             texts += [article.rubric, article.kicker, article.headline, article.deck].compactMap { $0 }
             texts += article.bylines
