@@ -46,20 +46,22 @@ public struct LineClassifier: Sendable {
         let s = Array(text.unicodeScalars.prefix(61))
         guard s.count <= 60, !s.isEmpty, !isCaption(text) else { return false }
         if s.contains(where: { $0 == "。" || $0 == "，" || $0 == "," }) { return false }
-        let roles: [[Unicode.Scalar]] = ["记者", "通讯员", "策划", "执行", "摄影", "编辑", "撰稿", "文/图", "图/文", "文", "图"]
-            .map { Array($0.unicodeScalars) }
-        let separators: Set<Unicode.Scalar> = ["/", "／", ":", "：", " ", "\u{3000}"]
         for start in 0..<min(s.count, 13) {
-            for role in roles where start + role.count < s.count {
+            for role in Self.roles where start + role.count < s.count {
                 // 文 and 图 alone are roles only at the very start (文/张三).
                 if role.count == 1 && start > 0 { continue }
-                if Array(s[start..<(start + role.count)]) == role && separators.contains(s[start + role.count]) {
+                if s[start..<(start + role.count)].elementsEqual(role) && Self.bylineSeparators.contains(s[start + role.count]) {
                     return true
                 }
             }
         }
         return false
     }
+
+    private static let roles: [[Unicode.Scalar]] = ["记者", "通讯员", "策划", "执行", "摄影", "编辑", "撰稿", "文/图", "图/文", "文", "图"]
+        .map { Array($0.unicodeScalars) }
+    private static let bylineSeparators: Set<Unicode.Scalar> = ["/", "／", ":", "：", " ", "\u{3000}"]
+    private static let noteLabels = ["【编者按】", "［编者按］", "[编者按]", "编者按：", "编者按:", "编者按"]
 
     /// A photo caption: the line ends in 摄 (maybe inside closing brackets).
     public func isCaption(_ text: String) -> Bool {
@@ -74,7 +76,9 @@ public struct LineClassifier: Sendable {
 
     /// 【编者按】 (or 编者按：) opening the line; returns the label's scalar length.
     public func editorsNoteLabelLength(_ text: String) -> Int? {
-        for label in ["【编者按】", "［编者按］", "[编者按]", "编者按：", "编者按:", "编者按"] where text.hasPrefix(label) {
+        guard text.utf8.first == 0xE3 || text.utf8.first == 0xEF || text.utf8.first == 0x5B || text.utf8.first == 0xE7
+        else { return nil }     // 【 ［ [ 编: cheap rejection before hasPrefix
+        for label in Self.noteLabels where text.hasPrefix(label) {
             return label.unicodeScalars.count
         }
         return nil

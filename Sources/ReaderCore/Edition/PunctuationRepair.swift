@@ -18,12 +18,26 @@ struct PunctuationRepair {
         UInt8(ascii: "!"): "！", UInt8(ascii: "?"): "？", UInt8(ascii: "("): "（", UInt8(ascii: ")"): "）",
     ]
 
+    /// Whether the text has any of the ASCII marks (a byte loop: fast on huge lines).
+    static func hasMark(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { buffer in
+            guard let p = buffer.baseAddress else { return false }
+            var i = 0
+            while i < buffer.count {
+                switch p[i] {
+                case 0x21, 0x28, 0x29, 0x2C, 0x3A, 0x3B, 0x3F: return true
+                default: i &+= 1
+                }
+            }
+            return false
+        }
+    }
+
     /// Repairs one line or paragraph.
     func repair(_ text: String) -> Result {
         // Fast path: most text has none of the marks.
-        guard text.utf8.contains(where: { Self.fullWidth[$0] != nil }) else {
-            return Result(text: text, firstChange: nil, changes: 0)
-        }
+        guard Self.hasMark(text) else { return Result(text: text, firstChange: nil, changes: 0) }
         var scalars = Array(text.unicodeScalars)
         var convert = [Bool](repeating: false, count: scalars.count)
         var openParens: [Int] = []
