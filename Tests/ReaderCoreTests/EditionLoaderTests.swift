@@ -61,7 +61,7 @@ struct EditionLoaderTests {
         let fifo = dir + "/pipe.md"
         #expect(mkfifo(fifo, 0o600) == 0)
         #expect(throws: EditionLoadError.unreadable(path: fifo, reason: "not a regular file")) { try loader.load(path: fifo) }
-        #expect(EditionLoadError.notFound(path: "x.md").description == "x.md: no such edition file")
+        #expect(EditionLoadError.notFound(path: "x.md").description == "x.md: no such file or directory")
         #expect(EditionLoadError.isDirectory(path: "d").description == "d: is a directory, not an edition file")
     }
 

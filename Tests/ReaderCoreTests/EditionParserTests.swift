@@ -163,6 +163,16 @@ struct EditionParserTests {
         #expect(article.bylines == ["记者/张三"])
     }
 
+    @Test("credit lines hard-broken onto text lines are split off", arguments: [
+        ("记者/张三  \n本报讯 今天开会。", ["记者/张三"], ["本报讯 今天开会。"]),
+        ("第一句，  \n第二句。  \n记者/张三", [], ["第一句， 第二句。", "记者/张三"]),
+    ])
+    func mixedBylines(body: String, bylines: [String], blocks: [String]) {
+        let article = parser.parse(text: "## 标题\n\n" + body + "\n").articles[0]
+        #expect(article.bylines == bylines)
+        #expect(article.blocks.map(\.text) == blocks.map { PunctuationRepair().repair($0).text })
+    }
+
     @Test("a byline after the body starts is a byline block")
     func bylineInBody() {
         let edition = parser.parse(text: "## 标题\n\n正文。\n\n记者/张三\n")

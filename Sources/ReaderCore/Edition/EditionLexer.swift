@@ -24,6 +24,16 @@ struct EditionUnit: Sendable, Equatable {
     var segments: [String]
     /// 1-based physical line number of the first line.
     var line: Int
+    /// The separator put before each segment after the first (see `EditionLexer`).
+    var separators: [String] = []
+
+    /// The unit made of segments `range` only, joined as the lexer joined them.
+    func slice(_ range: Range<Int>) -> EditionUnit {
+        var text = segments[range.lowerBound]
+        for i in range.dropFirst() { text += separators[i - 1] + segments[i] }
+        return EditionUnit(kind: kind, text: text, segments: Array(segments[range]), line: line,
+                           separators: range.dropFirst().map { separators[$0 - 1] })
+    }
 }
 
 /// Splits sanitised edition text into headings, paragraphs and page markers.
@@ -37,6 +47,7 @@ struct EditionLexer {
     func units(of text: String) -> [EditionUnit] {
         var units: [EditionUnit] = []
         var segments: [String] = []
+        var separators: [String] = []
         var joined = ""
         var hardBreak = false
         var startLine = 0
@@ -47,9 +58,11 @@ struct EditionLexer {
             if segments.count == 1, let page = Self.pageMarker(joined) {
                 units.append(EditionUnit(kind: .pageMarker(page), text: joined, segments: segments, line: startLine))
             } else {
-                units.append(EditionUnit(kind: .paragraph, text: joined, segments: segments, line: startLine))
+                units.append(EditionUnit(kind: .paragraph, text: joined, segments: segments, line: startLine,
+                                         separators: separators))
             }
             segments = []
+            separators = []
             joined = ""
         }
 
@@ -69,11 +82,11 @@ struct EditionLexer {
             if segments.isEmpty {
                 startLine = lineNumber
                 joined = line
-            } else if hardBreak {
-                joined += " " + line
             } else {
                 let before = joined.unicodeScalars.last!, after = line.unicodeScalars.first!
-                joined += (EditionScalars.isCJK(before) || EditionScalars.isCJK(after)) ? line : " " + line
+                let separator = hardBreak || !(EditionScalars.isCJK(before) || EditionScalars.isCJK(after)) ? " " : ""
+                separators.append(separator)
+                joined += separator + line
             }
             segments.append(line)
             hardBreak = trailingSpaces >= 2

@@ -10,7 +10,7 @@ public enum EditionLoadError: Error, Sendable, Equatable, CustomStringConvertibl
     public var description: String {
         switch self {
         case .notFound(let path):
-            return "\(path): no such edition file"
+            return "\(path): no such file or directory"
         case .isDirectory(let path):
             return "\(path): is a directory, not an edition file"
         case .unreadable(let path, let reason):

@@ -169,7 +169,17 @@ public struct EditionParser: Sendable {
             }
             return
         }
-        if unit.segments.allSatisfy(classifier.isByline) {
+        let bylineSegments = unit.segments.map(classifier.isByline)
+        if bylineSegments.contains(true) && bylineSegments.contains(false) {
+            // Credit lines hard-broken onto text lines: split into runs and add each.
+            var start = 0
+            for i in 1...bylineSegments.count where i == bylineSegments.count || bylineSegments[i] != bylineSegments[start] {
+                addParagraph(unit.slice(start..<i), to: &draft, page: page, pendingNoteLabel: &pendingNoteLabel)
+                start = i
+            }
+            return
+        }
+        if !bylineSegments.contains(false) {
             if draft!.bodyStarted {
                 for segment in unit.segments { draft!.blocks.append(Block(kind: .byline, text: segment)) }
             } else {
