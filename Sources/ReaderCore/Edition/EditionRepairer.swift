@@ -93,7 +93,9 @@ struct EditionRepairer {
     /// Drops a paragraph repeated verbatim (8+ scalars) anywhere earlier in the
     /// article, or repeated as the tail (20+ scalars) of one of the 8 paragraphs before it.
     private mutating func dropDuplicates(_ draft: inout ArticleDraft, draft index: Int) {
-        var seen: Set<String> = []
+        // Keyed by FNV-1a of the UTF-8: String hashing normalises (NFC), far slower.
+        var seen: [UInt64: String] = [:]
+        seen.reserveCapacity(draft.blocks.count)
         var recent: [String] = []
         var kept: [Block] = []
         kept.reserveCapacity(draft.blocks.count)
@@ -101,7 +103,10 @@ struct EditionRepairer {
             guard block.kind == .paragraph else { kept.append(block); continue }
             let text = block.text
             let length = EditionScalars.count(text, upTo: 20)
-            var duplicate = length >= 8 && seen.contains(text)
+            var hash = FNV1a()
+            hash.combine(text)
+            var duplicate = false
+            if length >= 8, let earlier = seen[hash.value] { duplicate = earlier.utf8.elementsEqual(text.utf8) }
             if !duplicate && length >= 20 {
                 duplicate = recent.contains { Self.hasProperSuffix($0, text) }
             }
@@ -109,7 +114,7 @@ struct EditionRepairer {
                 pending.append((index, .duplicateDropped, PunctuationRepair().repair(Self.prefix(text, 24)).text))
                 continue
             }
-            seen.insert(text)
+            if seen[hash.value] == nil { seen[hash.value] = text }
             recent.append(text)
             if recent.count > 8 { recent.removeFirst() }
             kept.append(block)
@@ -153,11 +158,7 @@ struct EditionRepairer {
         let repair = PunctuationRepair()
         func fix(_ text: String) -> String {
             let result = repair.repair(text)
-            if let first = result.firstChange {
-                let scalars = Array(result.text.unicodeScalars)
-                let excerpt = String(String.UnicodeScalarView(scalars[max(0, first - 8)..<min(scalars.count, first + 9)]))
-                pending.append((index, .punctuation, excerpt))
-            }
+            if let excerpt = result.excerpt { pending.append((index, .punctuation, excerpt)) }
             return result.text
         }
         draft.kicker = draft.kicker.map(fix)
