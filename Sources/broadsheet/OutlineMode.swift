@@ -19,9 +19,7 @@ struct OutlineMode {
     func run() throws {
         let edition: Edition
         do {
-            let path = try EditionLibrary.resolve(command.edition,
-                                                  environment: ProcessInfo.processInfo.environment)
-            edition = try EditionLoader().edition(atPath: path)
+            edition = try EditionLibrary.edition(command.edition, environment: ProcessInfo.processInfo.environment)
         } catch {
             var message = "broadsheet: \(error)\n"
             message.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }

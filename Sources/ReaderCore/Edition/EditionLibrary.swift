@@ -63,6 +63,13 @@ public struct EditionLibrary: Sendable {
         return target   // the loader reports a missing or unreadable file
     }
 
+    /// Resolves a command-line argument (see `resolve`) and loads and parses that edition.
+    /// The one call `--outline`, `--dump` and the reader need.
+    public static func edition(_ argument: String?, environment: [String: String],
+                               parser: EditionParser = EditionParser()) throws(EditionLoadError) -> Edition {
+        try EditionLoader().edition(atPath: resolve(argument, environment: environment), parser: parser)
+    }
+
     /// The library's editions, oldest first (undated ones first, by name).
     public func editions() throws(EditionLoadError) -> [Entry] {
         guard let dir = opendir(directory) else {
