@@ -63,6 +63,8 @@ struct EditionLoaderTests {
         #expect(throws: EditionLoadError.unreadable(path: fifo, reason: "not a regular file")) { try loader.load(path: fifo) }
         #expect(EditionLoadError.notFound(path: "x.md").description == "x.md: no such file or directory")
         #expect(EditionLoadError.isDirectory(path: "d").description == "d: is a directory, not an edition file")
+        #expect(EditionLoadError.notFound(path: "\u{1B}[2J.md").description == "␛[2J.md: no such file or directory")
+        #expect(EditionParser().parse(text: "", name: "/x/\u{1B}]0;t\u{7}.md").masthead.title == "␛]0;t␇")
     }
 
     /// Binary fixtures by name (named so that test output stays short).

@@ -7,7 +7,12 @@ public enum EditionLoadError: Error, Sendable, Equatable, CustomStringConvertibl
     case tooLarge(path: String, bytes: Int, limit: Int)
     case noEditions(directory: String)
 
+    /// The message, with control characters in paths made visible (see `ContentSanitizer`).
     public var description: String {
+        ContentSanitizer().sanitize(rawDescription).text
+    }
+
+    private var rawDescription: String {
         switch self {
         case .notFound(let path):
             return "\(path): no such file or directory"

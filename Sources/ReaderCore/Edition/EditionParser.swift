@@ -123,13 +123,15 @@ public struct EditionParser: Sendable {
     }
 
     /// A title from a file name: its last component without the extension.
+    /// Sanitised too: a file name can hold control characters.
     static func title(fromName name: String) -> String {
         let last = name.split(separator: "/").last.map(String.init) ?? ""
         guard !last.isEmpty else { return "Untitled" }
+        var title = last
         if let dot = last.lastIndex(of: "."), dot != last.startIndex {
-            return String(last[..<dot])
+            title = String(last[..<dot])
         }
-        return last
+        return ContentSanitizer().sanitize(title).text
     }
 
     /// Moves the kicker and rubric lines that end `previous` into `header`.
