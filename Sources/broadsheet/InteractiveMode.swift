@@ -18,8 +18,14 @@ struct InteractiveMode {
             try DumpMode(command: command).run()
             return
         }
-        let shelf = try EditionShelf.resolve(command.edition)
-        let edition = try EditionShelf.load(shelf.paths[shelf.index])
+        let shelf: EditionShelf
+        let edition: Edition
+        do {
+            shelf = try EditionShelf.resolve(command.edition)
+            edition = try EditionShelf.load(shelf.paths[shelf.index])
+        } catch {
+            throw fail("\(error)")
+        }
         let themes = ThemeShelf.load(requested: command.theme)
         let localeWarning: String?
         do {
