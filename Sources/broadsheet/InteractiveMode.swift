@@ -19,8 +19,14 @@ struct InteractiveMode {
             try DumpMode(command: command).run()
             return
         }
-        let shelf = try EditionShelf.resolve(command.edition)
-        let edition = try EditionShelf.load(shelf.paths[shelf.index])
+        let shelf: EditionShelf
+        let edition: Edition
+        do {
+            shelf = try EditionShelf.resolve(command.edition)
+            edition = try EditionShelf.load(shelf.paths[shelf.index])
+        } catch {
+            throw fail("\(error)")
+        }
         let (config, configWarnings) = Config.loadStandard(explicitPath: command.config,
                                                            environment: ProcessInfo.processInfo.environment)
         let kiosk = command.kiosk || config.kiosk.enabled == true

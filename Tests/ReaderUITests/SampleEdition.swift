@@ -1,8 +1,7 @@
 import Foundation
 import ReaderCore
 
-/// The sample edition for reader tests.
-/// PROVISIONAL: read with `ProvisionalEditionReader` until `EditionParser` lands.
+/// The sample edition for reader tests, through the real loader and parser.
 enum SampleEdition {
     /// The repo's `Editions/2023-03-29-zhuzhou-daily.md`, found from this file.
     static let path: String = {
@@ -13,7 +12,6 @@ enum SampleEdition {
 
     /// The sample, parsed once.
     static let edition: Edition = {
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        return ProvisionalEditionReader.read(text, name: path)
+        (try? EditionLoader().edition(atPath: path)) ?? EditionParser().parse(text: "", name: path)
     }()
 }
