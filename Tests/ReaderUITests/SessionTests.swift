@@ -148,8 +148,8 @@ struct SessionTests {
         let offset = session.state.offset
         session.resize(width, height)
         let layout = session.state.articleLayout!
-        let spans = layout.spans[session.state.screen]
-        #expect(spans.contains { $0.source.contains(offset) })
+        let runs = layout.screens[session.state.screen].runs
+        #expect(runs.contains { $0.source?.contains(offset) ?? false })
         #expect(session.state.offset == offset)
         for line in session.buffer.lines() {
             #expect(DisplayWidth().of(line) <= width)

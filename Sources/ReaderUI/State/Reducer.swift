@@ -263,7 +263,7 @@ private func typeLabel(_ s: inout AppState, _ key: String) {
     guard s.view == .page, s.overlay == nil, let layout = s.pageLayout else { return }
     s.digits += key
     let targets = layout.targets.flatMap { $0 }
-    let candidates = targets.filter { $0.label.hasPrefix(s.digits) }
+    let candidates = targets.filter { $0.label?.hasPrefix(s.digits) ?? false }
     if candidates.isEmpty {
         s.notice = "no block \(s.digits)"
         s.digits = ""
@@ -335,7 +335,7 @@ private func click(_ s: inout AppState, row: Int, column: Int) {
     }
     guard s.view == .page, let layout = s.pageLayout,
           layout.targets.indices.contains(s.pageScreen) else { return }
-    if let target = layout.targets[s.pageScreen].first(where: { $0.contains(row: row, column: column) }) {
+    if let target = layout.screens[s.pageScreen].target(atRow: row, column: column) {
         open(&s, article: target.article)
     }
 }

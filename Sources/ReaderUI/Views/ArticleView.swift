@@ -7,23 +7,24 @@ enum ArticleView {
         guard let layout = state.articleLayout, layout.screens.indices.contains(state.screen) else { return }
         buffer.paint(layout.screens[state.screen])
         guard state.search.isActive else { return }
-        let spans = layout.spans[state.screen]
+        let runs = layout.screens[state.screen].runs.filter { $0.source != nil }
         for (index, match) in state.search.matches.enumerated() where match.article == state.article {
             let flags: CellFlags = index == state.search.current ? [.match, .currentMatch] : .match
-            for span in spans where span.source.overlaps(match.range) {
-                mark(match.range, in: span, flags: flags, buffer: &buffer)
+            for run in runs where run.source!.overlaps(match.range) {
+                mark(match.range, in: run, flags: flags, buffer: &buffer)
             }
         }
     }
 
-    /// Marks the cells of `range` that fall inside `span`.
-    private static func mark(_ range: Range<Int>, in span: TextSpan, flags: CellFlags, buffer: inout CellBuffer) {
-        var column = span.column
-        var offset = span.source.lowerBound
-        for scalar in span.text.unicodeScalars {
+    /// Marks the cells of `range` that fall inside a body run (its scalars are its source's, one for one).
+    private static func mark(_ range: Range<Int>, in run: PlacedRun, flags: CellFlags, buffer: inout CellBuffer) {
+        guard let source = run.source else { return }
+        var column = run.column
+        var offset = source.lowerBound
+        for scalar in run.text.unicodeScalars {
             let w = buffer.measure.of(scalar)
             if range.contains(offset) {
-                buffer.mark(row: span.row, column: column, count: max(1, w), flags: flags)
+                buffer.mark(row: run.row, column: column, count: max(1, w), flags: flags)
             }
             column += w
             offset += 1

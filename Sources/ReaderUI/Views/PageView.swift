@@ -7,7 +7,7 @@ enum PageView {
         guard let layout = state.pageLayout, layout.screens.indices.contains(state.pageScreen) else { return }
         buffer.paint(layout.screens[state.pageScreen])
         for target in layout.targets[state.pageScreen] where target.article == state.selected {
-            let labelWidth = max(1, buffer.measure.of(target.label))
+            let labelWidth = max(1, buffer.measure.of(target.label ?? " "))
             buffer.mark(row: target.row, column: target.column, count: labelWidth, flags: .selection)
         }
         if layout.targets[state.pageScreen].isEmpty {
