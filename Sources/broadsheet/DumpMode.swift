@@ -11,6 +11,7 @@ import ReaderCore
 struct DumpMode {
     let command: ReadCommand
 
+    /// Loads the edition, lays out what is asked and prints it.
     func run() throws {
         let width = command.width ?? 100
         let height = command.height ?? 30
