@@ -221,6 +221,22 @@ struct ReaderEndToEndTests {
         #expect(session.screen().joined().contains("unknown terminal type"))
     }
 
+    @Test("a C locale still shows Chinese, falling back to C.UTF-8 with a notice")
+    func cLocale() throws {
+        let session = try TmuxSession(width: 100, height: 24, environment: ["LANG": "C", "LC_ALL": "C"])
+        #expect(session.waitFor(text: "using C.UTF-8"))
+        #expect(session.waitFor(text: "日　报"), "the masthead is not drawn")
+        try session.send("q")
+        #expect(session.waitFor(text: "EXIT=0"))
+    }
+
+    @Test("a missing edition file gives one clear line and status 1")
+    func missingFile() throws {
+        let session = try TmuxSession(width: 100, height: 24, arguments: ["/no/such/edition.md"])
+        #expect(session.waitFor(text: "EXIT=1"))
+        #expect(session.screen().contains { $0.hasPrefix("broadsheet: ") && $0.contains("/no/such/edition.md") })
+    }
+
     @Test("with stdout not a terminal, the dump is printed instead")
     func notATerminal() throws {
         let process = Process()
