@@ -26,7 +26,7 @@ public final class CursesTerminal {
     private var screen: OpaquePointer?
     private var previous: CellBuffer?
     private var theme: Theme
-    public private(set) var depth: ColorDepth = .mono
+    public private(set) var depth: ColorCapability = .mono
     private var pairs: [PairKey: Int16] = [:]
     private var nextPair: Int16 = 1
     private var fastErrors = 0
@@ -45,8 +45,9 @@ public final class CursesTerminal {
         var background: Int
     }
 
-    /// Opens the terminal named by $TERM. Call `setlocale` first (see `Locale.prepare`).
-    public init(theme: Theme, noColor: Bool) throws {
+    /// Opens the terminal named by $TERM. Call `setlocale` first (see `TerminalLocale.prepare`).
+    /// `environment` decides NO_COLOR and COLORTERM.
+    public init(theme: Theme, environment: [String: String]) throws {
         self.theme = theme
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
             throw TerminalError(description: "TERM is not set; set it to your terminal type (e.g. TERM=xterm-256color).")
@@ -66,11 +67,14 @@ public final class CursesTerminal {
         scrollok(bs_stdscr(), false)
         mousemask(bs_all_mouse_events(), nil)
         mouseinterval(0)
-        if has_colors() && !noColor {
+        let detected = has_colors() ? ColorCapability.detect(colors: Int(bs_colors()), environment: environment) : .mono
+        if detected != .mono {
             start_color()
             use_default_colors()
         }
-        depth = ColorDepth.detect(colors: Int(bs_colors()), hasColors: has_colors(), noColor: noColor)
+        // Colour pairs take palette indices: 24-bit themes are drawn from the 256 palette.
+        depth = min(detected, .palette256)
+        self.theme = theme.degraded(to: depth)
     }
 
     deinit {
@@ -84,7 +88,7 @@ public final class CursesTerminal {
 
     /// Switches theme; the next `present` redraws everything.
     public func apply(theme: Theme) {
-        self.theme = theme
+        self.theme = theme.degraded(to: depth)
         looks = [:]
         previous = nil
     }
@@ -223,8 +227,7 @@ public final class CursesTerminal {
         if style.underline { attributes |= bs_a_underline() }
         if style.reverse { attributes |= bs_a_reverse() }
         guard depth != .mono else { return (attributes, 0) }
-        let key = PairKey(foreground: ColorMapping.index(style.foreground, depth: depth),
-                          background: ColorMapping.index(style.background, depth: depth))
+        let key = PairKey(foreground: style.foreground.paletteIndex, background: style.background.paletteIndex)
         if key.foreground == -1 && key.background == -1 { return (attributes, 0) }
         if let pair = pairs[key] { return (attributes, pair) }
         guard Int32(nextPair) < bs_color_pairs(), nextPair < Int16.max else { return (attributes, 0) }

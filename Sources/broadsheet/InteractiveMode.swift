@@ -40,10 +40,10 @@ struct InteractiveMode {
             throw fail("\(error)")
         }
         let signals = SignalWatch()
-        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(theme: themes.themes[themes.index], noColor: noColor)
+            terminal = try CursesTerminal(theme: themes.themes[themes.index],
+                                         environment: ProcessInfo.processInfo.environment)
         } catch {
             signals.release()
             throw fail("\(error)")

@@ -33,23 +33,6 @@ struct KeyMapTests {
         #expect(KeyMap.action(for: .character(character), in: session.state) == .searchInput(String(character)))
     }
 
-    @Test("colours degrade from 256 to 16 to 8 to none",
-          arguments: [
-            (ThemeColor.palette(196), ColorDepth.palette256, 196), (.palette(196), .ansi16, 9), (.palette(196), .ansi8, 1),
-            (.rgb(red: 255, green: 255, blue: 255), .palette256, 231), (.ansi(12), .ansi8, 4),
-            (.ansi(3), .mono, -1), (.terminalDefault, .palette256, -1),
-          ])
-    func degrade(color: ThemeColor, depth: ColorDepth, index: Int) {
-        #expect(ColorMapping.index(color, depth: depth) == index)
-    }
-
-    @Test("NO_COLOR and colourless terminals get attributes only",
-          arguments: [(256, true, true, ColorDepth.mono), (256, true, false, .palette256),
-                      (8, true, false, .ansi8), (16, true, false, .ansi16), (0, false, false, .mono)])
-    func depth(colors: Int, has: Bool, noColor: Bool, expected: ColorDepth) {
-        #expect(ColorDepth.detect(colors: colors, hasColors: has, noColor: noColor) == expected)
-    }
-
     @Test("a match is drawn reversed even when the theme has no match style")
     func matchStyle() {
         let theme = Theme(name: "bare", styles: [:])
