@@ -48,6 +48,7 @@ struct BookmarksCommand: ParsableCommand {
         @Flag(help: "Print the bookmarks as a JSON array.")
         var json = false
 
+        /// Runs the subcommand.
         func run() throws {
             let store = state.openStore()
             if json {
@@ -88,6 +89,7 @@ struct BookmarksCommand: ParsableCommand {
         @Argument(help: "The file to write.")
         var file: String
 
+        /// Runs the subcommand.
         func run() throws {
             let store = state.openStore()
             var document = store.document
@@ -116,6 +118,7 @@ struct BookmarksCommand: ParsableCommand {
         @Argument(help: "The file to read.")
         var file: String
 
+        /// Runs the subcommand.
         func run() throws {
             let bytes: [UInt8]
             do {
@@ -181,6 +184,7 @@ struct BookmarksCommand: ParsableCommand {
         @Option(help: "Add this many bookmarks, one save each.")
         var count: Int = 1
 
+        /// Checks that the bookmark is described one way or the other.
         func validate() throws {
             if edition == nil && paper == nil { throw ValidationError("give --edition FILE or --paper NAME") }
             if offset < 0 { throw ValidationError("--offset must not be negative") }
@@ -207,6 +211,7 @@ struct BookmarksCommand: ParsableCommand {
                     headline ?? parsed.articles[index].headline)
         }
 
+        /// Runs the subcommand.
         func run() throws {
             let (position, title) = try anchor()
             let store = state.openStore()
@@ -229,6 +234,7 @@ struct BookmarksCommand: ParsableCommand {
         @Argument(help: "The bookmark's id, or a unique prefix of it (as `list` shows).")
         var id: String
 
+        /// Runs the subcommand.
         func run() throws {
             let store = state.openStore()
             let matches = store.bookmarks.filter { $0.id.hasPrefix(id) }

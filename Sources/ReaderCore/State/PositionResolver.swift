@@ -92,6 +92,7 @@ public enum PositionResolver {
         body.occurrences(of: needle).min { abs($0 - target) < abs($1 - target) }
     }
 
+    /// `offset` kept within 0…count.
     private static func clamp(_ offset: Int, _ count: Int) -> Int {
         max(0, min(offset, count))
     }
