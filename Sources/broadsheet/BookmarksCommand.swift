@@ -48,6 +48,7 @@ struct BookmarksCommand: ParsableCommand {
         @Flag(help: "Print the bookmarks as a JSON array.")
         var json = false
 
+        /// Runs the subcommand.
         func run() throws {
             let store = state.openStore()
             if json {
@@ -88,6 +89,7 @@ struct BookmarksCommand: ParsableCommand {
         @Argument(help: "The file to write.")
         var file: String
 
+        /// Runs the subcommand.
         func run() throws {
             let store = state.openStore()
             var document = store.document
@@ -116,6 +118,7 @@ struct BookmarksCommand: ParsableCommand {
         @Argument(help: "The file to read.")
         var file: String
 
+        /// Runs the subcommand.
         func run() throws {
             let bytes: [UInt8]
             do {
@@ -143,29 +146,36 @@ struct BookmarksCommand: ParsableCommand {
     /// `bookmarks add`: for scripts and tests; prints `saved ID` after each save returns.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a bookmark by edition and article id (for scripts).")
+            abstract: "Add a bookmark (for scripts): from an edition file, or by paper, date and article id.",
+            discussion: """
+                With --edition FILE, the paper, date, hash, quote and headline come from the \
+                file, and --article is an article id or its number (1-based, as --outline lists).
+                """)
 
         @OptionGroup var state: StateOptions
 
-        @Option(help: "The paper's title, e.g. 株洲日报.")
-        var paper: String
+        @Option(help: "An edition file to take the paper, date, hash, quote and headline from.")
+        var edition: String?
 
-        @Option(help: "The edition's date, yyyy-mm-dd.")
+        @Option(help: "The paper's title, e.g. 株洲日报 (without --edition).")
+        var paper: String?
+
+        @Option(help: "The edition's date, yyyy-mm-dd (without --edition).")
         var date: String = ""
 
-        @Option(help: "The edition file's content hash.")
+        @Option(help: "The edition file's content hash (without --edition).")
         var hash: String = ""
 
-        @Option(help: "The article's id.")
+        @Option(help: "The article's id (or, with --edition, its 1-based number).")
         var article: String
 
         @Option(help: "Scalar offset in the article's body.")
         var offset: Int = 0
 
-        @Option(help: "A few words of text at the offset, to find it again if the file changes.")
+        @Option(help: "A few words of text at the offset, to find it again if the file changes (without --edition).")
         var quote: String = ""
 
-        @Option(help: "The headline to show in lists (default: the article id).")
+        @Option(help: "The headline to show in lists (default: the article's, or its id).")
         var headline: String?
 
         @Option(help: "A note.")
@@ -174,12 +184,39 @@ struct BookmarksCommand: ParsableCommand {
         @Option(help: "Add this many bookmarks, one save each.")
         var count: Int = 1
 
+        /// Checks that the bookmark is described one way or the other.
+        func validate() throws {
+            if edition == nil && paper == nil { throw ValidationError("give --edition FILE or --paper NAME") }
+            if offset < 0 { throw ValidationError("--offset must not be negative") }
+        }
+
+        /// The anchor and headline the options describe.
+        func anchor() throws -> (TextAnchor, String) {
+            guard let edition else {
+                let id = EditionID(title: paper ?? "", date: date, contentHash: hash)
+                return (TextAnchor(edition: id, article: article, offset: offset, quote: quote), headline ?? article)
+            }
+            let parsed: Edition
+            do {
+                parsed = try EditionLoader().edition(atPath: edition)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+            let index = parsed.articles.firstIndex { $0.id == article }
+                ?? Int(article).flatMap { parsed.articles.indices.contains($0 - 1) ? $0 - 1 : nil }
+            guard let index else {
+                throw ValidationError("\(edition) has no article \(article) (it has \(parsed.articles.count); see --outline)")
+            }
+            return (TextAnchor(in: parsed, articleIndex: index, offset: offset),
+                    headline ?? parsed.articles[index].headline)
+        }
+
+        /// Runs the subcommand.
         func run() throws {
+            let (position, title) = try anchor()
             let store = state.openStore()
-            let edition = EditionID(title: paper, date: date, contentHash: hash)
             for _ in 0..<max(1, count) {
-                let position = TextAnchor(edition: edition, article: article, offset: offset, quote: quote)
-                let mark = store.addBookmark(at: position, headline: headline ?? article, note: note)
+                let mark = store.addBookmark(at: position, headline: title, note: note)
                 reportNotices(store)
                 guard store.lastSave == .saved else { throw ExitCode(1) }
                 print("saved \(mark.id)")
@@ -197,6 +234,7 @@ struct BookmarksCommand: ParsableCommand {
         @Argument(help: "The bookmark's id, or a unique prefix of it (as `list` shows).")
         var id: String
 
+        /// Runs the subcommand.
         func run() throws {
             let store = state.openStore()
             let matches = store.bookmarks.filter { $0.id.hasPrefix(id) }

@@ -184,6 +184,29 @@ struct BookmarkProcessTests {
         #expect(listed.out.contains("「稍后再读」"))
     }
 
+    @Test("a bookmark added from the sample edition file carries its id, quote and headline")
+    func addFromEdition() throws {
+        let dir = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Editions/2023-03-29-zhuzhou-daily.md").path
+        let added = try run(["bookmarks", "add", "--state-dir", dir, "--edition", sample, "--article", "2",
+                             "--offset", "30", "--note", "看完"])
+        #expect(added.status == 0, "\(added.err)")
+        let listed = try run(["bookmarks", "list", "--json", "--state-dir", dir])
+        let marks = try JSONSerialization.jsonObject(with: Data(listed.out.utf8)) as? [[String: Any]]
+        let position = marks?.first?["position"] as? [String: Any]
+        let edition = position?["edition"] as? [String: Any]
+        #expect(edition?["title"] as? String == "株洲日报")
+        #expect(edition?["date"] as? String == "2023-03-29")
+        #expect((edition?["contentHash"] as? String)?.count == 16)
+        #expect((position?["quote"] as? String)?.unicodeScalars.count == 20)
+        #expect(position?["offset"] as? Int == 30)
+        #expect((marks?.first?["headline"] as? String)?.isEmpty == false)
+        let missing = try run(["bookmarks", "add", "--state-dir", dir, "--edition", sample, "--article", "99"])
+        #expect(missing.status != 0 && missing.err.contains("has no article 99"))
+    }
+
     @Test("importing a file that is not a bookmarks file fails clearly and changes nothing")
     func badImport() throws {
         let dir = try scratch()

@@ -282,6 +282,7 @@ public final class BookmarkStore {
         }
     }
 
+    /// Queues a message for the status line.
     private func notice(_ text: String) {
         notices.append(text)
     }

@@ -148,6 +148,7 @@ public struct POSIXStateFileSystem: StateFileSystem {
         return String(decoding: scalars[..<slash], as: UTF8.self)
     }
 
+    /// Seconds on a clock that never jumps (for the lock deadline).
     private static func monotonicSeconds() -> Double {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
@@ -161,6 +162,7 @@ final class FileLock: StateLock {
 
     init(fd: Int32) { self.fd = fd }
 
+    /// Releases the lock and closes the descriptor; safe to call twice.
     func unlock() {
         guard fd >= 0 else { return }
         flock(fd, LOCK_UN)

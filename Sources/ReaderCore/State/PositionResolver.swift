@@ -24,9 +24,14 @@ public struct ResolvedPosition: Equatable, Sendable {
 
 /// Finds a stored position in an edition that may have been edited since.
 public enum PositionResolver {
+    /// The shortest piece of a quote trusted to find its place (within one article,
+    /// nearest the old offset).
+    static let minimumFragment = 6
+
     /// Resolves `position` in `edition`: the exact id and offset when the file is
     /// unchanged (and the quote still sits there); else the quote, nearest the old
-    /// offset, in the same article, then anywhere; else the start of the article
+    /// offset, in the same article (whole, then its longest surviving start, then
+    /// its longest surviving end), then anywhere; else the start of the article
     /// if it still exists; else nil.
     public static func resolve(_ position: TextAnchor, in edition: Edition) -> ResolvedPosition? {
         if position.isFrontPage { return nil }
@@ -47,18 +52,21 @@ public enum PositionResolver {
                 return ResolvedPosition(articleIndex: index,
                                         offset: clamp(hit + shift, body.count), match: .quote)
             }
-            // An edit inside the quote: either half may have survived.
-            let half = quote.count / 2
-            if half >= 6 {
-                if let hit = nearest(Array(quote[..<half]), in: body, to: position.quoteOffset) {
-                    return ResolvedPosition(articleIndex: index,
-                                            offset: clamp(hit + shift, body.count), match: .quote)
+            // An edit inside the quote: the longest surviving start of it keeps the
+            // anchor on its own text; failing that, the longest surviving end.
+            if quote.count > minimumFragment {
+                for length in stride(from: quote.count - 1, through: minimumFragment, by: -1) {
+                    if let hit = nearest(Array(quote[..<length]), in: body, to: position.quoteOffset) {
+                        return ResolvedPosition(articleIndex: index,
+                                                offset: clamp(hit + shift, body.count), match: .quote)
+                    }
                 }
-                let tail = Array(quote[half...])
-                if let hit = nearest(tail, in: body, to: position.quoteOffset + half) {
-                    return ResolvedPosition(articleIndex: index,
-                                            offset: clamp(hit - half + shift, body.count),
-                                            match: .quote)
+                for length in stride(from: quote.count - 1, through: minimumFragment, by: -1) {
+                    let cut = quote.count - length
+                    if let hit = nearest(Array(quote[cut...]), in: body, to: position.quoteOffset + cut) {
+                        return ResolvedPosition(articleIndex: index,
+                                                offset: clamp(hit - cut + shift, body.count), match: .quote)
+                    }
                 }
             }
         }
@@ -84,6 +92,7 @@ public enum PositionResolver {
         body.occurrences(of: needle).min { abs($0 - target) < abs($1 - target) }
     }
 
+    /// `offset` kept within 0…count.
     private static func clamp(_ offset: Int, _ count: Int) -> Int {
         max(0, min(offset, count))
     }

@@ -28,6 +28,7 @@ public struct StateDocument: Codable, Equatable, Sendable {
 
     private enum CodingKeys: String, CodingKey { case version, bookmarks, positions, deleted }
 
+    /// Decodes a document; the lists may be missing (an older or hand-made file).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         version = try c.decode(Int.self, forKey: .version)
@@ -78,6 +79,7 @@ public struct StateDocument: Codable, Equatable, Sendable {
         return (a.note ?? "", a.headline) > (b.note ?? "", b.headline)
     }
 
+    /// Whether reading position `a` should replace `b` (later, then a fixed tie-break).
     private static func isNewer(_ a: ReadingPosition, than b: ReadingPosition) -> Bool {
         if a.updated != b.updated { return a.updated > b.updated }
         return (a.position.article, a.position.offset) > (b.position.article, b.position.offset)

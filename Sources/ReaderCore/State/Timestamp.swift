@@ -72,6 +72,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self.milliseconds = seconds * 1000 + Int64(millis)
     }
 
+    /// Decodes an ISO 8601 UTC string.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -82,6 +83,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         self = value
     }
 
+    /// Encodes as an ISO 8601 UTC string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
@@ -129,6 +131,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
                      millisecond: Int(ms % 1000))
     }
 
+    /// Days since 1970-01-01 of a proleptic Gregorian date.
     private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -139,6 +142,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return era * 146_097 + doe - 719_468
     }
 
+    /// yyyy-mm-ddThh:mm:ss.fffZ.
     private func iso8601(separators: Bool) -> String {
         let c = civil
         return pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2) + "T"
@@ -146,6 +150,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
             + pad(c.millisecond, 3) + "Z"
     }
 
+    /// `n` with leading zeros to `width` digits.
     private func pad(_ n: Int, _ width: Int) -> String {
         let digits = String(n)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits

@@ -175,6 +175,7 @@ public struct Config: Equatable, Sendable {
     private struct FieldReader {
         let file: String
 
+        /// A non-empty string.
         func string(_ value: JSONValue, _ field: String) throws(ConfigError) -> String {
             guard case .string(let s) = value, !s.isEmpty else {
                 throw ConfigError(file: file, field: field, message: "expected a non-empty string, found \(value.kindName)")
@@ -182,6 +183,7 @@ public struct Config: Equatable, Sendable {
             return s
         }
 
+        /// true or false.
         func bool(_ value: JSONValue, _ field: String) throws(ConfigError) -> Bool {
             guard case .bool(let b) = value else {
                 throw ConfigError(file: file, field: field, message: "expected true or false, found \(value.kindName)")
@@ -189,6 +191,7 @@ public struct Config: Equatable, Sendable {
             return b
         }
 
+        /// A whole number within `range`.
         func integer(_ value: JSONValue, _ field: String, in range: ClosedRange<Int>,
                      orElse: String = "") throws(ConfigError) -> Int {
             let what = "expected a whole number from \(range.lowerBound) to \(range.upperBound)"
@@ -203,6 +206,7 @@ public struct Config: Equatable, Sendable {
             return Int(n)
         }
 
+        /// The key → action map, each key name parsed and each action name checked.
         func keys(_ value: JSONValue) throws(ConfigError) -> [KeySpec: String] {
             guard case .object(let map) = value else {
                 throw ConfigError(file: file, field: "keys", message: "expected an object of \"key\": \"action\", found \(value.kindName)")
@@ -227,6 +231,7 @@ public struct Config: Equatable, Sendable {
             return keys
         }
 
+        /// The kiosk object.
         func kiosk(_ value: JSONValue) throws(ConfigError) -> Kiosk {
             guard case .object(let map) = value else {
                 throw ConfigError(file: file, field: "kiosk", message: "expected an object, found \(value.kindName)")

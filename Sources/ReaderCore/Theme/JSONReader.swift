@@ -5,6 +5,7 @@ struct JSONReader {
     private var index = 0
     private var depth = 0
 
+    /// A reader at the start of `bytes`, past a byte-order mark.
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }  // a UTF-8 byte-order mark
@@ -18,6 +19,7 @@ struct JSONReader {
         return value
     }
 
+    /// Any JSON value at the cursor.
     private mutating func value() throws(JSONSyntaxError) -> JSONValue {
         skipSpace()
         guard index < bytes.count else { throw error("unexpected end of file") }
@@ -33,6 +35,7 @@ struct JSONReader {
         }
     }
 
+    /// An object; a key given twice is an error.
     private mutating func object() throws(JSONSyntaxError) -> JSONValue {
         try enter()
         index += 1
@@ -55,6 +58,7 @@ struct JSONReader {
         }
     }
 
+    /// An array.
     private mutating func array() throws(JSONSyntaxError) -> JSONValue {
         try enter()
         index += 1
@@ -70,6 +74,7 @@ struct JSONReader {
         }
     }
 
+    /// A string with its escapes decoded (the cursor is on the opening quote).
     private mutating func string() throws(JSONSyntaxError) -> String {
         index += 1  // the opening quote
         var out: [UInt8] = []
@@ -113,6 +118,7 @@ struct JSONReader {
         throw error("a string is not closed")
     }
 
+    /// Four hex digits of a \\u escape.
     private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
         guard index + 4 <= bytes.count else { throw error("\\u needs four hex digits") }
         var v: UInt32 = 0
@@ -131,6 +137,7 @@ struct JSONReader {
         return v
     }
 
+    /// A number, as Double.
     private mutating func number() throws(JSONSyntaxError) -> Double {
         let start = index
         if peek(UInt8(ascii: "-")) { index += 1 }
@@ -145,21 +152,25 @@ struct JSONReader {
         return value
     }
 
+    /// `true`, `false` or `null`.
     private mutating func literal(_ word: String) throws(JSONSyntaxError) {
         let w = Array(word.utf8)
         guard bytes[index...].starts(with: w) else { throw error("unexpected \(describeHere()); expected a value") }
         index += w.count
     }
 
+    /// One level deeper; a bounded depth keeps hostile files from exhausting the stack.
     private mutating func enter() throws(JSONSyntaxError) {
         depth += 1
         if depth > 64 { throw error("nested too deeply") }
     }
 
+    /// Skips JSON whitespace.
     private mutating func skipSpace() {
         while index < bytes.count, [32, 9, 10, 13].contains(bytes[index]) { index += 1 }
     }
 
+    /// Whether the byte at the cursor is `byte`.
     private func peek(_ byte: UInt8) -> Bool {
         index < bytes.count && bytes[index] == byte
     }

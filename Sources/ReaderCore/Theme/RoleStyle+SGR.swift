@@ -17,6 +17,7 @@ extension RoleStyle {
     /// The escape sequence that switches to this style.
     public var sgrSequence: String { "\u{1B}[" + sgrParameters + "m" }
 
+    /// The SGR colour parameter: 30–37/90–97, 38;5;n or 38;2;r;g;b (base 40 for backgrounds).
     private static func sgr(_ color: ThemeColor, base: Int) -> String? {
         switch color {
         case .terminalDefault: return nil

@@ -36,6 +36,7 @@ extension ThemeColor {
         }
     }
 
+    /// The value of a lowercase hex digit.
     private static func hexDigit(_ byte: UInt8) -> Int? {
         switch byte {
         case 48...57: return Int(byte - 48)

@@ -69,6 +69,12 @@ struct PositionResolverTests {
             ("project-meeting-2", "全市项目建设推进大会召开", [F.firstParagraph, F.secondParagraph]),
             ("yanling-peach", "炎陵黄桃春管忙", [F.otherParagraph]),
          ])),
+        ("a sentence inserted a few characters after it",
+         F.edition(hash: "gggg", articles: [
+            ("project-meeting", "全市项目建设推进会召开",
+             [F.firstParagraph, "会议指出，要坚持", "（此处有删节）", "项目为王，以更大力度抓招商、上项目、优服务，推动经济高质量发展。"]),
+            ("yanling-peach", "炎陵黄桃春管忙", [F.otherParagraph]),
+         ])),
         ("a word changed inside the quote's second half",
          F.edition(hash: "ffff", articles: [
             ("project-meeting", "全市项目建设推进会召开",
