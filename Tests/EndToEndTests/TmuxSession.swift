@@ -47,6 +47,9 @@ final class TmuxSession {
 
     deinit {
         _ = try? tmux(["kill-server"])
+        // tmux leaves the socket file behind when its server is killed.
+        let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(directory)/tmux-\(getuid())/\(socket)")
     }
 
     /// Runs tmux on this session's socket and returns its output. Spawned with
