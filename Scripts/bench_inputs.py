@@ -62,6 +62,34 @@ def large_edition(sample_text, target_bytes):
     return "".join(parts), page - 1, article - 1
 
 
+def long_article(sample_text, target_bytes):
+    """An edition of one long article (for page turns): the masthead, one
+    headline, and the sample's paragraphs and subheads repeated to about
+    target_bytes, so that every reader has many screens to turn through."""
+    masthead, body = split_masthead(sample_text)
+    paras = [l for l in body if not HEADLINE.match(l)]
+    parts = ["\n".join(masthead).rstrip("\n") + "\n",
+             "\n## 长文 株洲日报一年\n\n"]
+    size = sum(len(p.encode()) for p in parts)
+    n = 1
+    while size < target_bytes:
+        # Each copy's paragraphs start with `n、` so that the parser's
+        # duplicate-paragraph repair (per article) keeps every copy.
+        lines, fresh = [], True
+        for l in paras:
+            if l.strip() == "" or l.startswith("#"):
+                fresh = True
+                lines.append(l)
+            else:
+                lines.append(f"{n}、{l}" if fresh else l)
+                fresh = False
+        chunk = f"\n### 第{n}部分\n\n" + "\n".join(lines).strip("\n") + "\n"
+        parts.append(chunk)
+        size += len(chunk.encode())
+        n += 1
+    return "".join(parts)
+
+
 def to_html(md_text, title):
     """The edition as simple HTML: `#` lines as <h1>/<h2>, `###` as <h3>,
     blank-line separated blocks as <p>, Markdown hard breaks as <br>."""
@@ -102,15 +130,17 @@ def to_html(md_text, title):
 
 
 def make_inputs(sample_path, workdir, target_bytes=10 * 1024 * 1024):
-    """Writes sample.md/.html and large.md/.html into workdir; returns a dict of
+    """Writes sample, large and long (.md and .html) into workdir; returns a dict of
     name -> {md, html, bytes, pages, articles}."""
     with open(sample_path, encoding="utf-8") as f:
         sample = f.read()
     large, pages, articles = large_edition(sample, target_bytes)
+    long = long_article(sample, 600_000)
     result = {}
     for name, text, pg, arts in (
         ("sample", sample, 1, None),
         ("large", large, pages, articles),
+        ("long", long, 1, 1),
     ):
         md = os.path.join(workdir, f"{name}.md")
         ht = os.path.join(workdir, f"{name}.html")
