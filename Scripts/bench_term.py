@@ -55,6 +55,16 @@ class Screen:
         return "\n".join("".join(c for c in row if c is not None).rstrip()
                          for row in self.grid)
 
+    def text_cells(self):
+        """How many cells hold visible text (a wide character counts 2;
+        spaces and ideographic spaces count 0)."""
+        n = 0
+        for row in self.grid:
+            for c in row:
+                if c is not None and c not in (" ", "\u3000"):
+                    n += cell_width(c)
+        return n
+
     def row_text(self, r):
         """One row of the screen as text."""
         return "".join(c for c in self.grid[r] if c is not None).rstrip()
