@@ -1,11 +1,129 @@
 import ArgumentParser
+import Foundation
 import ReaderCore
 
-/// `--dump`: prints screen pages as text. STUB (issue 4).
+/// `--dump`: prints screen pages of the layout as text (plain, or ANSI with `--color`).
+///
+/// `--front` (default) dumps the front pages of every 版 as one run of screens,
+/// `--article K` the screens of article K (1-based), `--all-articles` every
+/// article in order. `--page P` picks the P-th screen (1-based) of that run,
+/// `--page all` all of them; the default is 1, and all for `--all-articles`.
 struct DumpMode {
     let command: ReadCommand
 
     func run() throws {
-        throw ValidationError("--dump is not implemented yet")
+        let width = command.width ?? 100
+        let height = command.height ?? 30
+        guard width >= 1, height >= 1 else {
+            throw ValidationError("--width and --height must be at least 1 (got \(width)×\(height))")
+        }
+        let views = [command.front, command.article != nil, command.allArticles].filter { $0 }.count
+        guard views <= 1 else {
+            throw ValidationError("--front, --article and --all-articles exclude one another")
+        }
+        if let columns = command.columns, columns < 1 {
+            throw ValidationError("--columns must be at least 1 (got \(columns))")
+        }
+        let edition = try ProvisionalEditionFile.load(command.edition)
+        let ambiguous = command.ambiguous ?? .narrow
+        let layout = EditionLayout(edition: edition, width: width, height: height,
+                                   options: LayoutOptions(columns: command.columns, ambiguous: ambiguous))
+        let pages = try select(from: layout, edition: edition)
+        let text = command.color
+            ? ANSIFormatter(ambiguous: ambiguous).format(pages)
+            : PlainTextFormatter(ambiguous: ambiguous).format(pages)
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// The screens asked for: the run of screens of `--front`, `--article` or
+    /// `--all-articles`, of which `--page` picks one or all. Only what is printed is laid out.
+    private func select(from layout: EditionLayout, edition: Edition) throws -> [ScreenPage] {
+        let spec = command.page ?? (command.allArticles ? "all" : "1")
+        var wanted: Int?
+        if spec.lowercased() != "all" {
+            guard let number = Int(spec), number >= 1 else {
+                throw ValidationError("--page must be a screen number from 1 or 'all' (got '\(spec)')")
+            }
+            wanted = number
+        }
+        var screens: [ScreenPage] = []
+        var seen = 0
+        /// Takes a screen if it is the one wanted; true when done.
+        func take(_ make: () -> ScreenPage) -> Bool {
+            seen += 1
+            if let wanted {
+                if seen == wanted { screens.append(make()); return true }
+                return false
+            }
+            screens.append(make())
+            return false
+        }
+        var articles: [Int] = []
+        if command.allArticles {
+            articles = Array(edition.articles.indices)
+        } else if let number = command.article {
+            guard number >= 1, number <= edition.articles.count else {
+                throw ValidationError("--article \(number): the edition has \(edition.articles.count) articles (1…\(edition.articles.count))")
+            }
+            articles = [number - 1]
+        }
+        if command.allArticles || command.article != nil {
+            walk: for article in articles {
+                for screen in 0..<layout.articleScreenCount(article: article) {
+                    if take({ layout.articlePage(article: article, screen: screen) }) { break walk }
+                }
+            }
+        } else {
+            walk: for page in layout.pageNumbers {
+                var screen = 0
+                while layout.hasFrontPage(page: page, screen: screen) {
+                    let current = screen
+                    if take({ layout.frontPage(page: page, screen: current) }) { break walk }
+                    screen += 1
+                }
+            }
+        }
+        if let wanted, screens.isEmpty {
+            throw ValidationError("--page \(wanted): there are \(seen) screen pages")
+        }
+        return screens
+    }
+}
+
+/// Finds and reads the edition to dump.
+/// PROVISIONAL: swap `ProvisionalEditionReader` for `EditionParser` and the
+/// directory scan for `EditionLibrary` once the edition helper's work is in main.
+enum ProvisionalEditionFile {
+    /// The edition at `path` (a file, or a directory whose newest `.md` is taken); nil: the bundled one.
+    static func load(_ path: String?) throws -> Edition {
+        let file = try resolve(path)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("cannot read edition file \(file)")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        return ProvisionalEditionReader.read(text, name: file)
+    }
+
+    /// The file to read for `path`.
+    private static func resolve(_ path: String?) throws -> String {
+        let target = path ?? bundledDirectory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
+            throw ValidationError("no such edition file or directory: \(target)")
+        }
+        guard isDirectory.boolValue else { return target }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
+        // Edition files are named by date (yyyy-mm-dd-…), so the newest sorts last.
+        guard let newest = names.filter({ $0.hasSuffix(".md") }).sorted().last else {
+            throw ValidationError("no edition (.md) in directory \(target)")
+        }
+        return target + "/" + newest
+    }
+
+    /// `Editions/` of the source tree this binary was built from.
+    private static var bundledDirectory: String {
+        let here = URL(fileURLWithPath: #filePath)
+        return here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Editions").path
     }
 }

@@ -1,41 +1,367 @@
-// STUB (skeleton): replaced by the text engine (issue 2) with generated tables.
-
 /// How East Asian Ambiguous characters (“ ” — … · ①) are measured.
 public enum AmbiguousWidth: String, Sendable, Equatable, Codable, CaseIterable {
     case narrow
     case wide
 }
 
-/// Measures text in terminal cells.
-public struct DisplayWidth: Sendable, Equatable {
-    public var ambiguous: AmbiguousWidth
+/// Measures text in terminal cells, following UAX #11 and emoji presentation,
+/// in agreement with glibc's `wcwidth` (which ncursesw uses to place characters).
+///
+/// Widths come from `WidthTable` (generated from the Unicode 15.0 data by
+/// `Scripts/gen-unicode-tables.py`), decoded once into a two-stage table.
+/// Control characters (C0, DEL, C1, U+2028, U+2029) measure 0 cells; they must
+/// never reach the terminal, and the sanitizer removes them before layout.
+public struct DisplayWidth: Sendable {
+    public var ambiguous: AmbiguousWidth {
+        didSet { kindCells = Self.kindCells(ambiguous) }
+    }
+    /// The decoded table, fetched once here so the hot path skips the lazy-global check.
+    private let table: Table
+    /// Cells of each width kind, one byte per kind (kind 3, ambiguous, follows `ambiguous`).
+    private var kindCells: UInt64
 
     public init(ambiguous: AmbiguousWidth = .narrow) {
         self.ambiguous = ambiguous
+        self.table = Table.shared
+        self.kindCells = Self.kindCells(ambiguous)
     }
+
+    /// Cells of the width kinds 0 zero, 1 narrow, 2 wide, 3 ambiguous, 4 control, packed.
+    private static func kindCells(_ ambiguous: AmbiguousWidth) -> UInt64 {
+        let cells: [UInt64] = [0, 1, 2, ambiguous == .wide ? 2 : 1, 0, 1, 1, 1]
+        return cells.enumerated().reduce(0) { $0 | $1.element << (UInt64($1.offset) * 8) }
+    }
+
+    /// The Unicode version of the width data.
+    public static var unicodeVersion: String { WidthTable.unicodeVersion }
 
     /// Cells taken by one scalar on its own: 0, 1 or 2.
+    @inline(__always)
     public func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
-        if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
-        if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v)
-            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v)
-            || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v)
-            || (0x20000...0x3FFFD).contains(v) { return 2 }
-        return 1
+        if v &- 0x20 < 0x5F { return 1 }  // printable ASCII, the common case
+        return cells(table.byte(v))
     }
 
-    /// Cells taken by one grapheme cluster.
+    /// Cells taken by one grapheme cluster: 0, 1 or 2, more only for spacing marks.
+    @inline(__always)
     public func of(_ character: Character) -> Int {
-        guard let first = character.unicodeScalars.first else { return 0 }
-        return of(first)
+        let scalars = character.unicodeScalars
+        var iterator = scalars.makeIterator()
+        guard let first = iterator.next() else { return 0 }
+        if iterator.next() == nil { return of(first) }
+        return clusterCells(scalars)
     }
 
-    /// Cells taken by a string.
+    /// Cells taken by a string: the sum of its grapheme clusters' widths.
+    @_specialize(exported: true, where S == String)
+    @_specialize(exported: true, where S == Substring)
     public func of<S: StringProtocol>(_ text: S) -> Int {
+        if let cells = text.utf8.withContiguousStorageIfAvailable({ utf8Cells(text, $0) }) {
+            return cells
+        }
+        return scalarCells(text)
+    }
+
+    /// `of(text)` over the text's UTF-8 bytes: the fast path for native strings.
+    ///
+    /// Two scalars that join no neighbour always have a grapheme cluster boundary
+    /// between them (UAX #29), so runs of such scalars are measured one by one.
+    /// At a joining scalar (mark, ZWJ, jamo, regional indicator…) the text is
+    /// measured by clusters from the last scalar known to start a cluster.
+    private func utf8Cells<S: StringProtocol>(_ text: S, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = bytes.count
+        var offset = 0
         var total = 0
-        for character in text { total += of(character) }
+        // The last scalar known to start a cluster, and the cells counted for it.
+        var safeOffset = 0
+        var safeCells = 0
+        while offset < count {
+            let lead = bytes[offset]
+            if lead &- 0x20 < 0x5F {  // printable ASCII, the common case
+                total += 1
+                safeOffset = offset
+                safeCells = 1
+                offset += 1
+                continue
+            }
+            let value: UInt32
+            let length: Int
+            if lead < 0x80 {
+                value = UInt32(lead)
+                length = 1
+            } else if lead < 0xE0 {
+                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F)
+                length = 2
+            } else if lead < 0xF0 {
+                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6
+                    | UInt32(bytes[offset + 2] & 0x3F)
+                length = 3
+            } else {
+                value = UInt32(lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12
+                    | UInt32(bytes[offset + 2] & 0x3F) << 6 | UInt32(bytes[offset + 3] & 0x3F)
+                length = 4
+            }
+            let byte = table.byte(value)
+            if byte & Table.joins == 0 {
+                let cells = cells(byte)
+                total += cells
+                safeOffset = offset
+                safeCells = cells
+                offset += length
+                continue
+            }
+            let utf8 = text.utf8
+            let run = clusterRun(text, from: utf8.index(utf8.startIndex, offsetBy: safeOffset),
+                                 past: utf8.index(utf8.startIndex, offsetBy: offset))
+            total += run.cells - safeCells
+            guard let next = run.next else { break }
+            safeOffset = utf8.distance(from: utf8.startIndex, to: run.safe)
+            safeCells = run.safeCells
+            offset = utf8.distance(from: utf8.startIndex, to: next)
+        }
         return total
+    }
+
+    /// `of(text)` scalar by scalar, for text without contiguous UTF-8.
+    func scalarCells<S: StringProtocol>(_ text: S) -> Int {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        var total = 0
+        var safeStart = index
+        var safeCells = 0
+        while index < scalars.endIndex {
+            let byte = table.byte(scalars[index].value)
+            if byte & Table.joins == 0 {
+                let cells = cells(byte)
+                total += cells
+                safeStart = index
+                safeCells = cells
+                scalars.formIndex(after: &index)
+                continue
+            }
+            let run = clusterRun(text, from: safeStart, past: index)
+            total += run.cells - safeCells
+            guard let next = run.next else { break }
+            safeStart = run.safe
+            safeCells = run.safeCells
+            index = next
+        }
+        return total
+    }
+
+    /// Measures `text` by grapheme clusters from `start` (a cluster start) until a
+    /// lone non-joining scalar after `joining`: the cells of all those clusters,
+    /// that scalar's position and cells, and where to go on (nil at the end).
+    private func clusterRun<S: StringProtocol>(
+        _ text: S, from start: String.Index, past joining: String.Index
+    ) -> (cells: Int, safe: String.Index, safeCells: Int, next: String.Index?) {
+        let rest = text[start...]
+        var cluster = rest.startIndex
+        var total = 0
+        while cluster < rest.endIndex {
+            let next = rest.index(after: cluster)
+            let character = rest[cluster]
+            let cells = of(character)
+            total += cells
+            let scalars = character.unicodeScalars
+            if cluster > joining, scalars.count == 1,
+               table.byte(scalars[scalars.startIndex].value) & Table.joins == 0 {
+                return (total, cluster, cells, next)
+            }
+            cluster = next
+        }
+        return (total, cluster, 0, nil)
+    }
+
+    /// Cells for a table byte's width kind.
+    @inline(__always)
+    private func cells(_ byte: UInt8) -> Int {
+        Int(truncatingIfNeeded: kindCells &>> (UInt64(byte & Table.kindMask) &<< 3)) & 0xFF
+    }
+
+    /// Cells taken by a cluster of two or more scalars.
+    ///
+    /// Emoji sequences (VS16, skin tones, ZWJ sequences, flags) take 2 cells, VS15
+    /// asks for the text width; Hangul jamo sequences form one syllable of 2 cells.
+    /// Other clusters sum their scalars: marks add 0, while spacing marks (Indic
+    /// vowel signs, conjuncts, halfwidth kana sound marks) add their own cells, as
+    /// every wcwidth-based terminal advances for them. Only those exceed 2 cells.
+    private func clusterCells(_ scalars: Character.UnicodeScalarView) -> Int {
+        var iterator = scalars.makeIterator()
+        guard let base = iterator.next() else { return 0 }
+        let baseByte = table.byte(base.value)
+        var total = cells(baseByte)
+        var emoji = false
+        var textPresentation = false
+        let syllable = Self.isHangul(base.value) && !Self.isHangulVowelOrFinal(base.value)
+        var previous = base.value
+        var previousByte = baseByte
+        var afterJoiner = false
+        var position = 0
+        while let scalar = iterator.next() {
+            let v = scalar.value
+            let byte = table.byte(v)
+            position += 1
+            defer { previous = v; previousByte = byte }
+            if v == 0xFE0F, previousByte & Table.emoji != 0 {
+                emoji = true
+            } else if v == 0xFE0E, position == 1, baseByte & Table.emoji != 0 {
+                textPresentation = true
+            } else if v == 0x200D {
+                afterJoiner = true
+                continue
+            } else if afterJoiner, byte & Table.pictographic != 0 {
+                emoji = true  // a pictograph joined by ZWJ shares the sequence's cells
+            } else if (0x1F3FB...0x1F3FF).contains(v), previousByte & Table.emoji != 0 {
+                emoji = true  // skin tone modifier
+            } else if Self.isRegionalIndicator(v), Self.isRegionalIndicator(previous) {
+                emoji = true  // flag
+            } else if syllable, Self.isHangul(v) {
+                // Further jamo complete the syllable block that the first one opened.
+            } else {
+                total += cells(byte)
+            }
+            afterJoiner = false
+        }
+        if emoji { return 2 }
+        if textPresentation {
+            return baseByte & Table.kindMask == Table.ambiguous && ambiguous == .wide ? 2 : 1
+        }
+        return total
+    }
+
+    /// Whether a code point is a regional indicator (half of a flag).
+    @inline(__always)
+    private static func isRegionalIndicator(_ v: UInt32) -> Bool {
+        v &- 0x1F1E6 < 26
+    }
+
+    /// Whether a code point is a Hangul jamo or precomposed syllable.
+    @inline(__always)
+    private static func isHangul(_ v: UInt32) -> Bool {
+        (0x1100...0x11FF).contains(v) || (0xA960...0xA97F).contains(v) || (0xAC00...0xD7FF).contains(v)
+    }
+
+    /// Whether a code point is a Hangul medial vowel or final consonant jamo.
+    @inline(__always)
+    private static func isHangulVowelOrFinal(_ v: UInt32) -> Bool {
+        (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v)
+    }
+}
+
+extension DisplayWidth: Equatable {
+    public static func == (lhs: DisplayWidth, rhs: DisplayWidth) -> Bool {
+        lhs.ambiguous == rhs.ambiguous
+    }
+}
+
+extension DisplayWidth {
+    /// `WidthTable.runs` decoded into a two-stage lookup: one byte per code point.
+    final class Table: Sendable {
+        /// Width kinds in the low bits of a byte.
+        static let kindMask: UInt8 = 0x07
+        static let ambiguous: UInt8 = 3
+        static let control: UInt8 = 4
+        /// Joins a neighbour in a grapheme cluster.
+        static let joins: UInt8 = 0x08
+        /// Has the Emoji property (takes VS15/VS16).
+        static let emoji: UInt8 = 0x10
+        /// Extended_Pictographic (joins ZWJ sequences).
+        static let pictographic: UInt8 = 0x20
+
+        /// The one decoded table, built on first use and never changed.
+        static let shared = Table(runs: WidthTable.runs)
+
+        /// Block size is 1 << blockShift code points.
+        private static let blockShift: UInt32 = 7
+        /// Block number of each block of code points.
+        private let blocks: [UInt16]
+        /// The distinct blocks, one byte per code point.
+        private let bytes: [UInt8]
+        /// How many runs were decoded (checked against `WidthTable.runCount` in tests).
+        let runCount: Int
+
+        /// Decodes "<start hex>:<byte hex>" records separated by spaces or newlines.
+        init(runs: String) {
+            var full = [UInt8](repeating: 1, count: 0x110000)
+            var runCount = 0
+            full.withUnsafeMutableBufferPointer { full in
+                var number: UInt32 = 0
+                var start: UInt32 = 0
+                var value: UInt8 = 1
+                var inValue = false
+                var hasDigits = false
+                var records: [(UInt32, UInt8)] = []
+                records.reserveCapacity(WidthTable.runCount)
+                for c in runs.utf8 {
+                    switch c {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        number = number &<< 4 | UInt32(c &- UInt8(ascii: "0")); hasDigits = true
+                    case UInt8(ascii: "a")...UInt8(ascii: "f"):
+                        number = number &<< 4 | UInt32(c &- UInt8(ascii: "a") &+ 10); hasDigits = true
+                    case UInt8(ascii: ":"):
+                        start = number; number = 0; inValue = true; hasDigits = false
+                    default:
+                        if inValue && hasDigits { records.append((start, UInt8(truncatingIfNeeded: number))) }
+                        number = 0; inValue = false; hasDigits = false
+                    }
+                }
+                if inValue && hasDigits { records.append((start, UInt8(truncatingIfNeeded: number))) }
+                runCount = records.count
+                // Each run lasts until the next one starts; bad or unsorted records are skipped.
+                for (k, record) in records.enumerated() {
+                    (start, value) = record
+                    let end = k + 1 < records.count ? min(records[k + 1].0, 0x110000) : 0x110000
+                    if start < end {
+                        full.baseAddress!.advanced(by: Int(start)).update(repeating: value, count: Int(end - start))
+                    }
+                }
+            }
+            self.runCount = runCount
+
+            // Share identical blocks: most are uniform (one value for all 128 code points).
+            let blockSize = 1 << Int(Self.blockShift)
+            var blocks = [UInt16](repeating: 0, count: 0x110000 >> Int(Self.blockShift))
+            var bytes: [UInt8] = []
+            var uniform = [Int](repeating: -1, count: 256)
+            var known: [Int: [UInt16]] = [:]  // block hash → block numbers with that hash
+            full.withUnsafeBufferPointer { full in
+                for b in blocks.indices {
+                    let block = UnsafeBufferPointer(rebasing: full[b * blockSize ..< (b + 1) * blockSize])
+                    let first = block[0]
+                    if block.allSatisfy({ $0 == first }) {
+                        if uniform[Int(first)] < 0 {
+                            uniform[Int(first)] = bytes.count / blockSize
+                            bytes.append(contentsOf: block)
+                        }
+                        blocks[b] = UInt16(uniform[Int(first)])
+                        continue
+                    }
+                    var hasher = Hasher()
+                    hasher.combine(bytes: UnsafeRawBufferPointer(block))
+                    let hash = hasher.finalize()
+                    if let number = known[hash]?.first(where: { n in
+                        bytes[Int(n) * blockSize ..< (Int(n) + 1) * blockSize].elementsEqual(block)
+                    }) {
+                        blocks[b] = number
+                    } else {
+                        let number = UInt16(bytes.count / blockSize)
+                        known[hash, default: []].append(number)
+                        bytes.append(contentsOf: block)
+                        blocks[b] = number
+                    }
+                }
+            }
+            self.blocks = blocks
+            self.bytes = bytes
+        }
+
+        /// The table byte of a code point (0…0x10FFFF).
+        @inline(__always)
+        func byte(_ v: UInt32) -> UInt8 {
+            let block = Int(blocks[Int(v >> Self.blockShift)])
+            return bytes[block << Int(Self.blockShift) | Int(v & ((1 << Self.blockShift) - 1))]
+        }
     }
 }

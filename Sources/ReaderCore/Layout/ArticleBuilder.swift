@@ -1,0 +1,245 @@
+/// Sets one article: a headline block across the width, then the body flowing
+/// down column 1, on into column 2 and so on, paginated to the height.
+struct ArticleBuilder {
+    let layout: EditionLayout
+    let index: Int
+
+    /// Gutter between article columns, in cells.
+    static let gutter = 4
+
+    /// A body block set at the column width, with its flow constraints.
+    struct Group {
+        var rows: [LaidRow]
+        /// Blank rows before it, dropped at the top of a column.
+        var spaceBefore: Int
+        /// A heading: never left alone at the foot of a column.
+        var keepWithNext: Bool
+    }
+
+    /// Every screen of the article and the text each shows.
+    func build() -> ArticleScreens {
+        let article = layout.edition.articles[index]
+        let measure = DisplayWidth(ambiguous: layout.options.ambiguous)
+        let width = layout.width
+        let height = layout.height
+        let count = ColumnGrid.columnCount(width: width, options: layout.options)
+        let grid = ColumnGrid(count: count, width: width, gutter: count > 1 ? Self.gutter : 0)
+        let setter = LineSetter(ambiguous: layout.options.ambiguous)
+
+        let header = headerRows(article, grid: grid, setter: setter, measure: measure)
+        let running = runningHead(article, grid: grid, measure: measure)
+        let groups = bodyGroups(article, columnWidth: grid.columnWidth, setter: setter)
+
+        // Flow the body into columns of each screen.
+        let firstHeight = height - header.count
+        let laterHeight = height - running.count
+        let columns = Self.balancedFlow(groups, columnsPerScreen: count,
+                                        capacity: { screen in screen == 0 ? firstHeight : laterHeight })
+
+        var pages: [ScreenPage] = []
+        var ranges: [Range<Int>] = []
+        let screenCount = max(1, (columns.count + count - 1) / count)
+        var lastEnd = 0
+        for screen in 0..<screenCount {
+            var page = ScreenPage(width: width, height: height, content: .article(index: index, screen: screen))
+            let head = screen == 0 ? header : running
+            for (row, laid) in head.enumerated() {
+                page.runs += laid.placed(row: row, left: grid.left)
+            }
+            var lower = Int.max
+            var upper = Int.min
+            for c in 0..<count {
+                let slot = screen * count + c
+                guard slot < columns.count else { break }
+                for (row, laid) in columns[slot].enumerated() {
+                    page.runs += laid.placed(row: head.count + row, left: grid.lefts[c])
+                    if let source = laid.source {
+                        lower = min(lower, source.lowerBound)
+                        upper = max(upper, source.upperBound)
+                    }
+                }
+            }
+            let range = lower <= upper ? lower..<upper : lastEnd..<lastEnd
+            lastEnd = range.upperBound
+            page.textRange = range
+            pages.append(page)
+            ranges.append(range)
+        }
+        return ArticleScreens(pages: pages, ranges: ranges)
+    }
+
+    /// The headline block of the first screen: rubric, kicker, headline, deck,
+    /// bylines, dateline and a rule; cut with … if it would leave under 3 body rows.
+    private func headerRows(_ article: Article, grid: ColumnGrid, setter: LineSetter,
+                            measure: DisplayWidth) -> [LaidRow] {
+        let span = grid.span
+        var rows: [LaidRow] = []
+        if let rubric = article.rubric, !rubric.isEmpty {
+            rows += setter.set(rubric, role: .rubric, width: span, align: .center)
+        }
+        if let kicker = article.kicker, !kicker.isEmpty {
+            rows += setter.set(kicker, role: .kicker, width: span, align: .center)
+        }
+        rows += setter.set(article.headline, role: .headline, width: span, align: .center)
+        if let deck = article.deck, !deck.isEmpty {
+            rows += setter.set(deck, role: .deck, width: span, align: .center)
+        }
+        for byline in article.bylines where !byline.isEmpty {
+            rows += setter.set(byline, role: .byline, width: span, align: .center)
+        }
+        let datelineInBody = article.blocks.contains { $0.datelineLength > 0 }
+        if let dateline = article.dateline, !dateline.isEmpty, !datelineInBody {
+            rows += setter.set(dateline, role: .dateline, width: span)
+        }
+        let limit = max(1, layout.height - 3) - 1   // rows for text; one more for the rule
+        if rows.count > limit {
+            let kept = Array(rows.prefix(max(0, limit - 1)))
+            let last = rows[max(0, limit - 1)].truncated(to: span, mark: "…", role: .truncation, measure: measure)
+            rows = kept + [last]
+        }
+        rows.append(ruleRow(span: span, measure: measure))
+        return rows
+    }
+
+    /// The head of every later screen: the headline marked as continued, and a rule.
+    private func runningHead(_ article: Article, grid: ColumnGrid, measure: DisplayWidth) -> [LaidRow] {
+        let span = grid.span
+        let mark = "（续）"
+        let fitted = TextFit.truncate(article.headline, to: span - measure.of(mark), mark: "…", measure: measure)
+        var runs = [PlacedRun(row: 0, column: 0, text: fitted.text, role: .headline)]
+        var column = measure.of(fitted.text)
+        if fitted.cut {
+            runs.append(PlacedRun(row: 0, column: column, text: "…", role: .truncation))
+            column += measure.of("…")
+        }
+        runs.append(PlacedRun(row: 0, column: column, text: mark, role: .kicker))
+        return [LaidRow(runs: runs, source: nil), ruleRow(span: span, measure: measure)]
+    }
+
+    /// A thin rule across `span` cells.
+    private func ruleRow(span: Int, measure: DisplayWidth) -> LaidRow {
+        LaidRow(runs: [PlacedRun(row: 0, column: 0, text: TextFit.rule("─", cells: span, measure: measure),
+                                 role: .rule)], source: nil)
+    }
+
+    /// The body blocks set at the column width, each styled by its kind.
+    private func bodyGroups(_ article: Article, columnWidth: Int, setter: LineSetter) -> [Group] {
+        let starts = article.blockStarts
+        var groups: [Group] = []
+        for (i, block) in article.blocks.enumerated() {
+            let base = starts[i]
+            let rows: [LaidRow]
+            var space = 0
+            var keep = false
+            switch block.kind {
+            case .paragraph:
+                rows = setter.set(block.text, role: .body, width: columnWidth, indent: true, justify: true,
+                                  base: base, datelineLength: block.datelineLength)
+            case .editorsNote:
+                rows = setter.set(block.text, role: .editorsNote, width: columnWidth, indent: true, justify: true,
+                                  base: base, datelineLength: block.datelineLength)
+            case .subhead:
+                rows = setter.set(block.text, role: .subhead, width: columnWidth, align: .center, base: base)
+                space = 1
+                keep = true
+            case .caption:
+                rows = setter.set(block.text, role: .caption, width: columnWidth, base: base)
+            case .byline:
+                rows = setter.set(block.text, role: .byline, width: columnWidth, base: base)
+            case .pullQuote:
+                rows = setter.set(block.text, role: .pullQuote, width: columnWidth, align: .center, base: base)
+                space = 1
+            case .rubric:
+                rows = setter.set(block.text, role: .rubric, width: columnWidth, base: base)
+                space = 1
+                keep = true
+            }
+            if !rows.isEmpty {
+                groups.append(Group(rows: rows, spaceBefore: space, keepWithNext: keep))
+            }
+        }
+        // Space after a pull quote too, given as space before what follows it.
+        for i in groups.indices.dropFirst() where article.blocks.isEmpty == false {
+            if groups[i - 1].rows.first?.runs.first?.role == .pullQuote { groups[i].spaceBefore = max(groups[i].spaceBefore, 1) }
+        }
+        return groups
+    }
+
+    /// Flows groups like `flow`, then shortens the last screen's columns as far as
+    /// the text still fits on it, so its columns come out balanced as in print.
+    static func balancedFlow(_ groups: [Group], columnsPerScreen: Int, capacity: @escaping (Int) -> Int) -> [[LaidRow]] {
+        let full = flow(groups, columnsPerScreen: columnsPerScreen, capacity: capacity)
+        let perScreen = max(1, columnsPerScreen)
+        guard perScreen > 1 else { return full }
+        let screens = (full.count + perScreen - 1) / perScreen
+        let last = screens - 1
+        let lastCapacity = max(1, capacity(last))
+        func fits(_ rows: Int) -> [[LaidRow]]? {
+            let trial = flow(groups, columnsPerScreen: perScreen, capacity: { $0 == last ? rows : capacity($0) })
+            return trial.count <= screens * perScreen ? trial : nil
+        }
+        // The shortest column height that keeps the text on the same number of screens.
+        var low = 1
+        var high = lastCapacity
+        var best = full
+        while low <= high {
+            let mid = (low + high) / 2
+            if let trial = fits(mid) {
+                best = trial
+                high = mid - 1
+            } else {
+                low = mid + 1
+            }
+        }
+        return best
+    }
+
+    /// Flows groups into columns of `capacity(screen)` rows, `columnsPerScreen`
+    /// per screen, keeping headings with what follows and avoiding widows.
+    static func flow(_ groups: [Group], columnsPerScreen: Int, capacity: (Int) -> Int) -> [[LaidRow]] {
+        var columns: [[LaidRow]] = [[]]
+        func cap() -> Int { max(1, capacity((columns.count - 1) / max(1, columnsPerScreen))) }
+        func next() { columns.append([]) }
+        for (g, group) in groups.enumerated() {
+            if group.spaceBefore > 0, !columns[columns.count - 1].isEmpty {
+                if columns[columns.count - 1].count + group.spaceBefore < cap() {
+                    columns[columns.count - 1] += Array(repeating: .blank, count: group.spaceBefore)
+                } else {
+                    next()
+                }
+            }
+            var i = 0
+            let rows = group.rows
+            while i < rows.count {
+                let used = columns[columns.count - 1].count
+                let remaining = cap() - used
+                if remaining <= 0 { next(); continue }
+                let left = rows.count - i
+                if group.keepWithNext, i == 0, used > 0 {
+                    // A heading needs its own rows plus two of what follows at this foot.
+                    let following = g + 1 < groups.count ? min(2, groups[g + 1].rows.count) : 0
+                    if left + following > remaining { next(); continue }
+                }
+                if left <= remaining {
+                    columns[columns.count - 1] += rows[i...]
+                    break
+                }
+                var take = remaining
+                if i == 0, take < 2, used > 0, rows.count >= 2 {
+                    // A paragraph's first line alone at a column foot: start it in the next column.
+                    next(); continue
+                }
+                if left - take == 1, take >= 2 { take -= 1 }   // no single last line atop the next column
+                columns[columns.count - 1] += rows[i..<(i + take)]
+                i += take
+                next()
+            }
+        }
+        // Trailing blank rows and empty trailing columns carry nothing.
+        for c in columns.indices {
+            while columns[c].last?.isBlank == true { columns[c].removeLast() }
+        }
+        while columns.count > 1, columns.last?.isEmpty == true { columns.removeLast() }
+        return columns
+    }
+}

@@ -1,0 +1,128 @@
+import Testing
+@testable import ReaderCore
+
+@Suite("Generated width table")
+struct WidthTableTests {
+    static let generatedPath = "Sources/ReaderCore/Text/Generated/WidthTable.swift"
+
+    /// The Unicode version named in the installed UCD's ReadMe.txt.
+    private func installedVersion() throws -> String {
+        let readMe = try WidthFixtures.readUCD("ReadMe.txt")
+        let marker = "for Version "
+        let start = try #require(readMe.firstRange(of: marker), "ReadMe.txt names no version").upperBound
+        let version = readMe[start...].prefix { $0.isNumber || $0 == "." }
+        return String(version.hasSuffix(".") ? version.dropLast() : version)
+    }
+
+    @Test("the generated table's header names its sources, the Unicode version and the command")
+    func headerNamesSourceAndVersion() throws {
+        let source = try WidthFixtures.read(Self.generatedPath)
+        let header = source.split(separator: "\n").prefix { $0.hasPrefix("//") }.joined(separator: "\n")
+        #expect(header.contains("GENERATED FILE"))
+        #expect(header.contains("Unicode \(WidthTable.unicodeVersion)"))
+        #expect(WidthTable.unicodeVersion.hasPrefix("15.0"))
+        for file in ["UnicodeData.txt", "EastAsianWidth.txt", "emoji/emoji-data.txt",
+                     "GraphemeBreakProperty.txt", "PropList.txt"] {
+            #expect(header.contains(file), "the header does not name \(file)")
+        }
+        #expect(header.contains("Regenerate: python3 Scripts/gen-unicode-tables.py"))
+        let script = try WidthFixtures.read("Scripts/gen-unicode-tables.py")
+        #expect(script.contains("WidthTable.swift"))
+    }
+
+    @Test("the generated table is the installed Unicode data's version")
+    func tableMatchesInstalledData() throws {
+        #expect(try installedVersion() == WidthTable.unicodeVersion)
+        #expect(DisplayWidth.unicodeVersion == WidthTable.unicodeVersion)
+    }
+
+    @Test("every run of the generated table is decoded")
+    func decodesEveryRun() {
+        #expect(DisplayWidth.Table.shared.runCount == WidthTable.runCount)
+        #expect(WidthTable.runCount > 1000)
+    }
+
+    /// The Unicode data one rule at a time: East_Asian_Width, General_Category,
+    /// Emoji_Presentation and Prepended_Concatenation_Mark of every code point.
+    private struct UCD {
+        var eastAsianWidth: [String: ClosedRange<UInt32>] = [:]
+        var widths = [UInt8](repeating: UInt8(ascii: "N"), count: 0x110000)
+        var category = [Substring?](repeating: nil, count: 0x110000)
+        var emojiPresentation = [Bool](repeating: false, count: 0x110000)
+        var concatenationMarks = [Bool](repeating: false, count: 0x110000)
+
+        init() throws {
+            for (first, last) in [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
+                                  (0x20000, 0x2FFFD), (0x30000, 0x3FFFD)] {
+                for v in first...last { widths[v] = UInt8(ascii: "W") }
+            }
+            for (range, value) in try Self.ranges("EastAsianWidth.txt") {
+                let code = value == "Na" ? UInt8(ascii: "n") : value.utf8.first!
+                for v in range { widths[Int(v)] = code }
+            }
+            var rangeStart: UInt32?
+            for line in try WidthFixtures.readUCD("UnicodeData.txt").split(separator: "\n") {
+                let fields = line.split(separator: ";", maxSplits: 3, omittingEmptySubsequences: false)
+                let v = UInt32(fields[0], radix: 16)!
+                if fields[1].hasSuffix(", First>") { rangeStart = v; continue }
+                let first = fields[1].hasSuffix(", Last>") ? rangeStart! : v
+                for c in first...v { category[Int(c)] = fields[2] }
+            }
+            for (range, value) in try Self.ranges("emoji/emoji-data.txt") where value == "Emoji_Presentation" {
+                for v in range { emojiPresentation[Int(v)] = true }
+            }
+            for (range, value) in try Self.ranges("PropList.txt") where value == "Prepended_Concatenation_Mark" {
+                for v in range { concatenationMarks[Int(v)] = true }
+            }
+        }
+
+        /// (code points, value) of each line of a UCD property file.
+        static func ranges(_ file: String) throws -> [(ClosedRange<UInt32>, String)] {
+            try WidthFixtures.readUCD(file).split(separator: "\n").compactMap { line in
+                let data = line.prefix { $0 != "#" }
+                let fields = data.split(separator: ";").map { $0.filter { $0 != " " } }
+                guard fields.count >= 2 else { return nil }
+                let bounds = fields[0].split(separator: ".", omittingEmptySubsequences: true)
+                let first = UInt32(bounds[0], radix: 16)!
+                let last = bounds.count > 1 ? UInt32(bounds[1], radix: 16)! : first
+                return (first...last, String(fields[1]))
+            }
+        }
+
+        /// Cells the documented rules give a code point: (narrow, wide).
+        func expected(_ v: UInt32) -> (Int, Int) {
+            let gc = category[Int(v)]
+            let eaw = widths[Int(v)]
+            if gc == "Cc" || gc == "Zl" || gc == "Zp" { return (0, 0) }
+            if concatenationMarks[Int(v)] { return (1, 1) }
+            if gc == "Mn" || gc == "Me" || gc == "Cf" { return (0, 0) }
+            if (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) { return (0, 0) }
+            if eaw == UInt8(ascii: "W") || eaw == UInt8(ascii: "F") { return (2, 2) }
+            if emojiPresentation[Int(v)] && !(0x1F1E6...0x1F1FF).contains(v) { return (2, 2) }
+            if (0x3248...0x324F).contains(v) || (0x4DC0...0x4DFF).contains(v) { return (2, 2) }
+            if eaw == UInt8(ascii: "A") { return (1, 2) }
+            return (1, 1)
+        }
+    }
+
+    @Test("every code point measures what the Unicode 15.0 data and the documented rules say")
+    func agreesWithUnicodeData() throws {
+        let ucd = try UCD()
+        let narrow = DisplayWidth(), wide = DisplayWidth(ambiguous: .wide)
+        var mismatches: [String] = []
+        var count = 0
+        for v in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let (n, w) = ucd.expected(v)
+            let got = (narrow.of(scalar), wide.of(scalar))
+            if got != (n, w) {
+                count += 1
+                if mismatches.count < 25 {
+                    mismatches.append("U+\(String(v, radix: 16, uppercase: true)) "
+                        + "\(ucd.category[Int(v)] ?? "unassigned"): expected \(n)/\(w), got \(got.0)/\(got.1)")
+                }
+            }
+        }
+        #expect(count == 0, "\(count) code points differ; the first ones:\n\(mismatches.joined(separator: "\n"))")
+    }
+}
