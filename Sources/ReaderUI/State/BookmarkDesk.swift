@@ -62,7 +62,7 @@ public struct BookmarkDesk {
         }
         let how = resolved.match == .exact ? "" : " (found by its text)"
         return reduce(s, .showPosition(article: resolved.articleIndex, offset: resolved.offset,
-                                       notice: "bookmark: \(bookmark.headline)\(how)"))
+                                       notice: "at the bookmark\(how)"))
     }
 
     /// Resumes `state`'s edition at its saved reading position, if there is one.
