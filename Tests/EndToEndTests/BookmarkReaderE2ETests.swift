@@ -91,4 +91,66 @@ struct BookmarkReaderE2ETests {
         #expect(session.waitFor(text: "EXIT=0"))
         #expect(!FileManager.default.fileExists(atPath: dir))
     }
+
+    @Test("SIGTERM and SIGHUP save the reading position before the 128+n exit, inside the 2 s throttle",
+          arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+    func signalFlushes(signal: Int32, status: Int) throws {
+        let dir = Self.stateDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let arguments = ["--state-dir", dir, TmuxSession.sample]
+        let first = try TmuxSession(width: 100, height: 30, arguments: arguments)
+        #expect(first.waitFor(text: "株洲日报"))
+        try first.send("2")
+        #expect(first.waitFor { _ in first.statusLine().contains("文 2/") })
+        try first.send("Space")
+        #expect(first.waitFor { _ in first.statusLine().contains("页 2/") })
+        let pid = try #require(first.readerPID())
+        kill(pid, signal)
+        #expect(first.waitFor(text: "EXIT=\(status)"), "\(first.screen().joined(separator: "\n"))")
+
+        let second = try TmuxSession(width: 100, height: 30, arguments: arguments)
+        #expect(second.waitFor(text: "Resumed where you left off"), "\(second.screen().joined(separator: "\n"))")
+        #expect(second.statusLine().contains("文 2/"))
+        #expect(second.statusLine().contains("页 2/"))
+        try second.send("q")
+        #expect(second.waitFor(text: "EXIT=0"))
+    }
+
+    @Test("a corrupt bookmarks.json is moved aside, told once in the status line, and reading goes on")
+    func corruptFile() throws {
+        let dir = Self.stateDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try Data("{\"version\": 1, \"bookmarks\": [tor".utf8).write(to: URL(fileURLWithPath: dir + "/bookmarks.json"))
+        let session = try TmuxSession(width: 100, height: 30, arguments: ["--state-dir", dir, TmuxSession.sample])
+        #expect(session.waitFor(text: "bookmarks.json was unreadable"), "\(session.statusLine())")
+        try session.send("2")
+        #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })
+        #expect(!session.statusLine().contains("unreadable"))
+        try session.send("q")
+        #expect(session.waitFor(text: "EXIT=0"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(names.contains { $0.hasPrefix("bookmarks.json.corrupt-") })
+    }
+
+    @Test("the config file's stateDir is where the reader keeps its state")
+    func configStateDir() throws {
+        let dir = Self.stateDir()
+        let config = dir + "-config.json"
+        defer {
+            try? FileManager.default.removeItem(atPath: dir)
+            try? FileManager.default.removeItem(atPath: config)
+        }
+        try Data("{\"stateDir\": \"\(dir)\"}".utf8).write(to: URL(fileURLWithPath: config))
+        let session = try TmuxSession(width: 80, height: 24, arguments: ["--config", config, TmuxSession.sample])
+        #expect(session.waitFor(text: "株洲日报"))
+        try session.send("2")
+        #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })
+        try session.send("m")
+        try session.send("Enter")
+        #expect(session.waitFor(text: "bookmarked"))
+        try session.send("q")
+        #expect(session.waitFor(text: "EXIT=0"))
+        #expect(Self.savedQuote(in: dir) != nil)
+    }
 }
