@@ -171,4 +171,41 @@ struct BookmarkSessionTests {
         #expect(again.view == .page)
         #expect(again.notice == nil)
     }
+
+    @Test("Enter on a bookmark of another edition opens that edition from the library, then the text")
+    func jumpAcrossEditions() throws {
+        let text = try String(contentsOfFile: SampleEdition.path, encoding: .utf8)
+        let other = EditionParser().parse(text: text.replacingOccurrences(of: "2023年3月29日", with: "2023年3月28日"),
+                                          name: "2023-03-28-zhuzhou-daily.md")
+        #expect(other.masthead.date?.description == "2023-03-28")
+        let store = Self.store()
+        var older = Session(width: 100, height: 30, edition: other)
+        older.desk = BookmarkDesk(store: store)
+        older.press("4 m旧的<Enter>")
+        let bookmark = try #require(store.bookmarks.first)
+        var session = Self.session(store, width: 80, height: 24)
+        session.desk = BookmarkDesk(store: store) { id in id.date == "2023-03-28" ? (other, 0) : nil }
+        session.state.editionIndex = 1
+        session.state.editionCount = 2
+        session.press("'<Enter>")
+        #expect(session.state.edition.masthead.date?.description == "2023-03-28")
+        #expect(session.state.editionIndex == 0)
+        #expect(session.state.view == .article)
+        #expect(session.state.article == 3)
+        #expect(Self.shows(bookmark.position.quote, on: session.screen))
+    }
+
+    @Test("a bookmark whose edition is not in the library says so and stays put")
+    func missingEdition() throws {
+        let store = Self.store()
+        store.addBookmark(at: TextAnchor(edition: EditionID(title: "人民日报", date: "1999-01-01", contentHash: "x"),
+                                         article: "a", offset: 0, quote: "不在这里"),
+                          headline: "别的报纸")
+        var session = Self.session(store)
+        session.press("'")
+        #expect(session.screen.contains("人民日报"))
+        session.press("<Enter>")
+        #expect(session.state.view == .page)
+        #expect(session.screen.contains("not in the library"))
+    }
 }
