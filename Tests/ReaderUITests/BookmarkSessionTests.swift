@@ -208,4 +208,15 @@ struct BookmarkSessionTests {
         #expect(session.state.view == .page)
         #expect(session.screen.contains("not in the library"))
     }
+
+    @Test("with --no-state a bookmark is kept for the session and the reader says so")
+    func memoryOnly() {
+        let store = BookmarkStore.open(.memoryOnly(reason: "--no-state"))
+        var session = Self.session(store)
+        session.press("2m<Enter>")
+        #expect(store.bookmarks.count == 1)
+        #expect(session.screen.contains("this session only (--no-state)"))
+        session.press("'")
+        #expect(session.state.bookmarks.entries.count == 1)
+    }
 }

@@ -22,7 +22,11 @@ public struct BookmarkDesk {
         case .addBookmark(let article, let offset, let note):
             guard s.edition.articles.indices.contains(article) else { return s }
             store.addBookmark(in: s.edition, articleIndex: article, offset: offset, note: note)
-            s = reduce(s, .notice("bookmarked · ' lists bookmarks"))
+            if case .memoryOnly(let reason) = store.location {
+                s = reduce(s, .notice("bookmarked for this session only (\(reason))"))
+            } else {
+                s = reduce(s, .notice("bookmarked · ' lists bookmarks"))
+            }
         case .listBookmarks:
             s = reduce(s, .bookmarksListed(store.bookmarks, now: Timestamp.now()))
         case .deleteBookmark(let id):
