@@ -153,4 +153,45 @@ struct BookmarkReaderE2ETests {
         #expect(session.waitFor(text: "EXIT=0"))
         #expect(Self.savedQuote(in: dir) != nil)
     }
+
+    @Test("[ and ] save and resume each edition's position; a bookmark of another edition opens it from the library")
+    func acrossEditions() throws {
+        let dir = Self.stateDir()
+        let library = dir + "-library"
+        defer {
+            try? FileManager.default.removeItem(atPath: dir)
+            try? FileManager.default.removeItem(atPath: library)
+        }
+        try FileManager.default.createDirectory(atPath: library, withIntermediateDirectories: true)
+        let text = try String(contentsOfFile: TmuxSession.sample, encoding: .utf8)
+        try text.write(toFile: library + "/2023-03-29-zhuzhou-daily.md", atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "2023年3月29日", with: "2023年3月28日")
+            .write(toFile: library + "/2023-03-28-zhuzhou-daily.md", atomically: true, encoding: .utf8)
+        let session = try TmuxSession(width: 100, height: 30, arguments: ["--state-dir", dir, library])
+        #expect(session.waitFor(text: "2023-03-29"))
+        try session.send("2")
+        #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })
+        try session.send("Space")
+        #expect(session.waitFor { _ in session.statusLine().contains("页 2/") })
+        try session.send("m")
+        try session.send("Enter")
+        #expect(session.waitFor(text: "bookmarked"))
+        let quote = try #require(Self.savedQuote(in: dir))
+        try session.send("[")
+        #expect(session.waitFor { _ in session.statusLine().contains("2023-03-28") }, "\(session.statusLine())")
+        #expect(!session.statusLine().contains("文 "), "an edition never read opens on its front page")
+        try session.send("]")
+        #expect(session.waitFor(text: "Resumed where you left off"), "\(session.statusLine())")
+        #expect(Self.shows(quote, session.screen()))
+        try session.send("[")
+        #expect(session.waitFor { _ in session.statusLine().contains("2023-03-28") })
+        try session.send("B")
+        #expect(session.waitFor(text: "书签 Bookmarks · 1"))
+        try session.send("Enter")
+        #expect(session.waitFor { _ in session.statusLine().contains("2023-03-29") && session.statusLine().contains("文 2/") },
+                "\(session.statusLine())")
+        #expect(Self.shows(quote, session.screen()))
+        try session.send("q")
+        #expect(session.waitFor(text: "EXIT=0"))
+    }
 }
