@@ -72,8 +72,10 @@ public struct BookmarkDesk {
     /// Resumes `state`'s edition at its saved reading position, if there is one.
     public func resume(_ state: AppState) -> AppState {
         guard let resolved = store.resumePosition(in: state.edition) else { return told(state) }
+        // A notice already up (a locale or config warning) stays in front of the resume notice.
+        let notice = [state.notice, Self.resumedNotice].compactMap { $0 }.joined(separator: " · ")
         return told(reduce(state, .showPosition(article: resolved.articleIndex, offset: resolved.offset,
-                                                notice: Self.resumedNotice)))
+                                                notice: notice)))
     }
 
     /// Records where the reader is (throttled by the store).
@@ -92,6 +94,7 @@ public struct BookmarkDesk {
     public func told(_ state: AppState) -> AppState {
         let notices = store.takeNotices()
         guard !notices.isEmpty else { return state }
-        return reduce(state, .notice(notices.joined(separator: " · ")))
+        // The store's trouble is told once, so it goes first; a notice already up follows.
+        return reduce(state, .notice((notices + [state.notice].compactMap { $0 }).joined(separator: " · ")))
     }
 }
