@@ -219,4 +219,29 @@ struct BookmarkSessionTests {
         session.press("'")
         #expect(session.state.bookmarks.entries.count == 1)
     }
+
+    @Test("in the list, a reader key that is not the list's closes it and does nothing else", arguments: ["n", "p", "t", "J"])
+    func otherKeysClose(key: String) {
+        let store = Self.store()
+        var session = Self.session(store)
+        session.press("2m<Enter>'")
+        let before = (session.state.view, session.state.article, session.state.page)
+        session.press(key)
+        #expect(session.state.overlay == nil)
+        #expect(session.state.view == before.0)
+        #expect(session.state.article == before.1)
+        #expect(session.state.page == before.2)
+    }
+
+    @Test("a warning shown at start-up stays in front of the resume notice")
+    func resumeKeepsWarning() {
+        let store = Self.store()
+        var first = Self.session(store)
+        first.press("2")
+        first.desk!.flushPosition(first.state)
+        let start = reduce(Session().state, .notice("LANG is C; using C.UTF-8"))
+        let resumed = BookmarkDesk(store: BookmarkStore.open(store.location)).resume(start)
+        #expect(resumed.notice == "LANG is C; using C.UTF-8 · " + BookmarkDesk.resumedNotice)
+        #expect(resumed.view == .article)
+    }
 }

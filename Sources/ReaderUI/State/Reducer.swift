@@ -41,6 +41,18 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
             return s
         }
     }
+    // The bookmark list takes movement and its own keys; any other key just closes it.
+    if s.overlay == .bookmarks {
+        switch action {
+        case .quit, .lineDown, .lineUp, .nextScreen, .previousScreen, .firstScreen, .lastScreen, .back, .click,
+             .openBookmarks, .jumpToBookmark, .deleteBookmark, .editNote,
+             .noteInput, .noteDelete, .submitNote, .cancelNote, .showPosition, .editionLoaded:
+            break
+        default:
+            s.overlay = nil
+            return s
+        }
+    }
     switch action {
     case .quit:
         s.quit = true
