@@ -194,4 +194,22 @@ struct BookmarkReaderE2ETests {
         try session.send("q")
         #expect(session.waitFor(text: "EXIT=0"))
     }
+
+    @Test("the config file's noState keeps bookmarks for the session only and writes nothing")
+    func configNoState() throws {
+        let dir = Self.stateDir()
+        let config = dir + "-config.json"
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        try Data("{\"noState\": true, \"stateDir\": \"\(dir)\"}".utf8).write(to: URL(fileURLWithPath: config))
+        let session = try TmuxSession(width: 100, height: 30, arguments: ["--config", config, TmuxSession.sample])
+        #expect(session.waitFor(text: "株洲日报"))
+        try session.send("2")
+        #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })
+        try session.send("m")
+        try session.send("Enter")
+        #expect(session.waitFor(text: "this session only"), "\(session.statusLine())")
+        try session.send("q")
+        #expect(session.waitFor(text: "EXIT=0"))
+        #expect(!FileManager.default.fileExists(atPath: dir))
+    }
 }
