@@ -244,4 +244,24 @@ struct BookmarkSessionTests {
         #expect(resumed.notice == "LANG is C; using C.UTF-8 · " + BookmarkDesk.resumedNotice)
         #expect(resumed.view == .article)
     }
+
+    @Test("resuming in a window too small to lay out keeps the position until the window grows")
+    func resumeWhileTooSmall() throws {
+        let store = Self.store()
+        var first = Self.session(store)
+        first.press("2 ")
+        let offset = first.state.offset
+        first.desk!.flushPosition(first.state)
+        let desk = BookmarkDesk(store: BookmarkStore.open(store.location))
+        var tiny = Session(width: 10, height: 4)
+        tiny.desk = desk
+        #expect(tiny.state.isTooSmall)
+        tiny.state = desk.resume(tiny.state)
+        tiny.resize(80, 24)
+        desk.flushPosition(tiny.state)
+        #expect(tiny.state.view == .article)
+        #expect(tiny.state.article == 1)
+        #expect(tiny.state.offset == offset)
+        #expect(BookmarkStore.open(store.location).resumePosition(in: edition)?.offset == offset)
+    }
 }

@@ -15,6 +15,14 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
         if s.overlay != .bookmarks { s.bookmarks.selection = 0 }
         s.overlay = .bookmarks
         return s
+    case .showPosition(let article, let offset, let notice):
+        // Taken even while the window is too small: the position must survive until it grows.
+        guard s.edition.articles.indices.contains(article) else { return s }
+        open(&s, article: article)
+        s.offset = max(0, offset)
+        s.relayout()
+        s.notice = notice
+        return s
     case .resize(let width, let height):
         s.width = max(0, width)
         s.height = max(0, height)
@@ -146,16 +154,10 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
         click(&s, row: row, column: column)
     case .frontPage:
         showPage(&s, s.pageNumbers.first ?? 1)
-    case .showPosition(let article, let offset, let notice):
-        guard s.edition.articles.indices.contains(article) else { break }
-        open(&s, article: article)
-        s.offset = max(0, offset)
-        s.relayout()
-        s.notice = notice
     case .addBookmark, .openBookmarks, .jumpToBookmark, .deleteBookmark, .editNote,
          .noteInput, .noteDelete, .submitNote, .cancelNote:
         reduceBookmarks(&s, action)
-    case .notice, .resize, .bookmarksListed:
+    case .notice, .resize, .bookmarksListed, .showPosition:
         break
     }
     return s
