@@ -189,10 +189,15 @@ public struct EditionSource: Sendable, Equatable {
     public var contentHash: String
     /// Invalid UTF-8 sequences replaced by U+FFFD while reading.
     public var replacedInvalidBytes: Int
+    /// Control, C1 and bidi-override characters replaced by visible placeholders
+    /// (see `ContentSanitizer`).
+    public var replacedControls: Int
 
-    public init(name: String, contentHash: String, replacedInvalidBytes: Int = 0) {
+    public init(name: String, contentHash: String, replacedInvalidBytes: Int = 0,
+                replacedControls: Int = 0) {
         self.name = name
         self.contentHash = contentHash
         self.replacedInvalidBytes = replacedInvalidBytes
+        self.replacedControls = replacedControls
     }
 }

@@ -1,21 +1,26 @@
-// STUB (skeleton): replaced by the text engine (issue 2): UAX #14, kinsoku, justification.
-
 /// How a paragraph is set into lines.
 public struct TypesetOptions: Sendable, Equatable {
     /// Column width in cells.
     public var width: Int
-    /// Indent the first line by two ideographic spaces (U+3000 U+3000).
+    /// Indent the first line by two ideographic spaces (U+3000 U+3000). Off for
+    /// headlines, captions and other text set without a paragraph indent; dropped
+    /// in columns narrower than 6 cells, where it would leave no room for text.
     public var indentFirstLine: Bool
-    /// Justify every line but the last to exactly `width` cells.
+    /// Justify every line but the last (and but a line ended by a hard line break)
+    /// to exactly `width` cells.
     public var justify: Bool
     public var ambiguous: AmbiguousWidth
+    /// Avoid a last line holding a single character (孤字) when moving one character
+    /// down from the line before fixes it.
+    public var avoidLoneLastCharacter: Bool
 
     public init(width: Int, indentFirstLine: Bool = true, justify: Bool = true,
-                ambiguous: AmbiguousWidth = .narrow) {
+                ambiguous: AmbiguousWidth = .narrow, avoidLoneLastCharacter: Bool = true) {
         self.width = width
         self.indentFirstLine = indentFirstLine
         self.justify = justify
         self.ambiguous = ambiguous
+        self.avoidLoneLastCharacter = avoidLoneLastCharacter
     }
 }
 
@@ -24,12 +29,14 @@ public struct TypesetOptions: Sendable, Equatable {
 /// Contract: `text` is what is drawn, including the indent (U+3000) and any
 /// justification spaces (U+0020). Removing every U+0020 and U+3000 from `text`
 /// gives exactly the paragraph's scalars in `source` with their U+0020 and
-/// U+3000 removed. The `source` ranges of a paragraph's lines are contiguous
+/// U+3000 removed (and with control characters and hard line breaks removed:
+/// they are never drawn). The `source` ranges of a paragraph's lines are contiguous
 /// and cover the whole paragraph. `width` is `text`'s width in cells.
 public struct SetLine: Sendable, Equatable {
     /// A maximal run of source text drawn contiguously from `column`. The indent
     /// and justification gaps fall between segments, so a source offset can be
     /// mapped to its column (dateline runs, search highlights, bookmarks).
+    /// `text` is the paragraph's scalars in `source` less the hidden ones.
     public struct Segment: Sendable, Equatable {
         public var text: String
         public var column: Int
@@ -58,7 +65,10 @@ public struct SetLine: Sendable, Equatable {
     }
 }
 
-/// Sets paragraphs into lines.
+/// Sets paragraphs into lines: UAX #14 with the Chinese tailoring finds the break
+/// opportunities, lines are filled greedily, a closing mark that would start a line
+/// takes a character down with it (后推出), and the spare cells are spread evenly
+/// between characters so every line but the last is exactly `width` cells.
 public struct Typesetter: Sendable {
     public var options: TypesetOptions
 
@@ -68,34 +78,500 @@ public struct Typesetter: Sendable {
 
     /// Sets one paragraph into lines no wider than `options.width`.
     public func set(_ paragraph: String) -> [SetLine] {
-        let measure = DisplayWidth(ambiguous: options.ambiguous)
-        let width = max(2, options.width)
-        var lines: [SetLine] = []
-        let indent = options.indentFirstLine ? "\u{3000}\u{3000}" : ""
-        var text = ""
-        var cells = options.indentFirstLine ? 4 : 0
-        var lead = cells
-        var start = 0
-        var offset = 0
-        func line(isLast: Bool) -> SetLine {
-            let segment = SetLine.Segment(text: text, column: lead, source: start..<offset)
-            return SetLine(text: (lines.isEmpty ? indent : "") + text, segments: [segment],
-                           width: cells, source: start..<offset, isLast: isLast)
-        }
-        for character in paragraph {
-            let w = measure.of(character)
-            if cells + w > width, cells > lead {
-                lines.append(line(isLast: false))
-                text = ""
-                cells = 0
-                lead = 0
-                start = offset
+        // One decoding pass (Array(unicodeScalars) would count first, then copy).
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(paragraph.utf8.count)
+        for scalar in paragraph.unicodeScalars { scalars.append(scalar) }
+        return set(scalars: scalars)
+    }
+
+    /// Sets one paragraph given as scalars (offsets in the result count these scalars).
+    public func set(scalars: [Unicode.Scalar]) -> [SetLine] {
+        let n = scalars.count
+        if n == 0 { return [] }
+        let lookup = LineBreakLookup.shared
+        var properties = [UInt8](repeating: 0, count: n)
+        for i in 0..<n { properties[i] = lookup.raw(scalars[i].value) }
+        var opportunities = LineBreaker(tailoring: .chinese).opportunities(scalars, properties: properties)
+        let cells = measure(scalars, properties)
+        // Never break inside a grapheme cluster (UAX #14 allows it after a space, say).
+        cells.withUnsafeBufferPointer { c in
+            for i in 1..<n where opportunities[i] == .allowed && !startsCluster(c, i) {
+                opportunities[i] = .prohibited
             }
-            text.append(character)
-            cells += w
-            offset += character.unicodeScalars.count
         }
-        lines.append(line(isLast: true))
-        return lines
+        return scalars.withUnsafeBufferPointer { s in
+            cells.withUnsafeBufferPointer { c in
+                opportunities.withUnsafeBufferPointer { o in
+                    let plan = breakLines(s, c, o)
+                    return plan.enumerated().map { index, line in
+                        render(s, c, o, line, isLast: index == plan.count - 1)
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: Measuring
+
+    /// Whether a line starting at `i` starts with a whole cluster: the first scalar
+    /// drawn from `i` on does not continue a cluster begun before `i`.
+    @inline(__always)
+    private func startsCluster(_ c: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        var k = i
+        while k < c.count, c[k] & Cell.hidden != 0 { k += 1 }
+        return k == c.count || c[k] & Cell.continuation == 0
+    }
+
+    /// Per-scalar cell flags.
+    enum Cell {
+        static let widthMask: UInt8 = 0x07
+        /// The scalar continues the grapheme cluster before it (no break, no gap).
+        static let continuation: UInt8 = 0x08
+        /// Never drawn: control characters and hard line breaks.
+        static let hidden: UInt8 = 0x10
+        /// U+0020: hangs at a line end, widened by justification.
+        static let space: UInt8 = 0x20
+        /// Drawn two cells wide.
+        static let wide: UInt8 = 0x40
+    }
+
+    /// Measures each scalar; a grapheme cluster's width sits on its first scalar.
+    ///
+    /// Scalars that never join a neighbour (ASCII, CJK ideographs and punctuation,
+    /// fullwidth forms) are measured one by one; any run holding other scalars (marks,
+    /// emoji sequences, flags, Hangul jamo, controls) is cut into `Character`s by the
+    /// standard library so clusters match what `DisplayWidth` measures.
+    private func measure(_ s: [Unicode.Scalar], _ p: [UInt8]) -> [UInt8] {
+        let width = DisplayWidth(ambiguous: options.ambiguous)
+        let n = s.count
+        var cells = [UInt8](repeating: 0, count: n)
+        var i = 0
+        while i < n {
+            let v = s[i].value
+            if isAlone(v), i + 1 >= n || isAlone(s[i + 1].value) {
+                cells[i] = v == 0x20 ? Cell.space | 1 : cellByte(width.of(s[i]))
+                i += 1
+                continue
+            }
+            // A run of joining scalars with the simple scalars glued to it on either side.
+            var j = i + 1
+            while j < n {
+                if !isAlone(s[j].value) || (j + 1 < n && !isAlone(s[j + 1].value)) {
+                    j += 1
+                } else {
+                    j += 1
+                    break
+                }
+            }
+            measureClusters(s, p, i..<j, width, &cells)
+            i = j
+        }
+        return cells
+    }
+
+    /// Whether a scalar is always a grapheme cluster of its own and never joins the next.
+    @inline(__always)
+    private func isAlone(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x20...0x7E, 0x2010...0x2027, 0x3000...0x3029, 0x3031...0x303C, 0x303E, 0x303F,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60:
+            return true
+        case 0xA0...0xFF:
+            return v != 0xA9 && v != 0xAD && v != 0xAE
+        default:
+            return false
+        }
+    }
+
+    /// The cell byte for a width: the width and the wide flag.
+    @inline(__always)
+    private func cellByte(_ w: Int) -> UInt8 {
+        let clamped = UInt8(min(4, max(0, w)))
+        return clamped | (clamped >= 2 ? Cell.wide : 0)
+    }
+
+    /// Cuts a run of scalars into `Character`s and measures each one. Hidden scalars
+    /// are left out first, as they are from the drawn text, so the clusters are the
+    /// ones the drawn text will have; a hard line break starts afresh.
+    private func measureClusters(_ s: [Unicode.Scalar], _ p: [UInt8], _ range: Range<Int>,
+                                 _ width: DisplayWidth, _ cells: inout [UInt8]) {
+        var view = String.UnicodeScalarView()
+        var positions: [Int] = []
+        for k in range {
+            if isHidden(s[k], p[k]) {
+                cells[k] = Cell.hidden
+                if isHardBreak(p[k]) {
+                    measurePiece(s, view, positions, width, &cells)
+                    view = String.UnicodeScalarView()
+                    positions.removeAll(keepingCapacity: true)
+                }
+            } else {
+                view.append(s[k])
+                positions.append(k)
+            }
+        }
+        measurePiece(s, view, positions, width, &cells)
+    }
+
+    /// Measures the `Character`s of a piece of visible scalars found at `positions`.
+    private func measurePiece(_ s: [Unicode.Scalar], _ view: String.UnicodeScalarView, _ positions: [Int],
+                              _ width: DisplayWidth, _ cells: inout [UInt8]) {
+        var index = 0
+        for character in String(view) {
+            let count = character.unicodeScalars.count
+            let k = positions[index]
+            let first = s[k]
+            if count == 1, first == " " {
+                cells[k] = Cell.space | 1
+            } else if index == 0, isGraphemeExtender(first) {
+                // A mark with nothing before it (paragraph start, after a hard break)
+                // would fuse with the indent or the column edge: it is not drawn.
+                for m in index..<(index + count) { cells[positions[m]] = Cell.hidden }
+            } else {
+                cells[k] = cellByte(width.of(character))
+                for m in (index + 1)..<(index + count) { cells[positions[m]] = Cell.continuation }
+            }
+            index += count
+        }
+    }
+
+    /// Whether a table byte is a hard line break class (BK, CR, LF, NL).
+    @inline(__always)
+    private func isHardBreak(_ property: UInt8) -> Bool {
+        let cls = property & 0x3F
+        return cls == LineBreakClass.BK.rawValue || cls == LineBreakClass.NL.rawValue
+            || cls == LineBreakClass.LF.rawValue || cls == LineBreakClass.CR.rawValue
+    }
+
+    /// Whether a scalar is never drawn: a control character or a hard line break.
+    @inline(__always)
+    private func isHidden(_ scalar: Unicode.Scalar, _ property: UInt8) -> Bool {
+        let v = scalar.value
+        if v < 0x20 || (0x7F..<0xA0).contains(v) { return true }
+        return isHardBreak(property)
+    }
+
+    /// Whether a scalar attaches to the cluster before it (Grapheme_Cluster_Break
+    /// Extend, ZWJ or SpacingMark).
+    private func isGraphemeExtender(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        return properties.isGraphemeExtend || scalar.value == 0x200D || properties.isEmojiModifier
+            || properties.generalCategory == .spacingMark
+    }
+
+    // MARK: Breaking
+
+    /// One planned line: scalars `start..<end` of which `start..<visibleEnd` are drawn
+    /// (leading paragraph whitespace and hanging spaces are not).
+    struct Plan {
+        var start: Int
+        var drawStart: Int
+        var end: Int
+        var visibleEnd: Int
+        var available: Int
+        var indent: Bool
+        var justify: Bool
+    }
+
+    /// Chooses the lines: greedy fill, forced breaks for overlong tokens, lone-character fix.
+    private func breakLines(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                            _ o: UnsafeBufferPointer<LineBreakOpportunity>) -> [Plan] {
+        let n = s.count
+        let width = max(2, options.width)
+        let indentWidth = options.indentFirstLine && width >= 6 ? 4 : 0
+        var plans: [Plan] = []
+        // Leading whitespace of the paragraph is never drawn: the indent replaces it.
+        var drawStart = 0
+        while drawStart < n, c[drawStart] & (Cell.space | Cell.hidden) != 0
+                || (s[drawStart] == "\u{3000}" && startsCluster(c, drawStart + 1)) {
+            drawStart += 1
+        }
+        var start = 0
+        while true {
+            let first = plans.isEmpty
+            let available = width - (first ? indentWidth : 0)
+            var used = 0
+            var visible = 0
+            var visibleEnd = drawStart
+            var candidate = -1
+            var candidateVisibleEnd = drawStart
+            var end = n
+            var mandatory = true
+            var i = drawStart
+            while i < n {
+                if i > drawStart, o[i] != .prohibited {
+                    if o[i] == .mandatory { end = i; break }
+                    candidate = i
+                    candidateVisibleEnd = visibleEnd
+                }
+                let cell = c[i]
+                let w = Int(cell & Cell.widthMask)
+                if cell & Cell.space != 0 || cell & Cell.hidden != 0 {
+                    used += w
+                } else {
+                    if used + w > available, visible > 0 {
+                        // Overflow: end at the last opportunity, or force a break in the token.
+                        mandatory = false
+                        // A token too long for any line is broken here rather than
+                        // leaving this line short and gapped.
+                        if candidate > drawStart, !isOverlong(c, o, from: candidate, limit: width) {
+                            end = candidate
+                            visibleEnd = candidateVisibleEnd
+                        } else {
+                            end = forcedBreak(s, c, from: drawStart, overflowAt: i)
+                            visibleEnd = end
+                        }
+                        break
+                    }
+                    used += w
+                    visible = used
+                    visibleEnd = i + 1
+                }
+                i += 1
+            }
+            if i >= n { end = n }
+            while visibleEnd > drawStart, visibleEnd <= end, visibleEnd - 1 >= drawStart,
+                  c[visibleEnd - 1] & (Cell.space | Cell.hidden) != 0 {
+                visibleEnd -= 1
+            }
+            plans.append(Plan(start: start, drawStart: drawStart, end: end, visibleEnd: visibleEnd,
+                              available: available, indent: first && indentWidth > 0,
+                              justify: options.justify && end < n && !mandatory))
+            if end >= n { break }
+            start = end
+            drawStart = end
+            while drawStart < n, c[drawStart] & Cell.hidden != 0 { drawStart += 1 }
+        }
+        if options.avoidLoneLastCharacter { fixLoneLastCharacter(&plans, s, c, o) }
+        return plans
+    }
+
+    /// Whether the unbreakable token starting at `start` is wider than `limit` cells.
+    private func isOverlong(_ c: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<LineBreakOpportunity>,
+                            from start: Int, limit: Int) -> Bool {
+        var cells = 0
+        var k = start
+        while k < c.count {
+            if k > start, o[k] != .prohibited { return false }
+            if c[k] & (Cell.space | Cell.hidden) == 0 {
+                cells += Int(c[k] & Cell.widthMask)
+                if cells > limit { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// Where to split a token wider than the line: the last cluster boundary before
+    /// `overflowAt` that breaks no kinsoku rule, else the column edge itself.
+    private func forcedBreak(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                             from start: Int, overflowAt edge: Int) -> Int {
+        var edgeBoundary = edge
+        while edgeBoundary > start + 1, !startsCluster(c, edgeBoundary) { edgeBoundary -= 1 }
+        var j = edgeBoundary
+        while j > start + 1 {
+            if startsCluster(c, j), !Kinsoku.forbidsLineStart(s[j]),
+               !Kinsoku.forbidsLineEnd(s[j - 1]), !isInseparable(s[j - 1], s[j]) {
+                return j
+            }
+            j -= 1
+        }
+        return max(start + 1, edgeBoundary)
+    }
+
+    /// Whether two scalars form —— or …… (never split, never gapped).
+    @inline(__always)
+    private func isInseparable(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        a == b && (a == "\u{2014}" || a == "\u{2026}" || a == "\u{2015}" || a == "\u{22EF}")
+    }
+
+    /// Moves one character down when the last line would otherwise hold a single one.
+    private func fixLoneLastCharacter(_ plans: inout [Plan], _ s: UnsafeBufferPointer<Unicode.Scalar>,
+                                      _ c: UnsafeBufferPointer<UInt8>,
+                                      _ o: UnsafeBufferPointer<LineBreakOpportunity>) {
+        guard plans.count >= 2 else { return }
+        let last = plans[plans.count - 1]
+        var previous = plans[plans.count - 2]
+        guard previous.justify else { return }  // a hard break or paragraph start: leave it
+        let lastCharacters = characterCount(s, c, last.drawStart, last.visibleEnd)
+        guard lastCharacters == 1 else { return }
+        // The last opportunity inside the previous line that leaves it a single character.
+        var b = previous.visibleEnd - 1
+        while b > previous.drawStart, o[b] == .prohibited { b -= 1 }
+        guard b > previous.drawStart, o[b] == .allowed,
+              characterCount(s, c, b, previous.end) == 1 else { return }
+        var moved = 0
+        for k in b..<last.visibleEnd where c[k] & (Cell.hidden) == 0 { moved += Int(c[k] & Cell.widthMask) }
+        guard moved <= last.available else { return }
+        var visibleEnd = b
+        while visibleEnd > previous.drawStart, c[visibleEnd - 1] & (Cell.space | Cell.hidden) != 0 { visibleEnd -= 1 }
+        guard visibleEnd > previous.drawStart else { return }
+        previous.end = b
+        previous.visibleEnd = visibleEnd
+        plans[plans.count - 2] = previous
+        plans[plans.count - 1].start = b
+        plans[plans.count - 1].drawStart = b
+    }
+
+    /// Characters in `start..<end` that count for the lone-character rule: clusters
+    /// other than spaces, hidden scalars and punctuation that may not start a line.
+    private func characterCount(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                                _ start: Int, _ end: Int) -> Int {
+        var count = 0
+        var k = start
+        while k < end {
+            let cell = c[k]
+            if cell & (Cell.continuation | Cell.space | Cell.hidden) == 0, !Kinsoku.forbidsLineStart(s[k]) {
+                count += 1
+            }
+            k += 1
+        }
+        return count
+    }
+
+    // MARK: Rendering
+
+    /// Draws a planned line: indent, the drawn scalars, justification gaps between segments.
+    private func render(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                        _ o: UnsafeBufferPointer<LineBreakOpportunity>,
+                        _ plan: Plan, isLast: Bool) -> SetLine {
+        // Content width, then (only if there are spare cells) the gaps that may take them.
+        var content = 0
+        for k in plan.drawStart..<plan.visibleEnd where c[k] & Cell.hidden == 0 {
+            content += Int(c[k] & Cell.widthMask)
+        }
+        let justify = plan.justify && !isLast
+        let spare = justify ? max(0, plan.available - content) : 0
+        var any = 0, preferred = 0, afterPunctuation = 0
+        var previousDrawn = -1
+        if spare > 0 {
+            for k in plan.drawStart..<plan.visibleEnd {
+                let cell = c[k]
+                if cell & (Cell.hidden | Cell.continuation) != 0 { continue }
+                if previousDrawn >= 0 {
+                    let tier = gapTier(s, c, o, previousDrawn, k)
+                    if tier >= 0 { any += 1 }
+                    if tier >= 1 { preferred += 1 }
+                    if tier >= 2 { afterPunctuation += 1 }
+                }
+                previousDrawn = k
+            }
+        }
+        // Few spare cells go after punctuation, which already looks airy; more are
+        // spread over every gap next to a wide character; a Latin-only line uses any gap.
+        let tier = afterPunctuation > 0 && spare <= afterPunctuation ? 2 : preferred > 0 ? 1 : 0
+        let gapCount = tier == 2 ? afterPunctuation : tier == 1 ? preferred : any
+
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((plan.visibleEnd - plan.drawStart) * 3 + spare + 8)
+        var column = 0
+        if plan.indent {
+            for _ in 0..<2 { bytes.append(0xE3); bytes.append(0x80); bytes.append(0x80) }
+            column = 4
+        }
+        // Segments as byte ranges of the line, turned into strings once the line is done.
+        var pieces: [(bytes: Range<Int>, column: Int, source: Range<Int>)] = []
+        var segmentStart = -1
+        var segmentByte = 0
+        var segmentColumn = 0
+        var gapIndex = 0
+        previousDrawn = -1
+        /// Ends the open segment at scalar `end`.
+        func close(_ end: Int) {
+            if segmentStart >= 0 {
+                pieces.append((segmentByte..<bytes.count, segmentColumn, segmentStart..<end))
+                segmentStart = -1
+            }
+        }
+        var k = plan.drawStart
+        while k < plan.visibleEnd {
+            let cell = c[k]
+            if cell & Cell.hidden != 0 {
+                // Zero width and never drawn: the segment runs on across it.
+                k += 1
+                continue
+            }
+            if spare > 0, cell & Cell.continuation == 0, previousDrawn >= 0, gapCount > 0,
+               gapTier(s, c, o, previousDrawn, k) >= tier {
+                // Bresenham, centred: each gap gets spare/gapCount cells, the remainder
+                // spread evenly from the middle rather than piled at one end.
+                let half = gapCount / 2
+                let extra = ((gapIndex + 1) * spare + half) / gapCount - (gapIndex * spare + half) / gapCount
+                gapIndex += 1
+                if extra > 0 {
+                    close(k)
+                    for _ in 0..<extra { bytes.append(0x20) }
+                    column += extra
+                }
+            }
+            if segmentStart < 0 {
+                segmentStart = k
+                segmentByte = bytes.count
+                segmentColumn = column
+            }
+            appendUTF8(s[k], to: &bytes)
+            column += Int(cell & Cell.widthMask)
+            if cell & Cell.continuation == 0 { previousDrawn = k }
+            k += 1
+        }
+        close(plan.visibleEnd)
+        // A single cluster cannot be spread: pad after it so the column stays straight.
+        if justify, gapCount == 0, column < plan.available + (plan.indent ? 4 : 0) {
+            let pad = plan.available + (plan.indent ? 4 : 0) - column
+            for _ in 0..<pad { bytes.append(0x20) }
+            column += pad
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        // A segment that is the whole line shares its string.
+        let segments = pieces.map { piece in
+            SetLine.Segment(text: piece.bytes == 0..<bytes.count ? text : String(decoding: bytes[piece.bytes], as: UTF8.self),
+                            column: piece.column, source: piece.source)
+        }
+        return SetLine(text: text, segments: segments, width: column, source: plan.start..<plan.end, isLast: isLast)
+    }
+
+    /// How welcome a justification gap is between clusters `a` and `b`. Gaps go where
+    /// the line could break, so they never fall inside a Latin word, a number with its
+    /// unit, —— or ……, before a closing mark or after an opening one: 2 after a
+    /// punctuation mark, 1 at any other opportunity or before a source space that is
+    /// one, 0 elsewhere (used only when a line has no opportunity, like a long URL),
+    /// -1 never (before a mark that would fuse with the space).
+    @inline(__always)
+    private func gapTier(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                         _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ a: Int, _ b: Int) -> Int {
+        let ca = c[a], cb = c[b]
+        if !isAlone(s[b].value), isGraphemeExtender(s[b]) { return -1 }
+        if ca & Cell.space != 0 { return 0 }
+        if cb & Cell.space != 0 {
+            // Widen a source space only where the line may break after it.
+            var k = b
+            while k < c.count, c[k] & (Cell.space | Cell.hidden) != 0 { k += 1 }
+            return k < c.count && o[k] == .allowed ? 1 : 0
+        }
+        if o[b] != .allowed { return 0 }
+        if Kinsoku.forbidsLineStart(s[a]) && s[a] != "." { return 2 }
+        return 1
+    }
+
+    /// Appends a scalar's UTF-8 bytes.
+    @inline(__always)
+    private func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let v = scalar.value
+        if v < 0x80 {
+            bytes.append(UInt8(v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(0xC0 | v >> 6))
+            bytes.append(UInt8(0x80 | v & 0x3F))
+        } else if v < 0x10000 {
+            bytes.append(UInt8(0xE0 | v >> 12))
+            bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | v & 0x3F))
+        } else {
+            bytes.append(UInt8(0xF0 | v >> 18))
+            bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
+            bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | v & 0x3F))
+        }
     }
 }

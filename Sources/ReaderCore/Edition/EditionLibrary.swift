@@ -1,0 +1,163 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds editions: resolves the command-line argument to a file, and lists a
+/// library directory's editions by date (for `[` / `]` navigation).
+///
+/// Resolution: an explicit file is used as is; a directory opens its newest
+/// edition; no argument uses `$BROADSHEET_LIBRARY`, else
+/// `$XDG_DATA_HOME/broadsheet/editions` (default `~/.local/share/broadsheet/editions`)
+/// when it holds editions, else the bundled `Editions/` of the source tree.
+public struct EditionLibrary: Sendable {
+    /// One edition file in a library and the date it is filed under.
+    public struct Entry: Sendable, Equatable {
+        public var path: String
+        /// The masthead date, else the date in the file name, else nil.
+        public var date: EditionDate?
+    }
+
+    /// The library directory.
+    public var directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// The bundled `Editions/` folder, found from this file's path at build time.
+    public static var bundledDirectory: String {
+        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(4)                 // Sources/ReaderCore/Edition/EditionLibrary.swift
+        return parts.joined(separator: "/") + "/Editions"
+    }
+
+    /// The library directory used when no edition is named.
+    public static func defaultDirectory(environment: [String: String]) -> String {
+        if let library = environment["BROADSHEET_LIBRARY"], !library.isEmpty { return library }
+        let data: String
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            data = xdg
+        } else {
+            data = (environment["HOME"] ?? "") + "/.local/share"
+        }
+        let user = data + "/broadsheet/editions"
+        if isDirectory(user), let entries = try? EditionLibrary(directory: user).editions(), !entries.isEmpty {
+            return user
+        }
+        return bundledDirectory
+    }
+
+    /// The edition file to open for a command-line argument (nil: the default library).
+    public static func resolve(_ argument: String?, environment: [String: String]) throws(EditionLoadError) -> String {
+        let target = argument ?? defaultDirectory(environment: environment)
+        if isDirectory(target) {
+            guard let newest = try EditionLibrary(directory: target).editions().last else {
+                throw .noEditions(directory: target)
+            }
+            return newest.path
+        }
+        return target   // the loader reports a missing or unreadable file
+    }
+
+    /// Resolves a command-line argument (see `resolve`) and loads and parses that edition.
+    /// The one call `--outline`, `--dump` and the reader need.
+    public static func edition(_ argument: String?, environment: [String: String],
+                               parser: EditionParser = EditionParser()) throws(EditionLoadError) -> Edition {
+        try EditionLoader().edition(atPath: resolve(argument, environment: environment), parser: parser)
+    }
+
+    /// The library's editions, oldest first (undated ones first, by name).
+    public func editions() throws(EditionLoadError) -> [Entry] {
+        guard let dir = opendir(directory) else {
+            let code = errno
+            if code == ENOENT { throw .notFound(path: directory) }
+            throw .unreadable(path: directory, reason: String(cString: strerror(code)).lowercased())
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            guard !name.hasPrefix("."), name.hasSuffix(".md") || name.hasSuffix(".markdown") || name.hasSuffix(".txt")
+            else { continue }
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            if Self.isRegularFile(path) { names.append(path) }
+        }
+        let entries = names.map { Entry(path: $0, date: Self.mastheadDate($0) ?? Self.date(inName: $0)) }
+        return entries.sorted { a, b in
+            switch (a.date, b.date) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return true
+            case (_?, nil): return false
+            default: return a.path < b.path
+            }
+        }
+    }
+
+    /// The edition before or after `path` in date order (`[` / `]`), or nil at either end.
+    public func neighbour(of path: String, offset: Int) throws(EditionLoadError) -> Entry? {
+        let all = try editions()
+        guard let at = all.firstIndex(where: { $0.path == path }) else { return nil }
+        let target = at + offset
+        return all.indices.contains(target) ? all[target] : nil
+    }
+
+    /// `yyyy-mm-dd` (or `yyyymmdd`) anywhere in a file name.
+    public static func date(inName path: String) -> EditionDate? {
+        let name = Array((path.split(separator: "/").last.map(String.init) ?? path).unicodeScalars)
+        func digits(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= name.count else { return nil }
+            var value = 0
+            for s in name[from..<(from + count)] {
+                guard (0x30...0x39).contains(s.value) else { return nil }
+                value = value * 10 + Int(s.value - 0x30)
+            }
+            return value
+        }
+        for i in name.indices {
+            if let y = digits(i, 4), i + 10 <= name.count, name[i + 4] == "-", name[i + 7] == "-",
+               let m = digits(i + 5, 2), let d = digits(i + 8, 2), (1...12).contains(m), (1...31).contains(d) {
+                return EditionDate(year: y, month: m, day: d)
+            }
+            if let y = digits(i, 4), let m = digits(i + 4, 2), let d = digits(i + 6, 2),
+               (1900...2999).contains(y), (1...12).contains(m), (1...31).contains(d),
+               digits(i + 8, 1) == nil, i == 0 || digits(i - 1, 1) == nil {
+                return EditionDate(year: y, month: m, day: d)
+            }
+        }
+        return nil
+    }
+
+    /// The masthead date from the first 4 KiB of a file (cheap: no full parse).
+    static func mastheadDate(_ path: String) -> EditionDate? {
+        guard isRegularFile(path) else { return nil }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let got = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, 4096) }
+        guard got > 0 else { return nil }
+        let head = String(decoding: buffer[..<got], as: UTF8.self)
+        for line in head.split(separator: "\n").prefix(12) {
+            if let date = MastheadParser.date(in: Array(line.unicodeScalars)) { return date }
+        }
+        return nil
+    }
+
+    /// Whether `path` is a directory.
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Whether `path` is a regular file (following links).
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+}

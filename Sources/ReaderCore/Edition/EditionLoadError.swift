@@ -1,0 +1,31 @@
+/// Why an edition file could not be read. Each case prints as one readable line.
+public enum EditionLoadError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notFound(path: String)
+    case isDirectory(path: String)
+    case unreadable(path: String, reason: String)
+    case binary(path: String, reason: String)
+    case tooLarge(path: String, bytes: Int, limit: Int)
+    case noEditions(directory: String)
+
+    /// The message, with control characters in paths made visible (see `ContentSanitizer`).
+    public var description: String {
+        ContentSanitizer().sanitize(rawDescription).text
+    }
+
+    private var rawDescription: String {
+        switch self {
+        case .notFound(let path):
+            return "\(path): no such file or directory"
+        case .isDirectory(let path):
+            return "\(path): is a directory, not an edition file"
+        case .unreadable(let path, let reason):
+            return "\(path): cannot be read (\(reason))"
+        case .binary(let path, let reason):
+            return "\(path): not a text edition (\(reason))"
+        case .tooLarge(let path, let bytes, let limit):
+            return "\(path): too large (\(bytes) bytes; the limit is \(limit))"
+        case .noEditions(let directory):
+            return "\(directory): no editions (*.md, *.markdown, *.txt) found"
+        }
+    }
+}

@@ -1,0 +1,157 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads an edition file's bytes, refuses what is not text, decodes and sanitises.
+public struct EditionLoader: Sendable {
+    /// Files above this size are refused (the kiosk must not be made to swallow a disk).
+    public var maximumBytes: Int
+
+    public init(maximumBytes: Int = 256 << 20) {
+        self.maximumBytes = maximumBytes
+    }
+
+    /// Loads and parses the edition at `path`.
+    public func edition(atPath path: String, parser: EditionParser = EditionParser()) throws(EditionLoadError) -> Edition {
+        parser.parse(try load(path: path))
+    }
+
+    /// Reads, checks, decodes and sanitises the file at `path`.
+    public func load(path: String) throws(EditionLoadError) -> LoadedEdition {
+        let bytes = try readBytes(path: path)
+        if let reason = Self.binaryReason(bytes) { throw .binary(path: path, reason: reason) }
+        return Self.decode(bytes, name: path)
+    }
+
+    /// Decodes bytes already in memory (invalid UTF-8 → U+FFFD, counted) and sanitises them.
+    public static func decode(_ bytes: [UInt8], name: String) -> LoadedEdition {
+        let hash = FNV1a.hex(of: bytes)
+        var text: String
+        var invalid = 0
+        // Fast path: the standard library validates in optimised code.
+        if let valid = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
+            text = valid
+        } else {
+            (text, invalid) = repairUTF8(bytes)
+        }
+        let clean = ContentSanitizer().sanitize(text)
+        text = clean.text
+        return LoadedEdition(text: text, source: EditionSource(
+            name: name, contentHash: hash, replacedInvalidBytes: invalid,
+            replacedControls: clean.replaced))
+    }
+
+    /// Decodes with one U+FFFD per maximal invalid subpart, counting them.
+    static func repairUTF8(_ bytes: [UInt8]) -> (String, Int) {
+        var scalars = String.UnicodeScalarView()
+        var invalid = 0
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        loop: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                scalars.append(Unicode.UTF8.decode(encoded))
+            case .error:
+                invalid += 1
+                scalars.append("\u{FFFD}")
+            case .emptyInput:
+                break loop
+            }
+        }
+        return (String(scalars), invalid)
+    }
+
+    /// Why `bytes` look like a binary file, or nil for text.
+    ///
+    /// Known binary signatures are refused outright; otherwise the first 8 KiB are
+    /// sampled and refused when more than 10% of it is NUL, other C0 controls
+    /// (TAB, LF, CR, FF and ESC excepted) or invalid UTF-8. A text with a few stray
+    /// NULs still opens: the sanitiser shows them as ␀.
+    public static func binaryReason(_ bytes: [UInt8]) -> String? {
+        let signatures: [([UInt8], String)] = [
+            ([0x7F, 0x45, 0x4C, 0x46], "an ELF executable"),
+            ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
+            ([0xFF, 0xD8, 0xFF], "a JPEG image"),
+            ([0x47, 0x49, 0x46, 0x38], "a GIF image"),
+            ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive"),
+            ([0x1F, 0x8B], "a gzip archive"),
+            ([0x25, 0x50, 0x44, 0x46], "a PDF document"),
+            ([0xFF, 0xFE], "UTF-16 text; convert it to UTF-8"),
+            ([0xFE, 0xFF], "UTF-16 text; convert it to UTF-8"),
+        ]
+        for (magic, what) in signatures where bytes.starts(with: magic) {
+            return "looks like \(what)"
+        }
+        let sample = bytes.prefix(8192)
+        guard !sample.isEmpty else { return nil }
+        var odd = 0
+        var nul = 0
+        for byte in sample where byte < 0x20 || byte == 0x7F {
+            switch byte {
+            case 0x09, 0x0A, 0x0C, 0x0D, 0x1B: break
+            case 0x00: nul += 1; odd += 1
+            default: odd += 1
+            }
+        }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = sample.makeIterator()
+        var invalid = 0
+        loop: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid: continue
+            case .error(let length): invalid += length
+            case .emptyInput: break loop
+            }
+        }
+        // A sequence cut by the sample's end is not evidence.
+        if sample.count < bytes.count { invalid = max(0, invalid - 3) }
+        guard (odd + invalid) * 10 > sample.count else { return nil }
+        if nul > 0 { return "\(nul) NUL bytes in the first \(sample.count) bytes" }
+        if invalid > odd { return "mostly invalid UTF-8" }
+        return "mostly control bytes"
+    }
+
+    /// Reads a regular file completely.
+    private func readBytes(path: String) throws(EditionLoadError) -> [UInt8] {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        if fd < 0 {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw .notFound(path: path) }
+            throw .unreadable(path: path, reason: Self.describe(code))
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(path: path, reason: Self.describe(errno)) }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR { throw .isDirectory(path: path) }
+        guard type == S_IFREG else { throw .unreadable(path: path, reason: "not a regular file") }
+        let size = Int(info.st_size)
+        if size > maximumBytes { throw .tooLarge(path: path, bytes: size, limit: maximumBytes) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let got = bytes.withUnsafeMutableBytes { raw in
+                read(fd, raw.baseAddress! + filled, size - filled)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: Self.describe(errno))
+            }
+            if got == 0 { break }     // the file shrank while we read it
+            filled += got
+        }
+        if filled < size { bytes.removeLast(size - filled) }
+        return bytes
+    }
+
+    /// The C library's message for an errno value.
+    private static func describe(_ code: Int32) -> String {
+        if let message = strerror(code) { return String(cString: message).lowercased() }
+        return "error \(code)"
+    }
+}

@@ -1,0 +1,220 @@
+/// Repairs conversion damage in article drafts and records each repair.
+///
+/// Order: moved headlines (across articles), then per article: duplicates dropped,
+/// broken paragraphs joined, punctuation set full-width, dateline marked. Nothing
+/// is dropped except a duplicate paragraph, and that is recorded.
+struct EditionRepairer {
+    let classifier: LineClassifier
+    /// Repairs made, in article order (article indices are final `Edition.articles` indices).
+    private(set) var repairs: [Repair] = []
+    /// Repairs keyed by draft index while drafts may still be removed.
+    private var pending: [(draft: Int, kind: Repair.Kind, excerpt: String)] = []
+
+    init(classifier: LineClassifier) {
+        self.classifier = classifier
+    }
+
+    /// Repairs the drafts and returns the finished articles.
+    mutating func repair(_ input: [ArticleDraft]) -> [Article] {
+        var drafts = input
+        moveHeadlines(&drafts)
+        for i in drafts.indices {
+            dropDuplicates(&drafts[i], draft: i)
+            joinParagraphs(&drafts[i], draft: i)
+            repairPunctuation(&drafts[i], draft: i)
+        }
+        var articles: [Article] = []
+        var newIndex: [Int: Int] = [:]
+        var identifier = ArticleIdentifier()
+        for (i, draft) in drafts.enumerated() where !draft.isEmpty {
+            newIndex[i] = articles.count
+            articles.append(article(from: draft, identifier: &identifier))
+        }
+        let order: [Repair.Kind: Int] = [.movedHeadline: 0, .duplicateDropped: 1, .joined: 2, .punctuation: 3]
+        repairs = pending.enumerated()
+            .sorted { a, b in
+                (a.element.draft, order[a.element.kind]!, a.offset) < (b.element.draft, order[b.element.kind]!, b.offset)
+            }
+            .map { Repair(kind: $0.element.kind, article: newIndex[$0.element.draft], excerpt: $0.element.excerpt) }
+        return articles
+    }
+
+    // MARK: - Moved headline
+
+    /// A headline printed inside another article's sentence (水 / ## … / 泥企业) is
+    /// moved out: the sentence is joined whole, and the moved headline's article
+    /// takes the story it interrupted — from the start of that story in the
+    /// previous article (after its last photo caption, else from its first rubric)
+    /// to the end of the story after the headline. With no such start, the joined
+    /// sentence stays with the previous article and the headline opens the text after it.
+    private mutating func moveHeadlines(_ drafts: inout [ArticleDraft]) {
+        guard drafts.count > 1 else { return }
+        for i in 1..<drafts.count {
+            var a = drafts[i - 1], b = drafts[i]
+            guard b.kicker == nil, !b.headline.isEmpty, a.page == b.page,
+                  let first = b.blocks.first, first.kind == .paragraph,
+                  classifier.datelineLength(first.text) == 0,
+                  let head = first.text.unicodeScalars.first,
+                  EditionScalars.isIdeograph(head) || EditionScalars.isASCIIAlphanumeric(head),
+                  let last = a.blocks.last, last.kind == .paragraph,
+                  let tail = last.text.unicodeScalars.last,
+                  EditionScalars.isIdeograph(tail) || EditionScalars.isASCIIAlphanumeric(tail),
+                  Self.isProse(last.text)
+            else { continue }
+            let joined = Block(kind: .paragraph, text: Self.join(last.text, first.text))
+            var start: Int? = nil
+            if let caption = a.blocks.lastIndex(where: { $0.kind == .caption }) {
+                start = caption + 1
+            } else if let rubric = a.blocks.firstIndex(where: { $0.kind == .rubric }) {
+                start = rubric
+            }
+            if let start, start < a.blocks.count {
+                var moved = Array(a.blocks[start..<(a.blocks.count - 1)])
+                moved.append(joined)
+                a.blocks.removeSubrange(start...)
+                if b.rubric == nil,
+                   let r = moved.firstIndex(where: { $0.kind == .rubric && !classifier.isIntroRubric($0.text) }) {
+                    b.rubric = moved[r].text
+                    moved.remove(at: r)
+                }
+                b.blocks = moved + b.blocks.dropFirst()
+            } else {
+                a.blocks[a.blocks.count - 1] = joined
+                b.blocks.removeFirst()
+            }
+            drafts[i - 1] = a
+            drafts[i] = b
+            pending.append((i, .movedHeadline, Self.seam(last.text, first.text)))
+        }
+    }
+
+    // MARK: - Duplicates
+
+    /// Drops a paragraph repeated verbatim (8+ scalars) anywhere earlier in the
+    /// article, or repeated as the tail (20+ scalars) of one of the 8 paragraphs before it.
+    private mutating func dropDuplicates(_ draft: inout ArticleDraft, draft index: Int) {
+        // Keyed by FNV-1a of the UTF-8: String hashing normalises (NFC), far slower.
+        var seen: [UInt64: String] = [:]
+        seen.reserveCapacity(draft.blocks.count)
+        var recent: [String] = []
+        var kept: [Block] = []
+        kept.reserveCapacity(draft.blocks.count)
+        for block in draft.blocks {
+            guard block.kind == .paragraph else { kept.append(block); continue }
+            let text = block.text
+            let length = EditionScalars.count(text, upTo: 20)
+            var hash = FNV1a()
+            hash.combine(text)
+            var duplicate = false
+            if length >= 8, let earlier = seen[hash.value] { duplicate = earlier.utf8.elementsEqual(text.utf8) }
+            if !duplicate && length >= 20 {
+                duplicate = recent.contains { Self.hasProperSuffix($0, text) }
+            }
+            if duplicate {
+                pending.append((index, .duplicateDropped, PunctuationRepair().repair(Self.prefix(text, 24)).text))
+                continue
+            }
+            if seen[hash.value] == nil { seen[hash.value] = text }
+            recent.append(text)
+            if recent.count > 8 { recent.removeFirst() }
+            kept.append(block)
+        }
+        draft.blocks = kept
+    }
+
+    /// Whether `whole` ends with `tail` and is longer (compared as UTF-8).
+    static func hasProperSuffix(_ whole: String, _ tail: String) -> Bool {
+        let w = whole.utf8, t = tail.utf8
+        guard w.count > t.count else { return false }
+        return w[w.index(w.endIndex, offsetBy: -t.count)...].elementsEqual(t)
+    }
+
+    // MARK: - Joins
+
+    /// Joins a paragraph that stops mid-sentence (no closing mark, and it is
+    /// prose) with the next paragraph of the same article.
+    private mutating func joinParagraphs(_ draft: inout ArticleDraft, draft index: Int) {
+        var out: [Block] = []
+        out.reserveCapacity(draft.blocks.count)
+        for block in draft.blocks {
+            if block.kind == .paragraph, let previous = out.last, previous.kind == .paragraph,
+               let tail = previous.text.unicodeScalars.last, !EditionScalars.isClosing(tail),
+               let head = block.text.unicodeScalars.first,
+               EditionScalars.isCJK(tail) || EditionScalars.isCJK(head) || tail == "," || head == "(",
+               Self.isProse(previous.text), classifier.datelineLength(block.text) == 0 {
+                out[out.count - 1].text = Self.join(previous.text, block.text)
+                pending.append((index, .joined, Self.seam(previous.text, block.text)))
+            } else {
+                out.append(block)
+            }
+        }
+        draft.blocks = out
+    }
+
+    // MARK: - Punctuation
+
+    /// Sets ASCII punctuation in CJK context full-width in every text of the article.
+    private mutating func repairPunctuation(_ draft: inout ArticleDraft, draft index: Int) {
+        let repair = PunctuationRepair()
+        func fix(_ text: String) -> String {
+            let result = repair.repair(text)
+            if let excerpt = result.excerpt { pending.append((index, .punctuation, excerpt)) }
+            return result.text
+        }
+        draft.kicker = draft.kicker.map(fix)
+        draft.headline = fix(draft.headline)
+        draft.deck = draft.deck.map(fix)
+        draft.rubric = draft.rubric.map(fix)
+        draft.bylines = draft.bylines.map(fix)
+        for i in draft.blocks.indices { draft.blocks[i].text = fix(draft.blocks[i].text) }
+    }
+
+    // MARK: - Finishing
+
+    /// The finished article: dateline marked, id given.
+    private func article(from draft: ArticleDraft, identifier: inout ArticleIdentifier) -> Article {
+        var blocks = draft.blocks
+        var dateline: String? = nil
+        if let first = blocks.firstIndex(where: { $0.kind == .paragraph }) {
+            let length = classifier.datelineLength(blocks[first].text)
+            if length > 0 {
+                blocks[first].datelineLength = length
+                dateline = String(String.UnicodeScalarView(blocks[first].text.unicodeScalars.prefix(length)))
+            }
+        }
+        let id = identifier.id(headline: draft.headline, firstText: blocks.first?.text)
+        return Article(id: id, page: draft.page, kicker: draft.kicker, headline: draft.headline,
+                       deck: draft.deck, rubric: draft.rubric, bylines: draft.bylines,
+                       dateline: dateline, blocks: blocks)
+    }
+
+    // MARK: - Helpers
+
+    /// Joins two parts of a broken sentence: nothing between, or a space between Latin words.
+    static func join(_ a: String, _ b: String) -> String {
+        if let x = a.unicodeScalars.last, let y = b.unicodeScalars.first,
+           EditionScalars.isASCIIAlphanumeric(x) && EditionScalars.isASCIIAlphanumeric(y) {
+            return a + " " + b
+        }
+        return a + b
+    }
+
+    /// Whether text reads as a sentence (has sentence punctuation), not a label.
+    static func isProse(_ text: String) -> Bool {
+        text.unicodeScalars.contains(where: EditionScalars.isSentencePunctuation)
+    }
+
+    /// `…the last 8 scalars / the first 8 scalars…` of a seam.
+    /// Shown with punctuation already repaired, as the model's text reads.
+    static func seam(_ a: String, _ b: String) -> String {
+        let repair = PunctuationRepair()
+        return repair.repair(String(String.UnicodeScalarView(a.unicodeScalars.suffix(8)))).text + " / "
+            + repair.repair(String(String.UnicodeScalarView(b.unicodeScalars.prefix(8)))).text
+    }
+
+    /// The first `n` scalars, with … when cut.
+    static func prefix(_ text: String, _ n: Int) -> String {
+        let head = String(String.UnicodeScalarView(text.unicodeScalars.prefix(n)))
+        return head.unicodeScalars.count < text.unicodeScalars.count ? head + "…" : head
+    }
+}

@@ -1,0 +1,151 @@
+/// Decides what a line of an edition is: byline, caption, rubric, kicker, deck, dateline.
+///
+/// The rules are heuristics taken from the printed daily (see DECISIONS.md); each
+/// is a small function so that tests can pin it down.
+public struct LineClassifier: Sendable {
+    /// Known rubric (column) labels, compared with spaces removed.
+    public var rubrics: Set<String>
+    /// Rubrics that introduce a column's text rather than name it (开栏语).
+    public var introRubrics: Set<String>
+
+    public init(rubrics: Set<String> = LineClassifier.defaultRubrics,
+                introRubrics: Set<String> = LineClassifier.defaultIntroRubrics) {
+        self.rubrics = Set(rubrics.map(Self.squeezed))
+        self.introRubrics = Set(introRubrics.map(Self.squeezed))
+    }
+
+    /// Column labels of the daily.
+    public static let defaultRubrics: Set<String> = [
+        "新时代 新征程 新伟业", "项目攻坚在行动", "高手在民间 答案在基层",
+        "记者手记", "短评", "一线调查", "权威发布", "今日关注",
+    ]
+    /// Labels that open a column's first text.
+    public static let defaultIntroRubrics: Set<String> = ["开栏语", "开栏的话", "编后", "编后语"]
+
+    /// Text without spaces (rubrics are matched this way).
+    static func squeezed(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !EditionScalars.isSpace($0) }))
+    }
+
+    /// A rubric (column label), either kind.
+    public func isRubric(_ text: String) -> Bool {
+        guard EditionScalars.count(text, upTo: 30) <= 30 else { return false }
+        let key = Self.squeezed(text)
+        return rubrics.contains(key) || introRubrics.contains(key)
+    }
+
+    /// An intro rubric such as 开栏语.
+    public func isIntroRubric(_ text: String) -> Bool {
+        guard EditionScalars.count(text, upTo: 30) <= 30 else { return false }
+        return introRubrics.contains(Self.squeezed(text))
+    }
+
+    /// A credit line: 记者/通讯员/策划/执行…, maybe after a short prefix such as
+    /// 株洲日报全媒体记者, followed by `/`, `:`, `：` or a space.
+    public func isByline(_ text: String) -> Bool {
+        let s = Array(text.unicodeScalars.prefix(61))
+        guard s.count <= 60, !s.isEmpty, !isCaption(text) else { return false }
+        if s.contains(where: { $0 == "。" || $0 == "，" || $0 == "," }) { return false }
+        for start in 0..<min(s.count, 13) {
+            for role in Self.roles where start + role.count < s.count {
+                // 文 and 图 alone are roles only at the very start (文/张三).
+                if role.count == 1 && start > 0 { continue }
+                if s[start..<(start + role.count)].elementsEqual(role) && Self.bylineSeparators.contains(s[start + role.count]) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    private static let roles: [[Unicode.Scalar]] = ["记者", "通讯员", "策划", "执行", "摄影", "编辑", "撰稿", "文/图", "图/文", "文", "图"]
+        .map { Array($0.unicodeScalars) }
+    private static let bylineSeparators: Set<Unicode.Scalar> = ["/", "／", ":", "：", " ", "\u{3000}"]
+    private static let noteLabels = ["【编者按】", "［编者按］", "[编者按]", "编者按：", "编者按:", "编者按"]
+
+    /// A photo caption: the line ends in 摄 (maybe inside closing brackets).
+    public func isCaption(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars[...]
+        while let last = scalars.last, last == "）" || last == ")" || last == "]" || last == "】" || EditionScalars.isSpace(last) {
+            scalars = scalars.dropLast()
+        }
+        guard scalars.last == "摄" else { return false }
+        let before = scalars.dropLast().last
+        return before != "拍" && before != "航"
+    }
+
+    /// 【编者按】 (or 编者按：) opening the line; returns the label's scalar length.
+    public func editorsNoteLabelLength(_ text: String) -> Int? {
+        guard text.utf8.first == 0xE3 || text.utf8.first == 0xEF || text.utf8.first == 0x5B || text.utf8.first == 0xE7
+        else { return nil }     // 【 ［ [ 编: cheap rejection before hasPrefix
+        for label in Self.noteLabels where text.hasPrefix(label) {
+            return label.unicodeScalars.count
+        }
+        return nil
+    }
+
+    /// A short display line with no sentence end: a kicker when it sits just before a headline.
+    public func isKickerLike(_ text: String) -> Bool {
+        isShortPhrase(text, limit: 40) && !isByline(text) && !isCaption(text)
+            && datelineLength(text) == 0 && editorsNoteLabelLength(text) == nil
+    }
+
+    /// A deck (副题): starts with —— or is a short phrase.
+    public func isDeckLike(_ text: String) -> Bool {
+        if text.hasPrefix("——") || text.hasPrefix("—") || text.hasPrefix("--") {
+            return EditionScalars.count(text, upTo: 80) <= 80
+        }
+        // A short-phrase deck has no comma or clause mark: that would be a sentence.
+        if text.unicodeScalars.contains(where: { "，,；;：:".unicodeScalars.contains($0) }) { return false }
+        return isShortPhrase(text, limit: 30) && !isByline(text) && !isCaption(text)
+            && datelineLength(text) == 0 && editorsNoteLabelLength(text) == nil
+    }
+
+    /// Display lines set apart (打造“三个高地” / 走在前列): two or more hard-broken
+    /// short lines without sentence punctuation.
+    public func isPullQuote(_ segments: [String]) -> Bool {
+        guard segments.count >= 2 else { return false }
+        return segments.allSatisfy { segment in
+            EditionScalars.count(segment, upTo: 24) <= 24
+                && !segment.unicodeScalars.contains(where: EditionScalars.isSentencePunctuation)
+                && !isByline(segment)
+        }
+    }
+
+    /// At most `limit` scalars, no full stop anywhere, not ending in a comma or pause.
+    func isShortPhrase(_ text: String, limit: Int) -> Bool {
+        let n = EditionScalars.count(text, upTo: limit)
+        guard n >= 2, n <= limit else { return false }
+        if text.unicodeScalars.contains(where: EditionScalars.isFullStop) { return false }
+        if let last = text.unicodeScalars.last, "，、,;；".unicodeScalars.contains(last) { return false }
+        return true
+    }
+
+    /// Scalars of the dateline (电头) opening a paragraph: `株洲日报讯（全媒体记者/马文章）`,
+    /// `本报讯`, `新华社北京3月28日电（记者 …）`. 0 when there is none.
+    public func datelineLength(_ text: String) -> Int {
+        let s = Array(text.unicodeScalars.prefix(80))
+        var i = 0
+        // The agency part: up to 20 scalars without punctuation, ending in 讯 or 电.
+        while i < s.count && i < 20 {
+            let c = s[i]
+            if c == "讯" || c == "电" { break }
+            if EditionScalars.isSpace(c) || EditionScalars.isSentencePunctuation(c) || c == "(" || c == "（" { return 0 }
+            i += 1
+        }
+        guard i > 0, i < s.count, i < 20 else { return 0 }
+        let end = i + 1
+        guard end < s.count else { return s[i] == "讯" ? end : 0 }
+        let next = s[end]
+        if next == "(" || next == "（" {
+            var j = end + 1
+            while j < s.count && j - end <= 40 {
+                if s[j] == ")" || s[j] == "）" { return j + 1 }
+                if s[j] == "。" { return 0 }
+                j += 1
+            }
+            return 0
+        }
+        return EditionScalars.isSpace(next) ? end : 0
+    }
+}

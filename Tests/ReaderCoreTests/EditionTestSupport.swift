@@ -1,0 +1,58 @@
+import Foundation
+@testable import ReaderCore
+
+/// Shared fixtures for the edition tests: the bundled sample and temporary files.
+enum EditionFixtures {
+    /// The repository root, found from this file's path.
+    static let root: String = {
+        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)     // Tests/ReaderCoreTests/EditionTestSupport.swift
+        return parts.joined(separator: "/")
+    }()
+
+    /// Path of the sample edition.
+    static let samplePath = root + "/Editions/2023-03-29-zhuzhou-daily.md"
+
+    /// The sample edition, parsed.
+    static func sample() throws -> Edition {
+        try EditionLoader().edition(atPath: samplePath)
+    }
+
+    /// The sample's source text.
+    static func sampleText() throws -> String {
+        try String(contentsOfFile: samplePath, encoding: .utf8)
+    }
+
+    /// A fresh temporary directory.
+    static func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "broadsheet-edition-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Writes bytes to `name` in `directory`; returns the path.
+    @discardableResult
+    static func write(_ bytes: [UInt8], to name: String, in directory: String) throws -> String {
+        let path = directory + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Every string in the model, in model order: masthead, then each article's
+    /// rubric, kicker, headline, deck, bylines and blocks. The title counts only
+    /// for a real masthead (otherwise it repeats a headline or the file name).
+    static func allText(_ edition: Edition) -> [String] {
+        var texts = (edition.masthead.lines.isEmpty ? [] : [edition.masthead.title]) + edition.masthead.lines
+        for article in edition.articles {
+            texts += [article.rubric, article.kicker, article.headline, article.deck].compactMap { $0 }
+            texts += article.bylines
+            texts += article.blocks.map(\.text)
+        }
+        return texts
+    }
+
+    /// The ideographs of a text, in order.
+    static func ideographs(_ text: String) -> [Unicode.Scalar] {
+        text.unicodeScalars.filter(EditionScalars.isIdeograph)
+    }
+}

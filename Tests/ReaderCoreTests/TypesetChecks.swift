@@ -1,0 +1,144 @@
+@testable import ReaderCore
+
+/// Checks the set lines of one paragraph against the Typesetter's contract and the
+/// clreq rules; returns readable problems (empty when all is well).
+struct TypesetChecks {
+    let paragraph: String
+    let options: TypesetOptions
+    let lines: [SetLine]
+
+    init(_ paragraph: String, _ options: TypesetOptions) {
+        self.paragraph = paragraph
+        self.options = options
+        self.lines = Typesetter(options: options).set(paragraph)
+    }
+
+    /// Checks given lines (to test the checks themselves).
+    init(_ paragraph: String, _ options: TypesetOptions, lines: [SetLine]) {
+        self.paragraph = paragraph
+        self.options = options
+        self.lines = lines
+    }
+
+    /// The lines as drawn, one per row, for failure messages.
+    var drawing: String { lines.map { "|" + $0.text + "|" }.joined(separator: "\n") }
+
+    /// Every problem found, each naming the line.
+    func problems() -> [String] {
+        var found: [String] = []
+        let scalars = Array(paragraph.unicodeScalars)
+        let measure = DisplayWidth(ambiguous: options.ambiguous)
+        func hidden(_ s: Unicode.Scalar) -> Bool {
+            s.value < 0x20 || (0x7F..<0xA0).contains(s.value) || s == "\u{2028}" || s == "\u{2029}"
+        }
+        func kept(_ s: Unicode.Scalar) -> Bool { s != " " && s != "\u{3000}" && !hidden(s) }
+        // Marks at the start of a paragraph or after a hard break have nothing to
+        // attach to and are not drawn.
+        var orphans = Set<Int>()
+        var atStart = true
+        for (k, scalar) in scalars.enumerated() {
+            if scalar == "\n" || scalar == "\r" || scalar == "\u{B}" || scalar == "\u{C}"
+                || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                atStart = true
+                continue
+            }
+            if hidden(scalar) || !atStart { continue }
+            let p = scalar.properties
+            if p.isGraphemeExtend || scalar.value == 0x200D || p.isEmojiModifier || p.generalCategory == .spacingMark {
+                orphans.insert(k)
+            } else {
+                atStart = false
+            }
+        }
+        // Source ranges are contiguous and cover the paragraph.
+        var next = 0
+        for (index, line) in lines.enumerated() {
+            if line.source.lowerBound != next { found.append("line \(index) starts at \(line.source.lowerBound), not \(next)") }
+            next = line.source.upperBound
+            if line.isLast != (index == lines.count - 1) { found.append("line \(index) has isLast \(line.isLast)") }
+        }
+        if next != scalars.count { found.append("lines end at \(next), the paragraph at \(scalars.count)") }
+        for (index, line) in lines.enumerated() {
+            let cells = measure.of(line.text)
+            if cells != line.width { found.append("line \(index) says width \(line.width) but measures \(cells)") }
+            if line.isLast {
+                if cells > options.width { found.append("last line \(index) is \(cells) cells, wider than \(options.width)") }
+            } else if options.justify && cells != options.width {
+                found.append("line \(index) is \(cells) cells, not \(options.width)")
+            }
+            // None lost, none added.
+            let drawn = line.text.unicodeScalars.filter(kept)
+            let source = line.source.filter { kept(scalars[$0]) && !orphans.contains($0) }.map { scalars[$0] }
+            if Array(drawn) != Array(source) {
+                found.append("line \(index) draws \(String(String.UnicodeScalarView(drawn))) for \(String(String.UnicodeScalarView(source)))")
+            }
+            // Kinsoku.
+            let visible = line.text.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" }
+            if index > 0, let first = visible.first, Kinsoku.forbidsLineStart(first) {
+                found.append("line \(index) starts with \(first)")
+            }
+            if !line.isLast, let last = visible.last, Kinsoku.forbidsLineEnd(last) {
+                found.append("line \(index) ends with \(last)")
+            }
+            if !line.isLast, let last = visible.last, index + 1 < lines.count,
+               let first = lines[index + 1].text.unicodeScalars.first(where: { $0 != " " }),
+               last == first, last == "—" || last == "…" {
+                found.append("line \(index) splits \(last)\(first)")
+            }
+            // Segments rebuild the text at their columns.
+            var rebuilt = ""
+            var column = 0
+            if index == 0, line.text.hasPrefix("\u{3000}\u{3000}") {
+                rebuilt = "\u{3000}\u{3000}"
+                column = 4
+            }
+            var lastEnd = line.source.lowerBound
+            for segment in line.segments {
+                if segment.column < column { found.append("line \(index): segment at \(segment.column) overlaps column \(column)") }
+                rebuilt += String(repeating: " ", count: max(0, segment.column - column)) + segment.text
+                column = segment.column + measure.of(segment.text)
+                let text = String(String.UnicodeScalarView(segment.source.filter { !hidden(scalars[$0]) && !orphans.contains($0) }.map { scalars[$0] }))
+                if text != segment.text { found.append("line \(index): segment \(segment.text) is not its source \(text)") }
+                if segment.source.lowerBound < lastEnd || segment.source.upperBound > line.source.upperBound {
+                    found.append("line \(index): segment source \(segment.source) out of order")
+                }
+                lastEnd = segment.source.upperBound
+            }
+            rebuilt += String(repeating: " ", count: max(0, line.width - column))
+            if rebuilt != line.text { found.append("line \(index): segments give |\(rebuilt)| not |\(line.text)|") }
+        }
+        return found
+    }
+}
+
+/// A small seeded generator (SplitMix64) so property runs are reproducible.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    /// Next 64 random bits.
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// The sample edition's paragraphs: its non-empty lines that are not `#` headings.
+enum SampleEdition {
+    static let path: String = {
+        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)  // Tests/ReaderCoreTests/File.swift
+        return parts.joined(separator: "/") + "/Editions/2023-03-29-zhuzhou-daily.md"
+    }()
+
+    /// Reads the paragraphs, or nothing if the file is missing.
+    static func paragraphs() -> [String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").map(String.init)
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") && !$0.allSatisfy { $0 == " " } }
+    }
+}
