@@ -17,7 +17,8 @@ public func fuzzParseLayout(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     let width = 1 + Int(data[0]) % 160
     let height = 1 + Int(data[1]) % 60
     let bytes = Array(UnsafeBufferPointer(start: data + 2, count: size - 2))
-    let edition = FuzzEdition.parse(bytes)
+    // A file the loader refuses as binary never reaches the layout.
+    guard let edition = FuzzEdition.parse(bytes) else { return 0 }
     let layout = EditionLayout(edition: edition, width: width, height: height)
     var pages: [ScreenPage] = []
     if let page = layout.pageNumbers.first {
@@ -43,9 +44,11 @@ public func fuzzParseLayout(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
 
 /// Parsing and the output check, kept apart from the entry point.
 enum FuzzEdition {
-    /// The edition as the reader would open it from a file with these bytes.
-    static func parse(_ bytes: [UInt8]) -> Edition {
-        ProvisionalEditionReader.read(String(decoding: bytes, as: UTF8.self), name: "fuzz")
+    /// The edition as the reader would open it from a file with these bytes;
+    /// nil when the loader refuses them as a binary file.
+    static func parse(_ bytes: [UInt8]) -> Edition? {
+        if EditionLoader.binaryReason(bytes) != nil { return nil }
+        return EditionParser().parse(EditionLoader.decode(bytes, name: "fuzz"))
     }
 
     /// Traps when `text` holds a scalar that a terminal would act on.
