@@ -11,6 +11,7 @@ import ReaderCore
 struct DumpMode {
     let command: ReadCommand
 
+    /// Loads the edition, lays out what is asked and prints it.
     func run() throws {
         let width = command.width ?? 100
         let height = command.height ?? 30
@@ -24,7 +25,14 @@ struct DumpMode {
         if let columns = command.columns, columns < 1 {
             throw ValidationError("--columns must be at least 1 (got \(columns))")
         }
-        let edition = try ProvisionalEditionFile.load(command.edition)
+        let edition: Edition
+        do {
+            edition = try EditionLibrary.edition(command.edition, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            // One line on stderr and exit 1, as --outline does.
+            FileHandle.standardError.write(Data("broadsheet: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
         let ambiguous = command.ambiguous ?? .narrow
         let layout = EditionLayout(edition: edition, width: width, height: height,
                                    options: LayoutOptions(columns: command.columns, ambiguous: ambiguous))
@@ -87,43 +95,5 @@ struct DumpMode {
             throw ValidationError("--page \(wanted): there are \(seen) screen pages")
         }
         return screens
-    }
-}
-
-/// Finds and reads the edition to dump.
-/// PROVISIONAL: swap `ProvisionalEditionReader` for `EditionParser` and the
-/// directory scan for `EditionLibrary` once the edition helper's work is in main.
-enum ProvisionalEditionFile {
-    /// The edition at `path` (a file, or a directory whose newest `.md` is taken); nil: the bundled one.
-    static func load(_ path: String?) throws -> Edition {
-        let file = try resolve(path)
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ValidationError("cannot read edition file \(file)")
-        }
-        let text = String(decoding: data, as: UTF8.self)
-        return ProvisionalEditionReader.read(text, name: file)
-    }
-
-    /// The file to read for `path`.
-    private static func resolve(_ path: String?) throws -> String {
-        let target = path ?? bundledDirectory
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
-            throw ValidationError("no such edition file or directory: \(target)")
-        }
-        guard isDirectory.boolValue else { return target }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []
-        // Edition files are named by date (yyyy-mm-dd-…), so the newest sorts last.
-        guard let newest = names.filter({ $0.hasSuffix(".md") }).sorted().last else {
-            throw ValidationError("no edition (.md) in directory \(target)")
-        }
-        return target + "/" + newest
-    }
-
-    /// `Editions/` of the source tree this binary was built from.
-    private static var bundledDirectory: String {
-        let here = URL(fileURLWithPath: #filePath)
-        return here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Editions").path
     }
 }

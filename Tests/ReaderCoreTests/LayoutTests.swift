@@ -33,11 +33,12 @@ struct LayoutTests {
         #expect(layout.columnCount == columns)
     }
 
-    @Test("column widths are even and the grid fits the width", arguments: Array(stride(from: 20, through: 240, by: 7)))
+    @Test("columns are even-width, start on even cells and fit the width", arguments: Array(stride(from: 20, through: 240, by: 7)))
     func evenColumns(width: Int) {
         for count in 1...4 {
             let grid = ColumnGrid(count: count, width: width, gutter: 4)
             #expect(grid.columnWidth % 2 == 0)
+            #expect(grid.lefts.allSatisfy { $0 % 2 == 0 })
             if grid.columnWidth > 2 { #expect(grid.left + grid.span <= width) }
         }
     }

@@ -174,6 +174,7 @@ struct ArticleBuilder {
         let screens = (full.count + perScreen - 1) / perScreen
         let last = screens - 1
         let lastCapacity = max(1, capacity(last))
+        /// The flow with `rows`-high columns on the last screen, if it still fits there.
         func fits(_ rows: Int) -> [[LaidRow]]? {
             let trial = flow(groups, columnsPerScreen: perScreen, capacity: { $0 == last ? rows : capacity($0) })
             return trial.count <= screens * perScreen ? trial : nil
@@ -198,7 +199,9 @@ struct ArticleBuilder {
     /// per screen, keeping headings with what follows and avoiding widows.
     static func flow(_ groups: [Group], columnsPerScreen: Int, capacity: (Int) -> Int) -> [[LaidRow]] {
         var columns: [[LaidRow]] = [[]]
+        /// Rows in the current column.
         func cap() -> Int { max(1, capacity((columns.count - 1) / max(1, columnsPerScreen))) }
+        /// Starts the next column.
         func next() { columns.append([]) }
         for (g, group) in groups.enumerated() {
             if group.spaceBefore > 0, !columns[columns.count - 1].isEmpty {

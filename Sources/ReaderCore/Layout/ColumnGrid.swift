@@ -1,5 +1,5 @@
 /// A grid of equal text columns across a width, with gutters between them.
-/// Column widths are even so that CJK text sits on even cells.
+/// Column widths and the left margin are even so that CJK text sits on even cells.
 struct ColumnGrid: Sendable, Equatable {
     /// Left edge (cell) of each column.
     var lefts: [Int]
@@ -23,7 +23,8 @@ struct ColumnGrid: Sendable, Equatable {
         if columnWidth % 2 == 1 { columnWidth -= 1 }
         columnWidth = max(2, columnWidth)
         let used = columnWidth * count + gutter * (count - 1)
-        let margin = max(0, (width - used) / 2)
+        // An even margin keeps every column's left edge on an even cell (gutters are even too).
+        let margin = max(0, (width - used) / 2) & ~1
         self.columnWidth = columnWidth
         self.gutter = gutter
         self.lefts = (0..<count).map { margin + $0 * (columnWidth + gutter) }

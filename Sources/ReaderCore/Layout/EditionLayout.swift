@@ -141,6 +141,7 @@ public final class EditionLayout: Sendable {
 
     // MARK: - Lazy building
 
+    /// Article indices by 版, worked out once.
     private var pageIndex: [Int: [Int]] {
         cache.pages {
             var index: [Int: [Int]] = [:]
@@ -149,6 +150,7 @@ public final class EditionLayout: Sendable {
         }
     }
 
+    /// Runs `body` on the cached front-page builder of 版 `page`.
     private func front<T>(_ page: Int, _ body: (FrontPageBuilder) -> T) -> T {
         // Worked out before the cache's mutex is taken (it is not recursive).
         let setting = FrontPageBuilder.Setting(edition: edition, width: width, height: height, options: options,
@@ -157,6 +159,7 @@ public final class EditionLayout: Sendable {
         return cache.front(page, make: { FrontPageBuilder(setting) }, body)
     }
 
+    /// The cached screens of `article`, set on first use.
     private func articleScreens(_ article: Int) -> ArticleScreens {
         if isTooSmall { return ArticleScreens(pages: [tooSmallPage()], ranges: [0..<0]) }
         let index = clamp(article, edition.articles.count)

@@ -53,6 +53,7 @@ final class FrontPageBuilder {
     private var row = 0
     private var bandsOnScreen = 0
 
+    /// A builder with the masthead (or folio) of the first screen set.
     init(_ setting: Setting) {
         layout = setting
         page = setting.page

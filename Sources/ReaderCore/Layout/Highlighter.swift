@@ -21,6 +21,7 @@ struct Highlighter {
         var column = run.column
         var start = 0
         var inMatch = isMatched(source.lowerBound, matches)
+        /// Emits the piece from `start` to `end` with the current style.
         func flush(to end: Int) {
             guard end > start else { return }
             var text = ""
@@ -40,6 +41,7 @@ struct Highlighter {
         return pieces
     }
 
+    /// Whether article offset `offset` lies in a match.
     private func isMatched(_ offset: Int, _ matches: [Range<Int>]) -> Bool {
         matches.contains { $0.contains(offset) }
     }

@@ -14,6 +14,7 @@ final class LayoutCache: @unchecked Sendable {
     private var articles: [Int: ArticleScreens] = [:]
     private var pageIndex: [Int: [Int]]?
 
+    /// An empty cache.
     init() {
         pthread_mutex_init(&mutex, nil)
     }

@@ -7,10 +7,10 @@ enum LayoutSample {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Editions/2023-03-29-zhuzhou-daily.md")
 
-    /// The parsed sample (PROVISIONAL reader until `EditionParser` lands).
+    /// The parsed and repaired sample.
     static let edition: Edition = {
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        return ProvisionalEditionReader.read(text, name: url.lastPathComponent)
+        return EditionParser().parse(text: text, name: url.lastPathComponent)
     }()
 }
 
