@@ -80,6 +80,19 @@ struct LibraryConfinementTests {
         #expect(kept == [fixture.library + "/2023-03-29-株洲日报.md", fixture.library + "/latest.md"])
     }
 
+    @Test("a confined edition library does not list links that escape it")
+    func confinedLibraryListing() throws {
+        let fixture = try LibraryFixture()
+        defer { fixture.remove() }
+        var library = EditionLibrary(directory: fixture.library)
+        let open = try library.editions().map { ($0.path as NSString).lastPathComponent }
+        #expect(open.contains("escape.md"), "without confinement the link is listed")
+        library.confinement = try LibraryConfinement(library: fixture.library)
+        let confined = try library.editions().map { ($0.path as NSString).lastPathComponent }
+        #expect(!confined.contains("escape.md"))
+        #expect(confined.contains("2023-03-29-株洲日报.md"))
+    }
+
     @Test("the refusal message says the name and that only the library can be opened")
     func refusalMessageIsClear() {
         let text = LibraryConfinement.Refusal.outside(name: "../etc/passwd").description

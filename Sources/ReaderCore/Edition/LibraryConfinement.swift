@@ -75,7 +75,7 @@ public struct LibraryConfinement: Sendable, Equatable {
     }
 
     /// Whether `path` is a directory (after following links).
-    static func isDirectory(_ path: String) -> Bool {
+    public static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
