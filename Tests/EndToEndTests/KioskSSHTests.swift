@@ -63,7 +63,7 @@ struct KioskSSHTests {
         let pane = try TmuxPane(command: command, width: 100, height: 30)
         defer { pane.close() }
 
-        try #require(pane.waitFor("株洲日报", seconds: 30),
+        try #require(pane.waitForMasthead(seconds: 30),
                      "no masthead over ssh; pane:\n\(pane.screen)\nsshd log:\n\(kiosk.log)")
         #expect(kiosk.readerPids().count == 1, "one reader runs as the kiosk user")
 
@@ -109,7 +109,7 @@ struct KioskSSHTests {
             argv += request.map { $0.replacingOccurrences(of: "MARKER", with: marker) }
         }
         let result = try KioskHarness.run(argv, timeout: 60)
-        #expect(result.out.contains("株洲日报"),
+        #expect(KioskHarness.showsMasthead(result.out),
                 "the forced reader printed the paper: \(result.out.prefix(400)) \(result.err)\n\(kiosk.log)")
         #expect(!result.out.contains("uid="), "the requested command did not run")
         #expect(!FileManager.default.fileExists(atPath: marker), "the shell line did not run")

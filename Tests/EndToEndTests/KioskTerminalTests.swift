@@ -79,7 +79,7 @@ struct KioskTerminalTests {
         defer { try? FileManager.default.removeItem(atPath: library) }
         let pane = try Self.reader(library: library)
         defer { pane.close() }
-        try #require(pane.waitFor("株　洲　日　报", seconds: 20), "no masthead; pane:\n\(pane.screen)")
+        try #require(pane.waitForMasthead(), "no masthead; pane:\n\(pane.screen)")
         usleep(300_000)
         let before = Self.body(pane.screen)
 
@@ -118,7 +118,7 @@ struct KioskTerminalTests {
         defer { try? FileManager.default.removeItem(atPath: library) }
         let pane = try Self.reader(library: library)
         defer { pane.close() }
-        try #require(pane.waitFor("株　洲　日　报", seconds: 20), "no masthead; pane:\n\(pane.screen)")
+        try #require(pane.waitForMasthead(), "no masthead; pane:\n\(pane.screen)")
         usleep(300_000)
         let before = Self.body(pane.screen)
         let server = try pane.format("#{pid}")

@@ -58,6 +58,11 @@ enum KioskHarness {
                 String(decoding: errData, as: UTF8.self))
     }
 
+    /// Whether `text` shows the sample's masthead title (which is set letter-spaced).
+    static func showsMasthead(_ text: String) -> Bool {
+        text.unicodeScalars.filter { $0 != "\u{3000}" && $0 != " " }.map(String.init).joined().contains("株洲日报")
+    }
+
     /// Polls `condition` every 50 ms until it holds or `seconds` pass; true if it held.
     static func wait(_ seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
@@ -80,14 +85,15 @@ final class TmuxPane {
             throw HarnessError("tmux is not installed (apt-get install tmux; .ci/run does)")
         }
         socket = KioskHarness.scratchPath("bs-tmux")
-        var argv = ["tmux", "-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", "kiosk",
+        // Keep the pane after its command ends (set before it starts), so a crash can still be read.
+        let config = socket + ".conf"
+        try "set-option -g remain-on-exit on\n".write(toFile: config, atomically: true, encoding: .utf8)
+        var argv = ["tmux", "-S", socket, "-f", config, "new-session", "-d", "-s", "kiosk",
                     "-x", String(width), "-y", String(height)]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { argv += ["-e", "\(key)=\(value)"] }
         argv.append(command)
         let result = try KioskHarness.run(argv, timeout: 10)
         guard result.status == 0 else { throw HarnessError("tmux new-session failed: \(result.err)") }
-        // Keep the pane after its command ends, so a crash can still be read.
-        try tmux(["set-option", "-t", "kiosk", "remain-on-exit", "on"])
     }
 
     /// Runs a tmux command against this server; returns its stdout.
@@ -130,6 +136,11 @@ final class TmuxPane {
         KioskHarness.wait(seconds) { ((try? capture()) ?? "").contains(text) }
     }
 
+    /// Waits until the pane shows the sample's masthead; true if it did within `seconds`.
+    func waitForMasthead(seconds: Double = 20) -> Bool {
+        KioskHarness.wait(seconds) { KioskHarness.showsMasthead((try? capture()) ?? "") }
+    }
+
     /// Resizes the window.
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "kiosk", "-x", String(width), "-y", String(height)])
@@ -139,6 +150,7 @@ final class TmuxPane {
     func close() {
         _ = try? KioskHarness.run(["tmux", "-S", socket, "kill-server"], timeout: 10)
         try? FileManager.default.removeItem(atPath: socket)
+        try? FileManager.default.removeItem(atPath: socket + ".conf")
     }
 }
 

@@ -70,6 +70,8 @@ UsePAM no
 PermitRootLogin no
 AllowUsers $user
 LogLevel VERBOSE
+# As in Debian's default config: ForceCommand must win over it.
+Subsystem sftp /usr/lib/openssh/sftp-server
 
 Match User $user
     ForceCommand $dir/bin/broadsheet --kiosk
