@@ -29,8 +29,16 @@ enum KioskHarness {
 
     /// Runs `argv` to completion (killed after `timeout` seconds) and returns status and output.
     @discardableResult
-    static func run(_ argv: [String], timeout: Double = 60, environment: [String: String]? = nil)
-        throws -> (status: Int32, out: String, err: String) {
+    /// With `detached`, output goes to /dev/null: a daemon it starts (the tmux server)
+    /// would otherwise hold the pipes open and the read would never end.
+    static func run(_ argv: [String], timeout: Double = 60, environment: [String: String]? = nil,
+                    detached: Bool = false) throws -> (status: Int32, out: String, err: String) {
+        if detached {
+            // system(3) waits for the client alone; the server it forks keeps no pipe of ours.
+            let line = argv.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+            let status = system(line + " </dev/null >/dev/null 2>&1")
+            return (status == 0 ? 0 : 1, "", "")
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = argv
@@ -53,7 +61,7 @@ enum KioskHarness {
             kill(process.processIdentifier, SIGKILL)
         }
         process.waitUntilExit()
-        group.wait()
+        _ = group.wait(timeout: .now() + 10)
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self),
                 String(decoding: errData, as: UTF8.self))
     }
@@ -92,8 +100,8 @@ final class TmuxPane {
                     "-x", String(width), "-y", String(height)]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { argv += ["-e", "\(key)=\(value)"] }
         argv.append(command)
-        let result = try KioskHarness.run(argv, timeout: 10)
-        guard result.status == 0 else { throw HarnessError("tmux new-session failed: \(result.err)") }
+        let result = try KioskHarness.run(argv, timeout: 10, detached: true)
+        guard result.status == 0 else { throw HarnessError("tmux new-session failed (status \(result.status))") }
     }
 
     /// Runs a tmux command against this server; returns its stdout.
