@@ -7,6 +7,8 @@
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <wchar.h>
+#include <stdio.h>
+#include <langinfo.h>
 #include <ncursesw/curses.h>
 
 // Macros and globals Swift cannot import, wrapped as functions.
@@ -26,5 +28,33 @@ static inline int bs_key_mouse(void) { return KEY_MOUSE; }
 static inline int bs_err(void) { return ERR; }
 static inline int bs_ok(void) { return OK; }
 static inline int bs_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int bs_key_up(void) { return KEY_UP; }
+static inline int bs_key_down(void) { return KEY_DOWN; }
+static inline int bs_key_left(void) { return KEY_LEFT; }
+static inline int bs_key_right(void) { return KEY_RIGHT; }
+static inline int bs_key_npage(void) { return KEY_NPAGE; }
+static inline int bs_key_ppage(void) { return KEY_PPAGE; }
+static inline int bs_key_home(void) { return KEY_HOME; }
+static inline int bs_key_end(void) { return KEY_END; }
+static inline int bs_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int bs_key_enter(void) { return KEY_ENTER; }
+static inline int bs_key_btab(void) { return KEY_BTAB; }
+static inline int bs_key_dc(void) { return KEY_DC; }
+static inline mmask_t bs_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+static inline mmask_t bs_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED; }
+static inline mmask_t bs_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t bs_wheel_up(void) { return BUTTON4_PRESSED; }
+static inline mmask_t bs_wheel_down(void) { return BUTTON5_PRESSED; }
+static inline FILE *bs_stdout(void) { return stdout; }
+static inline FILE *bs_stdin(void) { return stdin; }
+static inline const char *bs_codeset(void) { return nl_langinfo(CODESET); }
+
+// Draws one grapheme (up to CCHARW_MAX scalars, NUL-terminated in `wch`) at an
+// explicit row and column, so a width disagreement cannot shift what follows.
+static inline int bs_put_cell(int row, int column, const wchar_t *wch, attr_t attrs, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, wch, attrs, pair, NULL) != OK) return ERR;
+    return mvwadd_wch(stdscr, row, column, &cell);
+}
 
 #endif

@@ -1,0 +1,296 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Bookmarks and reading positions, kept in memory and saved to
+/// `bookmarks.json` after every change. Never throws at the reader: every
+/// trouble (corrupt file, newer schema, read-only or full disk, a lock held
+/// too long) becomes a one-time notice from `takeNotices()`, and reading goes on.
+///
+/// Each save takes an flock on `bookmarks.json.lock`, reads the file, merges
+/// it with what this session knows (`StateDocument.merged`), writes the result
+/// atomically and releases the lock, so concurrent sessions lose nothing.
+public final class BookmarkStore {
+    /// How the last save went.
+    public enum SaveStatus: Equatable, Sendable {
+        case saved
+        /// Nothing written, by design (`--no-state`, no home).
+        case memoryOnly
+        /// Nothing written: the file is from a newer schema or is not a regular file.
+        case readOnly
+        case failed(String)
+    }
+
+    public let location: StateLocation
+    /// Everything this session knows, merged with the file at the last load or save.
+    public private(set) var document = StateDocument()
+    /// True when the file must not be written (newer schema, directory in its place).
+    public private(set) var isReadOnly = false
+    public private(set) var lastSave: SaveStatus
+    /// Seconds to wait for another session's lock before giving up on one save.
+    public var lockTimeout: Double = 3
+    /// `recordReadingPosition` writes at most this often; `flush()` writes the rest.
+    public var positionSaveInterval: Double = 2
+
+    private let fileSystem: any StateFileSystem
+    private let clock: () -> Timestamp
+    private var notices: [String] = []
+    private var failureReported = false
+    private var positionDirty = false
+    private var lastPositionSave: Timestamp?
+
+    /// A store at `location`; call `load()` to read the file.
+    public init(location: StateLocation, fileSystem: any StateFileSystem = POSIXStateFileSystem(),
+                clock: @escaping () -> Timestamp = Timestamp.now) {
+        self.location = location
+        self.fileSystem = fileSystem
+        self.clock = clock
+        if case .memoryOnly = location { lastSave = .memoryOnly } else { lastSave = .saved }
+    }
+
+    /// Opens the store at `location` and loads it.
+    public static func open(_ location: StateLocation,
+                            fileSystem: any StateFileSystem = POSIXStateFileSystem()) -> BookmarkStore {
+        let store = BookmarkStore(location: location, fileSystem: fileSystem)
+        store.load()
+        return store
+    }
+
+    /// The path of `bookmarks.json`, or nil when state is kept in memory.
+    public var filePath: String? { location.filePath }
+
+    // MARK: - Reading
+
+    /// Every bookmark, newest first.
+    public var bookmarks: [Bookmark] {
+        document.bookmarks.sorted { ($0.created, $0.id) > ($1.created, $1.id) }
+    }
+
+    /// The bookmark with `id`.
+    public func bookmark(id: String) -> Bookmark? {
+        document.bookmarks.first { $0.id == id }
+    }
+
+    /// Where the reader was in `edition` (matched by title and date, not hash).
+    public func readingPosition(for edition: EditionID) -> ReadingPosition? {
+        document.positions.first { $0.position.edition.key == edition.key }
+    }
+
+    /// Messages for the status line since the last call, each told once.
+    public func takeNotices() -> [String] {
+        defer { notices.removeAll() }
+        return notices
+    }
+
+    // MARK: - Changing
+
+    /// Adds a bookmark at `position` and saves.
+    @discardableResult
+    public func addBookmark(at position: TextAnchor, headline: String, note: String? = nil) -> Bookmark {
+        let now = clock()
+        let mark = Bookmark(position: position, headline: headline,
+                            note: BookmarkStore.clean(note), created: now)
+        document.bookmarks.append(mark)
+        save()
+        return mark
+    }
+
+    /// Deletes the bookmark `id` (leaving a tombstone) and saves; false if there was none.
+    @discardableResult
+    public func deleteBookmark(id: String) -> Bool {
+        guard document.bookmarks.contains(where: { $0.id == id }) else { return false }
+        document.bookmarks.removeAll { $0.id == id }
+        document.deleted.append(Tombstone(id: id, deleted: clock()))
+        save()
+        return true
+    }
+
+    /// Replaces the note of bookmark `id` ("" or nil removes it) and saves.
+    @discardableResult
+    public func setNote(_ note: String?, forBookmark id: String) -> Bool {
+        guard let index = document.bookmarks.firstIndex(where: { $0.id == id }) else { return false }
+        document.bookmarks[index].note = BookmarkStore.clean(note)
+        document.bookmarks[index].updated = clock()
+        save()
+        return true
+    }
+
+    /// Notes where the reader is. Saved at once when `positionSaveInterval` has
+    /// passed since the last position save, else left for the next one or `flush()`.
+    public func recordReadingPosition(_ position: TextAnchor) {
+        let now = clock()
+        let place = ReadingPosition(position: position, updated: now)
+        document.positions.removeAll { $0.position.edition.key == position.edition.key }
+        document.positions.append(place)
+        positionDirty = true
+        if let last = lastPositionSave,
+           Double(now.milliseconds - last.milliseconds) / 1000 < positionSaveInterval {
+            return
+        }
+        save()
+    }
+
+    /// Saves a reading position not yet written (call on quit and on SIGHUP/SIGTERM).
+    public func flush() {
+        if positionDirty { save() }
+    }
+
+    /// Merges bookmarks and positions from another state document (an import) and
+    /// saves. Returns how many bookmarks were new to this store.
+    @discardableResult
+    public func merge(_ other: StateDocument) -> Int {
+        let before = Set(document.bookmarks.map(\.id))
+        document = document.merged(with: other)
+        save()
+        return document.bookmarks.filter { !before.contains($0.id) }.count
+    }
+
+    // MARK: - Conveniences for the reader
+
+    /// Bookmarks the text at `offset` in article `articleIndex` of `edition` (the top
+    /// of the current screen page), with the article's headline.
+    @discardableResult
+    public func addBookmark(in edition: Edition, articleIndex: Int, offset: Int, note: String? = nil) -> Bookmark {
+        addBookmark(at: TextAnchor(in: edition, articleIndex: articleIndex, offset: offset),
+                    headline: edition.articles[articleIndex].headline, note: note)
+    }
+
+    /// Records the reader at `offset` in article `articleIndex`, or on the front page when nil.
+    public func recordReadingPosition(in edition: Edition, articleIndex: Int?, offset: Int = 0) {
+        guard let articleIndex else {
+            recordReadingPosition(.frontPage(of: edition))
+            return
+        }
+        recordReadingPosition(TextAnchor(in: edition, articleIndex: articleIndex, offset: offset))
+    }
+
+    /// Where to resume `edition`: the saved position found in its text, or nil
+    /// (never read, last seen on the front page, or the text is gone).
+    public func resumePosition(in edition: Edition) -> ResolvedPosition? {
+        readingPosition(for: EditionID(edition))?.position.resolve(in: edition)
+    }
+
+    // MARK: - File
+
+    /// Reads the file. Missing or empty: start empty. Corrupt or unreadable:
+    /// moved aside to `bookmarks.json.corrupt-<time>`, start empty. Newer schema
+    /// or not a regular file: read what can be read, never write.
+    public func load() {
+        guard case .directory(let dir) = location, let path = filePath else { return }
+        guard fileSystem.kind(of: dir) == .directory else { return }  // created on first save
+        // Lock so that a corrupt file is judged and moved aside by one session only.
+        let lock = try? fileSystem.lock(path + ".lock", timeout: lockTimeout)
+        defer { lock?.unlock() }
+        if let disk = try? readDisk(path) { document = document.merged(with: disk) }
+    }
+
+    /// Writes this session's state, merged with the file's, under the lock.
+    public func save() {
+        guard case .directory(let dir) = location, let path = filePath else {
+            lastSave = .memoryOnly
+            return
+        }
+        if isReadOnly {
+            lastSave = .readOnly
+            return
+        }
+        do {
+            try fileSystem.createDirectory(dir)
+            let lock = try fileSystem.lock(path + ".lock", timeout: lockTimeout)
+            defer { lock.unlock() }
+            // Writers hold the lock, so any temporary file seen now is a dead writer's.
+            fileSystem.removeFiles(in: dir, prefix: StateLocation.fileName + POSIXStateFileSystem.temporaryInfix)
+            if let disk = try readDisk(path) { document = document.merged(with: disk) }
+            if isReadOnly {
+                lastSave = .readOnly
+                return
+            }
+            document = document.pruned(at: clock())
+            try fileSystem.writeAtomically(try document.encoded(), to: path)
+            lastSave = .saved
+            positionDirty = false
+            lastPositionSave = clock()
+            if failureReported {
+                failureReported = false
+                notice("bookmarks saved again to \(path)")
+            }
+        } catch {
+            let message = "\(error)"
+            lastSave = .failed(message)
+            if !failureReported {
+                failureReported = true
+                notice("bookmarks not saved (\(message)); reading goes on, they are kept until quit")
+            }
+        }
+    }
+
+    /// The file's document, or nil when there is none to merge. Handles the
+    /// corrupt, newer-schema and not-a-file cases, with a notice each. Throws only
+    /// for a passing trouble of this process (out of file descriptors or memory),
+    /// which says nothing about the file and must not move it aside.
+    private func readDisk(_ path: String) throws -> StateDocument? {
+        switch fileSystem.kind(of: path) {
+        case .missing:
+            return nil
+        case .directory, .other:
+            isReadOnly = true
+            notice("\(path) is not a regular file; bookmarks are kept in memory only")
+            return nil
+        case .regular:
+            break
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try fileSystem.read(path)
+        } catch let error as StateFileError where BookmarkStore.passingErrors.contains(error.code) {
+            throw error
+        } catch {
+            moveAside(path, reason: "\(error)")
+            return nil
+        }
+        switch StateDocument.decode(bytes) {
+        case .document(let disk):
+            return disk
+        case .empty:
+            return nil
+        case .newerVersion(let version, let disk):
+            if !isReadOnly {
+                isReadOnly = true
+                notice("\(path) is from a newer broadsheet (schema \(version)); bookmarks are read-only")
+            }
+            return disk
+        case .corrupt(let reason):
+            moveAside(path, reason: reason)
+            return nil
+        }
+    }
+
+    /// Read errors that are the process's trouble, not the file's.
+    private static let passingErrors: Set<Int32> = [EMFILE, ENFILE, ENOMEM, EINTR, EAGAIN]
+
+    /// Renames a bad file to `bookmarks.json.corrupt-<time>` so nothing is lost.
+    private func moveAside(_ path: String, reason: String) {
+        let aside = path + ".corrupt-" + clock().fileNameStamp
+        do {
+            try fileSystem.move(path, to: aside)
+            notice("\(StateLocation.fileName) was unreadable (\(reason)); moved to \(aside), starting empty")
+        } catch {
+            isReadOnly = true
+            notice("\(StateLocation.fileName) is unreadable (\(reason)) and \(error); bookmarks are kept in memory only")
+        }
+    }
+
+    /// Queues a message for the status line.
+    private func notice(_ text: String) {
+        notices.append(text)
+    }
+
+    /// A note with surrounding whitespace removed; nil when empty.
+    private static func clean(_ note: String?) -> String? {
+        guard let note else { return nil }
+        let kept = note.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()
+        return kept.isEmpty ? nil : String(kept)
+    }
+}

@@ -1,0 +1,54 @@
+/// A durable place in the text of an edition, as bookmarks and reading positions
+/// store it: the edition, the article's stable id (not its index), a scalar
+/// offset into the article's body, and a short quote of the text there to find
+/// it again if the file changes. (Layout's `TextPosition` is the in-memory
+/// article index + offset that `resolve(in:)` leads to.)
+public struct TextAnchor: Codable, Hashable, Sendable {
+    /// How many scalars a quote holds (the issue asks for roughly 16–24).
+    public static let quoteLength = 20
+
+    public var edition: EditionID
+    /// `Article.id`.
+    public var article: String
+    /// Scalars from the start of the article's body (see `Article.blockStarts`).
+    public var offset: Int
+    /// Up to `quoteLength` scalars of body text starting at `quoteOffset`.
+    public var quote: String
+    /// Where `quote` starts: `offset`, or earlier when `offset` is near the end.
+    public var quoteOffset: Int
+
+    public init(edition: EditionID, article: String, offset: Int, quote: String = "",
+                quoteOffset: Int? = nil) {
+        self.edition = edition
+        self.article = article
+        self.offset = offset
+        self.quote = quote
+        self.quoteOffset = quoteOffset ?? offset
+    }
+
+    /// The position at `offset` in article `articleIndex` of `edition`, with its
+    /// quote taken from the text. The offset is clamped into the body.
+    public init(in edition: Edition, articleIndex: Int, offset: Int) {
+        let article = edition.articles[articleIndex]
+        let body = ArticleText(article)
+        let clamped = max(0, min(offset, body.count))
+        let start = max(0, min(clamped, body.count - TextAnchor.quoteLength))
+        let end = min(body.count, start + TextAnchor.quoteLength)
+        self.init(edition: EditionID(edition), article: article.id, offset: clamped,
+                  quote: body.string(start..<end), quoteOffset: start)
+    }
+
+    /// The front page of `edition`: no article (`article` is ""). It resolves to
+    /// nil, which is where a reader opens anyway.
+    public static func frontPage(of edition: Edition) -> TextAnchor {
+        TextAnchor(edition: EditionID(edition), article: "", offset: 0)
+    }
+
+    /// Whether this is the front page rather than a place in an article.
+    public var isFrontPage: Bool { article.isEmpty }
+
+    /// Finds this position in `edition` (see `PositionResolver`).
+    public func resolve(in edition: Edition) -> ResolvedPosition? {
+        PositionResolver.resolve(self, in: edition)
+    }
+}

@@ -1,0 +1,51 @@
+import ReaderCore
+
+/// A 版 (or the front page) laid out as screen pages with clickable blocks.
+public struct PageViewLayout: Sendable, Equatable {
+    public var screens: [ScreenPage]
+
+    public init(screens: [ScreenPage]) {
+        self.screens = screens
+    }
+
+    /// The blocks (jump targets) on each screen.
+    public var targets: [[JumpTarget]] { screens.map(\.targets) }
+
+    /// The screen holding the block of `article`, if any.
+    public func screen(holding article: Int) -> Int? {
+        screens.firstIndex { $0.targets.contains { $0.article == article } }
+    }
+}
+
+/// One article laid out as screen pages, with the text↔screen mapping.
+/// Body runs carry their source offsets (`PlacedRun.source`).
+public struct ArticleViewLayout: Sendable, Equatable {
+    public var screens: [ScreenPage]
+    /// The text offset (scalars) of the first body character on each screen.
+    public var starts: [Int]
+
+    public init(screens: [ScreenPage], starts: [Int]) {
+        self.screens = screens
+        self.starts = starts
+    }
+
+    /// The screen that shows the text at `offset`.
+    public func screen(containing offset: Int) -> Int {
+        var found = 0
+        for (index, start) in starts.enumerated() where start <= offset {
+            found = index
+        }
+        return found
+    }
+}
+
+/// What the reader needs from a layout engine: `PrintLayout` adapts `EditionLayout`
+/// (issue 4) to it; tests can supply their own.
+public protocol ReaderLayout: Sendable {
+    /// Lays out 版 `page` (1-based; 1 is the front page with the masthead).
+    func pageView(_ edition: Edition, page: Int, width: Int, height: Int) -> PageViewLayout
+    /// Lays out article `index` (0-based into `edition.articles`).
+    func article(_ edition: Edition, index: Int, width: Int, height: Int) -> ArticleViewLayout
+    /// The smallest body area that can be laid out.
+    var minimumSize: (width: Int, height: Int) { get }
+}

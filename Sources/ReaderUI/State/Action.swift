@@ -1,0 +1,34 @@
+import ReaderCore
+
+/// Everything that can happen to the reader. `reduce(state, action)` applies one.
+public enum Action: Sendable, Equatable {
+    case nextScreen, previousScreen
+    case lineDown, lineUp
+    case firstScreen, lastScreen
+    /// Open the selected block or table-of-contents row.
+    case openSelected
+    /// A digit typed on a page view: opens the block with that label.
+    case digit(Int)
+    /// A block's letter label typed on a page view (labels after 9: a c d e …).
+    case label(String)
+    case openArticle(Int)
+    /// Close an overlay, leave search, or go back to the 版 view.
+    case back
+    case nextArticle, previousArticle
+    case nextPage, previousPage
+    case previousEdition, nextEdition
+    /// The loop finished loading library edition `index`.
+    case editionLoaded(Edition, index: Int)
+    case toggleContents, toggleHelp
+    case beginSearch
+    case searchInput(String)
+    case searchDelete
+    case submitSearch
+    case cancelSearch
+    case nextMatch, previousMatch
+    case nextTheme
+    case resize(width: Int, height: Int)
+    case click(row: Int, column: Int)
+    case notice(String)
+    case quit
+}

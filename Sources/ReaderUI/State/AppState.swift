@@ -1,0 +1,120 @@
+import ReaderCore
+
+/// Everything the reader shows, as a value. Only `reduce` changes it.
+public struct AppState: Sendable {
+    public enum View: Sendable, Equatable {
+        /// A 版 with its blocks (版 1 is the front page).
+        case page
+        case article
+    }
+
+    public enum Overlay: Sendable, Equatable {
+        case contents
+        case help
+    }
+
+    /// Work the loop must do outside the reducer (I/O).
+    public enum Request: Sendable, Equatable {
+        case loadEdition(index: Int)
+    }
+
+    public var edition: Edition
+    public var layout: any ReaderLayout
+    public var width: Int
+    public var height: Int
+    public var view: View = .page
+    public var overlay: Overlay?
+    /// The 版 shown, or the 版 of the open article.
+    public var page: Int = 1
+    /// The screen page of the 版 view.
+    public var pageScreen = 0
+    /// The selected block on the 版 view (index into `edition.articles`).
+    public var selected: Int?
+    /// The open article (index into `edition.articles`).
+    public var article = 0
+    /// The text position in the open article (scalars): kept across resizes.
+    public var offset = 0
+    /// The screen page of the open article.
+    public var screen = 0
+    public var contentsSelection = 0
+    /// The first key listed by the help overlay when it is taller than the window.
+    public var helpScroll = 0
+    public var search = SearchState()
+    /// Digits typed so far on a 版 view.
+    public var digits = ""
+    public var themeNames: [String]
+    public var themeIndex = 0
+    /// A one-line message for the status bar; cleared by the next key.
+    public var notice: String?
+    /// The position of this edition in the library, and the library's size.
+    public var editionIndex = 0
+    public var editionCount = 1
+    public var request: Request?
+    public var quit = false
+    public private(set) var pageLayout: PageViewLayout?
+    public private(set) var articleLayout: ArticleViewLayout?
+    private var pageLayoutKey: [Int] = []
+    private var articleLayoutKey: [Int] = []
+
+    public init(edition: Edition, layout: any ReaderLayout = PrintLayout(),
+                width: Int, height: Int, themeNames: [String] = ["default"]) {
+        self.edition = edition
+        self.layout = layout
+        self.width = width
+        self.height = height
+        self.themeNames = themeNames.isEmpty ? ["default"] : themeNames
+        page = pageNumbers.first ?? 1
+        selected = edition.articles.firstIndex { $0.page == page }
+        relayout()
+    }
+
+    /// The 版 numbers in the edition, ascending.
+    public var pageNumbers: [Int] {
+        let numbers = Set(edition.pages.map(\.number)).union(edition.articles.map(\.page))
+        return numbers.isEmpty ? [1] : numbers.sorted()
+    }
+
+    /// The rows available to the layout (the last row is the status bar).
+    public var bodyHeight: Int { height - 1 }
+
+    /// True when the window cannot hold a layout.
+    public var isTooSmall: Bool {
+        width < layout.minimumSize.width || bodyHeight < layout.minimumSize.height
+    }
+
+    /// The name of the theme in use.
+    public var themeName: String { themeNames[themeIndex % themeNames.count] }
+
+    /// Lays out the current view at the current size, reusing the cached layout.
+    mutating func relayout() {
+        guard !isTooSmall else { return }
+        let pageKey = [page, width, bodyHeight]
+        if view == .page, pageKey != pageLayoutKey || pageLayout == nil {
+            pageLayout = layout.pageView(edition, page: page, width: width, height: bodyHeight)
+            pageLayoutKey = pageKey
+        }
+        let articleKey = [article, width, bodyHeight]
+        if view == .article, !edition.articles.isEmpty,
+           articleKey != articleLayoutKey || articleLayout == nil {
+            articleLayout = layout.article(edition, index: article, width: width, height: bodyHeight)
+            articleLayoutKey = articleKey
+        }
+        if view == .article, let articleLayout {
+            screen = articleLayout.screen(containing: offset)
+        }
+        if view == .page, let pageLayout {
+            if let selected, let holding = pageLayout.screen(holding: selected) {
+                pageScreen = holding
+            }
+            pageScreen = min(pageScreen, pageLayout.screens.count - 1)
+        }
+    }
+
+    /// Forgets cached layouts (a new edition).
+    mutating func dropLayouts() {
+        pageLayout = nil
+        articleLayout = nil
+        pageLayoutKey = []
+        articleLayoutKey = []
+    }
+}

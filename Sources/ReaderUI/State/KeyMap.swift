@@ -1,0 +1,100 @@
+/// The key bindings: one entry per key, used by the key map, `?` and the README.
+public struct KeyBinding: Sendable, Equatable {
+    public var keys: String
+    public var help: String
+}
+
+/// Maps key events to actions. Pure; depends on the state only for modes.
+public enum KeyMap {
+    /// Every key, in the order the help overlay lists them.
+    public static let bindings: [KeyBinding] = [
+        KeyBinding(keys: "Space  PgDn  f  →", help: "next screen page"),
+        KeyBinding(keys: "b  PgUp  ←", help: "previous screen page"),
+        KeyBinding(keys: "j  k  ↓  ↑", help: "next/previous block, list row or screen"),
+        KeyBinding(keys: "g  G  Home  End", help: "first / last screen page"),
+        KeyBinding(keys: "Enter  1…9  a c d…", help: "open the selected / labelled block"),
+        KeyBinding(keys: "Esc  Backspace  h", help: "back: close, clear search, 版, front page"),
+        KeyBinding(keys: "n  p  Tab  S-Tab", help: "next / previous article"),
+        KeyBinding(keys: "J  K", help: "next / previous 版"),
+        KeyBinding(keys: "[  ]", help: "previous / next edition in the library"),
+        KeyBinding(keys: "t", help: "table of contents"),
+        KeyBinding(keys: "/", help: "search (Enter runs, Esc cancels)"),
+        KeyBinding(keys: "n  N", help: "next / previous match while a search is active"),
+        KeyBinding(keys: "T", help: "next theme"),
+        KeyBinding(keys: "?", help: "this help"),
+        KeyBinding(keys: "q  Ctrl-C", help: "quit"),
+        KeyBinding(keys: "Ctrl-L", help: "redraw the screen"),
+        KeyBinding(keys: "wheel  click", help: "scroll; a click opens a block"),
+    ]
+
+    /// The action for `key`, or nil when the key does nothing here.
+    public static func action(for key: KeyEvent, in state: AppState) -> Action? {
+        if case .resize(let width, let height) = key { return .resize(width: width, height: height) }
+        if state.search.editing { return searchAction(for: key) }
+        switch key {
+        case .character(let c): return characterAction(c, state)
+        case .control("c"): return .quit
+        case .control("f"): return .nextScreen
+        case .control("b"): return .previousScreen
+        case .control: return nil
+        case .enter: return .openSelected
+        case .escape, .backspace: return .back
+        case .tab: return .nextArticle
+        case .backTab: return .previousArticle
+        case .up: return .lineUp
+        case .down: return .lineDown
+        case .left, .pageUp: return .previousScreen
+        case .right, .pageDown: return .nextScreen
+        case .home: return .firstScreen
+        case .end: return .lastScreen
+        case .wheelUp: return state.overlay == .contents ? .lineUp : .previousScreen
+        case .wheelDown: return state.overlay == .contents ? .lineDown : .nextScreen
+        case .click(let row, let column): return .click(row: row, column: column)
+        case .resize: return nil
+        }
+    }
+
+    /// Keys while the search prompt is open: text goes into the query.
+    private static func searchAction(for key: KeyEvent) -> Action? {
+        switch key {
+        case .character(let c): return .searchInput(String(c))
+        case .enter: return .submitSearch
+        case .escape, .control("c"), .control("g"): return .cancelSearch
+        case .backspace: return .searchDelete
+        default: return nil
+        }
+    }
+
+    /// A printable key outside the search prompt.
+    private static func characterAction(_ c: Character, _ state: AppState) -> Action? {
+        switch c {
+        case " ", "f": return .nextScreen
+        case "b": return .previousScreen
+        case "j": return .lineDown
+        case "k": return .lineUp
+        case "h": return .back
+        case "n": return state.search.isActive ? .nextMatch : .nextArticle
+        case "N": return state.search.isActive ? .previousMatch : nil
+        case "p": return .previousArticle
+        case "J": return .nextPage
+        case "K": return .previousPage
+        case "[": return .previousEdition
+        case "]": return .nextEdition
+        case "g": return .firstScreen
+        case "G": return .lastScreen
+        case "t": return .toggleContents
+        case "/": return .beginSearch
+        case "T": return .nextTheme
+        case "?": return .toggleHelp
+        case "q": return .quit
+        default:
+            if let digit = c.wholeNumberValue, c.isASCII { return .digit(digit) }
+            // Blocks past 9 are lettered with letters no other key uses.
+            if state.view == .page, state.overlay == nil, c.isASCII, c.isLowercase,
+               state.pageLayout?.targets.joined().contains(where: { $0.label == String(c) }) == true {
+                return .label(String(c))
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// One search hit: a stretch of an article's body text.
+public struct SearchMatch: Sendable, Equatable {
+    /// Index into `Edition.articles`.
+    public var article: Int
+    /// Scalar offsets into the article's body text.
+    public var range: Range<Int>
+
+    public init(article: Int, range: Range<Int>) {
+        self.article = article
+        self.range = range
+    }
+}
+
+/// The search prompt and the active search.
+public struct SearchState: Sendable, Equatable {
+    /// True while the prompt line takes the keys.
+    public var editing = false
+    /// What is typed in the prompt.
+    public var input = ""
+    /// The active query ("" when no search is active).
+    public var query = ""
+    public var matches: [SearchMatch] = []
+    public var current: Int?
+
+    public init() {}
+
+    /// True when n/N move between matches.
+    public var isActive: Bool { !query.isEmpty && !matches.isEmpty }
+}

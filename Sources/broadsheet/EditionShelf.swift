@@ -1,0 +1,26 @@
+import Foundation
+import ReaderCore
+
+/// Which editions the reader can move between (`[` `]`) and which one opens first:
+/// `EditionLibrary` resolves the argument (none → library or bundled, FILE, DIR →
+/// newest), and the editions beside it, in date order, form the shelf.
+struct EditionShelf {
+    /// Edition files, oldest first.
+    var paths: [String]
+    /// The one to open.
+    var index: Int
+
+    /// Resolves the command's argument and lists the editions in the same directory.
+    static func resolve(_ argument: String?) throws -> EditionShelf {
+        let path = try EditionLibrary.resolve(argument, environment: ProcessInfo.processInfo.environment)
+        let directory = (path as NSString).deletingLastPathComponent
+        let paths = (try? EditionLibrary(directory: directory.isEmpty ? "." : directory).editions().map(\.path)) ?? []
+        if let index = paths.firstIndex(of: path) { return EditionShelf(paths: paths, index: index) }
+        return EditionShelf(paths: [path], index: 0)
+    }
+
+    /// Reads and parses one edition file.
+    static func load(_ path: String) throws -> Edition {
+        try EditionLoader().edition(atPath: path)
+    }
+}

@@ -1,0 +1,68 @@
+import CursesBackend
+import ReaderCore
+import ReaderUI
+
+/// The interactive main loop: read a key, reduce, draw the diff. Signals are polled
+/// between reads so that every exit path restores the terminal.
+struct ReaderLoop {
+    var state: AppState
+    let themes: [Theme]
+    let terminal: CursesTerminal
+    let signals: SignalWatch
+    /// Loads library edition `index` (for `[` and `]`).
+    let loadEdition: (Int) throws -> Edition
+    let measure: DisplayWidth
+
+    /// How long a read waits before the loop checks for signals.
+    static let tick: Int32 = 200
+
+    /// Runs until `q` or a signal; returns the exit status (0, or 128+signal).
+    mutating func run() -> Int32 {
+        var dirty = true
+        while true {
+            if let signal = signals.take() {
+                terminal.end()
+                return 128 + signal
+            }
+            if state.quit {
+                terminal.end()
+                return 0
+            }
+            if dirty {
+                terminal.present(Screen.render(state, measure: measure))
+                dirty = false
+            }
+            switch terminal.read(timeout: Self.tick) {
+            case .timeout:
+                continue
+            case .closed:
+                terminal.end()
+                return 128 + 1
+            case .key(.control("l")):
+                terminal.invalidate()
+                dirty = true
+            case .key(let key):
+                guard let action = KeyMap.action(for: key, in: state) else { continue }
+                let themeBefore = state.themeIndex
+                state = reduce(state, action)
+                if state.themeIndex != themeBefore, !themes.isEmpty {
+                    terminal.apply(theme: themes[state.themeIndex % themes.count])
+                }
+                if let request = state.request { perform(request) }
+                dirty = true
+            }
+        }
+    }
+
+    /// Does the I/O a reduction asked for and feeds the result back.
+    private mutating func perform(_ request: AppState.Request) {
+        switch request {
+        case .loadEdition(let index):
+            do {
+                state = reduce(state, .editionLoaded(try loadEdition(index), index: index))
+            } catch {
+                state = reduce(state, .notice("cannot open edition: \(error)"))
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import ReaderCore
+@testable import ReaderUI
+
+/// A reader session without a terminal: keys in, screen text out.
+struct Session {
+    var state: AppState
+
+    init(width: Int = 80, height: Int = 24, edition: Edition = SampleEdition.edition,
+         themes: [String] = ["newsprint", "night", "contrast", "mono"]) {
+        state = AppState(edition: edition, width: width, height: height, themeNames: themes)
+    }
+
+    /// The screen as text.
+    var screen: String { Screen.render(state).text }
+
+    /// The rendered buffer.
+    var buffer: CellBuffer { Screen.render(state) }
+
+    /// Sends keys: each character is a key; `<Name>` spells a special key
+    /// (<Enter> <Esc> <Tab> <BTab> <BS> <Down> <Up> <PgDn> <PgUp> <C-c>).
+    mutating func press(_ keys: String) {
+        var rest = Substring(keys)
+        while let first = rest.first {
+            if first == "<", let close = rest.firstIndex(of: ">"), close > rest.index(after: rest.startIndex) {
+                let name = rest[rest.index(after: rest.startIndex)..<close]
+                rest = rest[rest.index(after: close)...]
+                send(Self.special[String(name)] ?? .character("<"))
+            } else {
+                rest = rest.dropFirst()
+                send(.character(first))
+            }
+        }
+    }
+
+    /// Sends one event through the key map and the reducer.
+    mutating func send(_ key: KeyEvent) {
+        if let action = KeyMap.action(for: key, in: state) { state = reduce(state, action) }
+    }
+
+    /// Resizes the window.
+    mutating func resize(_ width: Int, _ height: Int) {
+        send(.resize(width: width, height: height))
+    }
+
+    static let special: [String: KeyEvent] = [
+        "Enter": .enter, "Esc": .escape, "Tab": .tab, "BTab": .backTab, "BS": .backspace,
+        "Down": .down, "Up": .up, "PgDn": .pageDown, "PgUp": .pageUp, "C-c": .control("c"),
+        "Home": .home, "End": .end, "Left": .left, "Right": .right,
+    ]
+}
+
+/// Compares `text` with a snapshot file in Snapshots/, recording it when BROADSHEET_RECORD=1.
+func snapshotDifference(_ text: String, named name: String, filePath: String = #filePath) -> String? {
+    var parts = filePath.split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast()
+    let path = parts.joined(separator: "/") + "/Snapshots/\(name).txt"
+    let actual = text + "\n"
+    if ProcessInfo.processInfo.environment["BROADSHEET_RECORD"] == "1" {
+        try? actual.write(toFile: path, atomically: true, encoding: .utf8)
+        return nil
+    }
+    guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
+        return "no snapshot at \(path); run with BROADSHEET_RECORD=1 to record it"
+    }
+    if expected == actual { return nil }
+    let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    var report = ["snapshot \(name) differs (- expected, + actual):"]
+    for i in 0..<max(a.count, b.count) {
+        let x = i < a.count ? String(a[i]) : "∅"
+        let y = i < b.count ? String(b[i]) : "∅"
+        if x != y { report.append("\(i + 1)- \(x)"); report.append("\(i + 1)+ \(y)") }
+    }
+    return report.joined(separator: "\n")
+}
