@@ -11,8 +11,8 @@ struct IdleTimer {
     private var last: Double
     private var fired = false
 
-    /// A timer for `minutes`, started now.
-    init(minutes: Int) {
+    /// A timer for `minutes` (fractions allowed: 0.05 is three seconds), started now.
+    init(minutes: Double) {
         limit = Double(minutes) * 60
         last = Self.now()
     }

@@ -28,7 +28,8 @@ struct InteractiveMode {
             throw fail("\(error)")
         }
         let (config, configWarnings) = Config.loadStandard(explicitPath: command.config,
-                                                           environment: ProcessInfo.processInfo.environment)
+                                                           environment: ProcessInfo.processInfo.environment,
+                                                           systemPath: ReadCommand.systemConfigPath)
         let kiosk = command.kiosk || config.kiosk.enabled == true
         let themes = ThemeShelf.load(requested: command.theme ?? config.theme, allowPaths: !kiosk)
         let ambiguous = command.ambiguous ?? config.ambiguous ?? .narrow
@@ -64,6 +65,7 @@ struct InteractiveMode {
         var loop = ReaderLoop(state: state, themes: themes.themes, terminal: terminal, signals: signals,
                               loadEdition: { try EditionShelf.load(paths[$0]) },
                               measure: DisplayWidth(ambiguous: ambiguous), desk: desk)
+        if let minutes = command.idleReset, minutes > 0 { loop.idle = IdleTimer(minutes: minutes) }
         let status = loop.run()
         signals.release()
         if status != 0 { exit(status) }

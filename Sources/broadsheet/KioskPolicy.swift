@@ -15,10 +15,10 @@ struct KioskPolicy {
 
     let confinement: LibraryConfinement
     /// Minutes without a key before the reader goes back to the newest front page.
-    let idleResetMinutes: Int?
+    let idleResetMinutes: Double?
 
     /// Confines the reader to `library`; refuses a missing library.
-    init(library: String, idleResetMinutes: Int?) throws(LibraryConfinement.Refusal) {
+    init(library: String, idleResetMinutes: Double?) throws(LibraryConfinement.Refusal) {
         confinement = try LibraryConfinement(library: library)
         self.idleResetMinutes = idleResetMinutes.flatMap { $0 > 0 ? $0 : nil }
     }

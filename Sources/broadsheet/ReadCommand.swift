@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ReaderCore
 
 /// Opens an edition: interactively on a terminal, as a dump otherwise.
@@ -53,8 +54,8 @@ struct ReadCommand: ParsableCommand {
     @Flag(help: "Run as a kiosk: only the library is readable, nothing is executed.")
     var kiosk = false
 
-    @Option(help: "Kiosk: return to the newest front page after MINUTES idle.")
-    var idleReset: Int?
+    @Option(help: "Return to the newest front page after MINUTES idle (fractions allowed; default: the config's kiosk.idleResetMinutes in kiosk mode).")
+    var idleReset: Double?
 
     @Flag(help: "Neither read nor write bookmarks and reading position.")
     var noState = false
@@ -66,7 +67,15 @@ struct ReadCommand: ParsableCommand {
     var config: String?
 
     mutating func run() throws {
-        if kiosk { _ = try KioskMode.apply(to: &self, library: nil, idleResetMinutes: nil) }
+        // The system config (where deployments turn the kiosk on) is read first: a
+        // user's config cannot turn the kiosk off (Config.overlaid).
+        let (settings, _) = Config.loadStandard(explicitPath: config, environment: ProcessInfo.processInfo.environment,
+                                                systemPath: Self.systemConfigPath)
+        if kiosk || settings.kiosk.enabled == true {
+            kiosk = true
+            _ = try KioskMode.apply(to: &self, library: settings.library,
+                                    idleResetMinutes: settings.kiosk.idleResetMinutes.map(Double.init))
+        }
         if outline {
             try OutlineMode(command: self).run()
         } else if dump {
@@ -74,6 +83,13 @@ struct ReadCommand: ParsableCommand {
         } else {
             try InteractiveMode(command: self).run()
         }
+    }
+}
+
+extension ReadCommand {
+    /// The system config file: /etc/broadsheet/config.json, or `$BROADSHEET_SYSTEM_CONFIG` (tests).
+    static var systemConfigPath: String {
+        ProcessInfo.processInfo.environment[KioskPolicy.systemConfigVariable] ?? Config.systemPath
     }
 }
 

@@ -14,6 +14,8 @@ struct ReaderLoop {
     let measure: DisplayWidth
     /// Bookmarks and the reading position (nil: none kept).
     var desk: BookmarkDesk? = nil
+    /// The kiosk idle reset (nil: none).
+    var idle: IdleTimer? = nil
 
     /// How long a read waits before the loop checks for signals.
     static let tick: Int32 = 200
@@ -36,9 +38,14 @@ struct ReaderLoop {
                 terminal.present(Screen.render(state, measure: measure))
                 dirty = false
             }
-            switch terminal.read(timeout: Self.tick) {
+            let event = terminal.read(timeout: Self.tick)
+            if case .key = event { idle?.touch() }
+            switch event {
             case .timeout:
-                continue
+                if idle?.isDue() == true {
+                    resetForIdle()
+                    dirty = true
+                }
             case .closed:
                 desk?.flushPosition(state)
                 terminal.end()
@@ -57,6 +64,20 @@ struct ReaderLoop {
                 desk?.record(state)
                 dirty = true
             }
+        }
+    }
+
+    /// Saves the place, then goes back to the newest edition's front page. The newest
+    /// edition opens at its front page, not at a resumed position.
+    private mutating func resetForIdle() {
+        desk?.flushPosition(state)
+        state = reduce(state, .idleReset)
+        guard case .loadEdition(let index) = state.request else { return }
+        do {
+            state = reduce(state, .editionLoaded(try loadEdition(index), index: index))
+            state.notice = nil
+        } catch {
+            state = reduce(state, .notice("cannot open edition: \(error)"))
         }
     }
 

@@ -23,6 +23,10 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.relayout()
         s.notice = notice
         return s
+    case .idleReset:
+        // Taken in any state (too small, overlay, prompt): the next reader starts clean.
+        resetForIdle(&s)
+        return s
     case .resize(let width, let height):
         s.width = max(0, width)
         s.height = max(0, height)
@@ -157,7 +161,7 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .addBookmark, .openBookmarks, .jumpToBookmark, .deleteBookmark, .editNote,
          .noteInput, .noteDelete, .submitNote, .cancelNote:
         reduceBookmarks(&s, action)
-    case .notice, .resize, .bookmarksListed, .showPosition:
+    case .notice, .resize, .bookmarksListed, .showPosition, .idleReset:
         break
     }
     return s
@@ -183,6 +187,25 @@ private func back(_ s: inout AppState) {
     } else if s.page != (s.pageNumbers.first ?? 1) {
         showPage(&s, s.pageNumbers.first ?? 1)
     }
+}
+
+/// Idle reset: a clean reader on the newest edition's front page.
+private func resetForIdle(_ s: inout AppState) {
+    s.search = SearchState()
+    s.overlay = nil
+    s.bookmarks.prompt = nil
+    s.digits = ""
+    s.helpScroll = 0
+    s.notice = nil
+    s.article = 0
+    s.offset = 0
+    s.screen = 0
+    let newest = s.editionCount - 1
+    if newest > 0, s.editionIndex != newest {
+        // Like [ and ]: the loop loads it and answers with `.editionLoaded` (front page).
+        s.request = .loadEdition(index: newest)
+    }
+    showPage(&s, s.pageNumbers.first ?? 1)
 }
 
 /// Shows 版 `number` from its first screen, first block selected.
