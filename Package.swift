@@ -31,6 +31,7 @@ let package = Package(
                     exclude: ["Snapshots"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["broadsheet", "ReaderCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["broadsheet", "ReaderCore"],
+                    exclude: ["Support/kiosk-sshd.sh"]),
     ]
 )

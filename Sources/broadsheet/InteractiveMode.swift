@@ -59,9 +59,11 @@ struct InteractiveMode {
             state = reduce(state, .notice(notice))
         }
         let paths = shelf.paths
+        let desk = ReaderSession.desk(command: command, config: config, paths: paths)
+        state = desk.resume(state)
         var loop = ReaderLoop(state: state, themes: themes.themes, terminal: terminal, signals: signals,
                               loadEdition: { try EditionShelf.load(paths[$0]) },
-                              measure: DisplayWidth(ambiguous: ambiguous))
+                              measure: DisplayWidth(ambiguous: ambiguous), desk: desk)
         let status = loop.run()
         signals.release()
         if status != 0 { exit(status) }

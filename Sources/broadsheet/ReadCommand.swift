@@ -66,6 +66,7 @@ struct ReadCommand: ParsableCommand {
     var config: String?
 
     mutating func run() throws {
+        if kiosk { _ = try KioskMode.apply(to: &self, library: nil, idleResetMinutes: nil) }
         if outline {
             try OutlineMode(command: self).run()
         } else if dump {

@@ -12,6 +12,8 @@ struct ReaderLoop {
     /// Loads library edition `index` (for `[` and `]`).
     let loadEdition: (Int) throws -> Edition
     let measure: DisplayWidth
+    /// Bookmarks and the reading position (nil: none kept).
+    var desk: BookmarkDesk? = nil
 
     /// How long a read waits before the loop checks for signals.
     static let tick: Int32 = 200
@@ -21,10 +23,12 @@ struct ReaderLoop {
         var dirty = true
         while true {
             if let signal = signals.take() {
+                desk?.flushPosition(state)
                 terminal.end()
                 return 128 + signal
             }
             if state.quit {
+                desk?.flushPosition(state)
                 terminal.end()
                 return 0
             }
@@ -36,6 +40,7 @@ struct ReaderLoop {
             case .timeout:
                 continue
             case .closed:
+                desk?.flushPosition(state)
                 terminal.end()
                 return 128 + 1
             case .key(.control("l")):
@@ -49,6 +54,7 @@ struct ReaderLoop {
                     terminal.apply(theme: themes[state.themeIndex % themes.count])
                 }
                 if let request = state.request { perform(request) }
+                desk?.record(state)
                 dirty = true
             }
         }
@@ -59,10 +65,15 @@ struct ReaderLoop {
         switch request {
         case .loadEdition(let index):
             do {
-                state = reduce(state, .editionLoaded(try loadEdition(index), index: index))
+                let edition = try loadEdition(index)
+                desk?.flushPosition(state)
+                state = reduce(state, .editionLoaded(edition, index: index))
+                if let desk { state = desk.resume(state) }
             } catch {
                 state = reduce(state, .notice("cannot open edition: \(error)"))
             }
+        default:
+            if let next = desk?.perform(request, on: state) { state = next }
         }
     }
 }

@@ -4,6 +4,8 @@ import ReaderCore
 /// The real `broadsheet` binary running in a private tmux server.
 final class TmuxSession {
     let socket: String
+    /// The XDG_STATE_HOME the reader gets unless the test sets one (removed at the end).
+    let stateHome: String
     private(set) var width: Int
     private(set) var height: Int
 
@@ -38,6 +40,11 @@ final class TmuxSession {
         self.width = width
         self.height = height
         let quoted = ([Self.binary] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        // Each session keeps its reading position in its own state home, so that no test
+        // resumes where another left off (nor writes into the real home).
+        stateHome = FileManager.default.temporaryDirectory.path + "/\(socket)-state"
+        var environment = environment
+        if environment["XDG_STATE_HOME"] == nil { environment["XDG_STATE_HOME"] = stateHome }
         let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         let script = "TERM=\(term) \(exports) \(quoted.joined(separator: " ")); echo EXIT=$?; echo STTY: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$'); echo STTY-DONE; sleep 600"
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
@@ -50,6 +57,7 @@ final class TmuxSession {
         // tmux leaves the socket file behind when its server is killed.
         let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
         unlink("\(directory)/tmux-\(getuid())/\(socket)")
+        try? FileManager.default.removeItem(atPath: stateHome)
     }
 
     /// Runs tmux on this session's socket and returns its output. Spawned with

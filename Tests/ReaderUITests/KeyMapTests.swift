@@ -19,6 +19,8 @@ struct KeyMapTests {
             (.character("t"), .toggleContents), (.character("/"), .beginSearch),
             (.character("T"), .nextTheme), (.character("?"), .toggleHelp), (.character("q"), .quit),
             (.character("7"), .digit(7)), (.control("c"), .quit),
+            (.character("F"), .frontPage), (.character("m"), .addBookmark),
+            (.character("'"), .openBookmarks), (.character("B"), .openBookmarks),
           ])
     func mapping(key: KeyEvent, action: Action) {
         let state = Session().state
@@ -31,6 +33,27 @@ struct KeyMapTests {
         var session = Session()
         session.press("/")
         #expect(KeyMap.action(for: .character(character), in: session.state) == .searchInput(String(character)))
+    }
+
+    @Test("in the note prompt every character is text, even q, d and '; Enter saves, Esc cancels",
+          arguments: [(KeyEvent.character("q"), Action.noteInput("q")), (.character("d"), .noteInput("d")),
+                      (.character("'"), .noteInput("'")), (.character("读"), .noteInput("读")),
+                      (.enter, .submitNote), (.escape, .cancelNote), (.backspace, .noteDelete)])
+    func notePromptTakesText(key: KeyEvent, action: Action) {
+        var session = Session()
+        session.press("2m")
+        #expect(KeyMap.action(for: key, in: session.state) == action)
+    }
+
+    @Test("in the bookmark list Enter jumps, d deletes, e edits, q and Esc close, j moves",
+          arguments: [(KeyEvent.enter, Action.jumpToBookmark), (.character("d"), .deleteBookmark),
+                      (.character("e"), .editNote), (.character("q"), .openBookmarks), (.escape, .back),
+                      (.character("j"), .lineDown), (.down, .lineDown), (.character("k"), .lineUp)])
+    func bookmarkListKeys(key: KeyEvent, action: Action) {
+        var session = Session()
+        session.state = reduce(session.state, .bookmarksListed([], now: Timestamp(milliseconds: 0)))
+        #expect(session.state.overlay == .bookmarks)
+        #expect(KeyMap.action(for: key, in: session.state) == action)
     }
 
     @Test("a match is drawn reversed even when the theme has no match style")

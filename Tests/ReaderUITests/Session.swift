@@ -5,6 +5,8 @@ import ReaderCore
 /// A reader session without a terminal: keys in, screen text out.
 struct Session {
     var state: AppState
+    /// When set, bookmark requests are performed against its store after each key, as the loop does.
+    var desk: BookmarkDesk?
 
     init(width: Int = 80, height: Int = 24, edition: Edition = SampleEdition.edition,
          themes: [String] = ["newsprint", "night", "contrast", "mono"]) {
@@ -36,6 +38,7 @@ struct Session {
     /// Sends one event through the key map and the reducer.
     mutating func send(_ key: KeyEvent) {
         if let action = KeyMap.action(for: key, in: state) { state = reduce(state, action) }
+        if let desk, let request = state.request, let next = desk.perform(request, on: state) { state = next }
     }
 
     /// Resizes the window.

@@ -23,6 +23,8 @@ public struct EditionLibrary: Sendable {
 
     /// The library directory.
     public var directory: String
+    /// Kiosk: when set, entries that resolve outside it (escaping symlinks) are not listed.
+    public var confinement: LibraryConfinement?
 
     public init(directory: String) {
         self.directory = directory
@@ -86,7 +88,7 @@ public struct EditionLibrary: Sendable {
             guard !name.hasPrefix("."), name.hasSuffix(".md") || name.hasSuffix(".markdown") || name.hasSuffix(".txt")
             else { continue }
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            if Self.isRegularFile(path) { names.append(path) }
+            if Self.isRegularFile(path), confinement?.contains(path) ?? true { names.append(path) }
         }
         let entries = names.map { Entry(path: $0, date: Self.mastheadDate($0) ?? Self.date(inName: $0)) }
         return entries.sorted { a, b in

@@ -30,5 +30,23 @@ public enum Action: Sendable, Equatable {
     case resize(width: Int, height: Int)
     case click(row: Int, column: Int)
     case notice(String)
+    /// F: the front page (版 1, first screen).
+    case frontPage
+    /// m: bookmark the top of the current screen page (opens the note prompt).
+    case addBookmark
+    /// ' or B: open the bookmark list (the loop answers with `bookmarksListed`).
+    case openBookmarks
+    /// The loop listed the store's bookmarks at `now`.
+    case bookmarksListed([Bookmark], now: Timestamp)
+    /// In the list: jump to, delete, or edit the note of the selected bookmark.
+    case jumpToBookmark, deleteBookmark, editNote
+    /// Note prompt keys.
+    case noteInput(String)
+    case noteDelete
+    case submitNote
+    case cancelNote
+    /// Show article `article` at text `offset` (a resolved bookmark or reading position);
+    /// `notice` goes in the status line.
+    case showPosition(article: Int, offset: Int, notice: String?)
     case quit
 }

@@ -11,11 +11,21 @@ public struct AppState: Sendable {
     public enum Overlay: Sendable, Equatable {
         case contents
         case help
+        case bookmarks
     }
 
     /// Work the loop must do outside the reducer (I/O).
     public enum Request: Sendable, Equatable {
         case loadEdition(index: Int)
+        /// Save a bookmark at `offset` in article `article`, with `note`.
+        case addBookmark(article: Int, offset: Int, note: String?)
+        /// List the store's bookmarks (answered with `.bookmarksListed`).
+        case listBookmarks
+        case deleteBookmark(id: String)
+        /// Set (nil: remove) the note of a bookmark.
+        case setNote(id: String, note: String?)
+        /// Resolve bookmark `id`, loading its edition if it is another one, and show it.
+        case openBookmark(id: String)
     }
 
     public var edition: Edition
@@ -40,6 +50,8 @@ public struct AppState: Sendable {
     /// The first key listed by the help overlay when it is taller than the window.
     public var helpScroll = 0
     public var search = SearchState()
+    /// The bookmark list and the note prompt.
+    public var bookmarks = BookmarkListState()
     /// Digits typed so far on a 版 view.
     public var digits = ""
     public var themeNames: [String]
@@ -108,6 +120,17 @@ public struct AppState: Sendable {
             }
             pageScreen = min(pageScreen, pageLayout.screens.count - 1)
         }
+    }
+
+    /// The text offset at the top of the current article screen page (nil on a 版 view).
+    public var topOfScreen: Int? {
+        guard view == .article, let articleLayout, articleLayout.starts.indices.contains(screen) else { return nil }
+        return articleLayout.starts[screen]
+    }
+
+    /// Where the reader is, for the saved reading position: (article, offset), or nil on a 版 view.
+    public var readingPlace: (article: Int, offset: Int)? {
+        view == .article && edition.articles.indices.contains(article) ? (article, offset) : nil
     }
 
     /// Forgets cached layouts (a new edition).

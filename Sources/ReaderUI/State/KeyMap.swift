@@ -20,6 +20,9 @@ public enum KeyMap {
         KeyBinding(keys: "t", help: "table of contents"),
         KeyBinding(keys: "/", help: "search (Enter runs, Esc cancels)"),
         KeyBinding(keys: "n  N", help: "next / previous match while a search is active"),
+        KeyBinding(keys: "F", help: "front page"),
+        KeyBinding(keys: "m", help: "bookmark this page: note, Enter saves, Esc cancels"),
+        KeyBinding(keys: "'  B", help: "bookmarks: Enter jumps, d deletes, e edits note"),
         KeyBinding(keys: "T", help: "next theme"),
         KeyBinding(keys: "?", help: "this help"),
         KeyBinding(keys: "q  Ctrl-C", help: "quit"),
@@ -31,6 +34,8 @@ public enum KeyMap {
     public static func action(for key: KeyEvent, in state: AppState) -> Action? {
         if case .resize(let width, let height) = key { return .resize(width: width, height: height) }
         if state.search.editing { return searchAction(for: key) }
+        if state.bookmarks.prompt != nil { return noteAction(for: key) }
+        if state.overlay == .bookmarks, let action = bookmarkListAction(for: key) { return action }
         switch key {
         case .character(let c): return characterAction(c, state)
         case .control("c"): return .quit
@@ -65,6 +70,29 @@ public enum KeyMap {
         }
     }
 
+    /// Keys while the note prompt is open (the same input handling as search).
+    private static func noteAction(for key: KeyEvent) -> Action? {
+        switch key {
+        case .character(let c): return .noteInput(String(c))
+        case .enter: return .submitNote
+        case .escape, .control("c"), .control("g"): return .cancelNote
+        case .backspace: return .noteDelete
+        default: return nil
+        }
+    }
+
+    /// Keys of the bookmark list that differ from the reader's; nil falls through to movement.
+    private static func bookmarkListAction(for key: KeyEvent) -> Action? {
+        switch key {
+        case .enter: return .jumpToBookmark
+        case .character("d"): return .deleteBookmark
+        case .character("e"): return .editNote
+        case .character("q"), .character("'"), .character("B"): return .openBookmarks
+        case .escape, .backspace, .character("h"): return .back
+        default: return nil
+        }
+    }
+
     /// A printable key outside the search prompt.
     private static func characterAction(_ c: Character, _ state: AppState) -> Action? {
         switch c {
@@ -85,6 +113,9 @@ public enum KeyMap {
         case "t": return .toggleContents
         case "/": return .beginSearch
         case "T": return .nextTheme
+        case "F": return .frontPage
+        case "m": return .addBookmark
+        case "'", "B": return .openBookmarks
         case "?": return .toggleHelp
         case "q": return .quit
         default:

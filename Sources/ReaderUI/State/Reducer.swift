@@ -8,6 +8,21 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .notice(let text):
         s.notice = text
         return s
+    case .bookmarksListed(let entries, let now):
+        s.bookmarks.entries = entries
+        s.bookmarks.listedAt = now
+        s.bookmarks.selection = clamp(s.bookmarks.selection, entries.count)
+        if s.overlay != .bookmarks { s.bookmarks.selection = 0 }
+        s.overlay = .bookmarks
+        return s
+    case .showPosition(let article, let offset, let notice):
+        // Taken even while the window is too small: the position must survive until it grows.
+        guard s.edition.articles.indices.contains(article) else { return s }
+        open(&s, article: article)
+        s.offset = max(0, offset)
+        s.relayout()
+        s.notice = notice
+        return s
     case .resize(let width, let height):
         s.width = max(0, width)
         s.height = max(0, height)
@@ -29,6 +44,18 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
     if s.overlay == .help {
         switch action {
         case .quit, .lineDown, .lineUp, .nextScreen, .previousScreen, .firstScreen, .lastScreen: break
+        default:
+            s.overlay = nil
+            return s
+        }
+    }
+    // The bookmark list takes movement and its own keys; any other key just closes it.
+    if s.overlay == .bookmarks {
+        switch action {
+        case .quit, .lineDown, .lineUp, .nextScreen, .previousScreen, .firstScreen, .lastScreen, .back, .click,
+             .openBookmarks, .jumpToBookmark, .deleteBookmark, .editNote,
+             .noteInput, .noteDelete, .submitNote, .cancelNote, .showPosition, .editionLoaded:
+            break
         default:
             s.overlay = nil
             return s
@@ -125,7 +152,12 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.notice = "\(edition.masthead.title) \(edition.masthead.date.map(String.init(describing:)) ?? "")"
     case .click(let row, let column):
         click(&s, row: row, column: column)
-    case .notice, .resize:
+    case .frontPage:
+        showPage(&s, s.pageNumbers.first ?? 1)
+    case .addBookmark, .openBookmarks, .jumpToBookmark, .deleteBookmark, .editNote,
+         .noteInput, .noteDelete, .submitNote, .cancelNote:
+        reduceBookmarks(&s, action)
+    case .notice, .resize, .bookmarksListed, .showPosition:
         break
     }
     return s
@@ -197,6 +229,21 @@ private func move(_ s: inout AppState, _ action: Action) {
         case .previousScreen: s.contentsSelection = clamp(s.contentsSelection - pageStep, count)
         case .firstScreen: s.contentsSelection = 0
         case .lastScreen: s.contentsSelection = max(0, count - 1)
+        default: break
+        }
+        return
+    }
+    if s.overlay == .bookmarks {
+        let count = s.bookmarks.entries.count
+        let pageStep = max(1, BookmarksView.visibleRows(s))
+        let here = s.bookmarks.selection
+        switch action {
+        case .lineDown: s.bookmarks.selection = clamp(here + 1, count)
+        case .lineUp: s.bookmarks.selection = clamp(here - 1, count)
+        case .nextScreen: s.bookmarks.selection = clamp(here + pageStep, count)
+        case .previousScreen: s.bookmarks.selection = clamp(here - pageStep, count)
+        case .firstScreen: s.bookmarks.selection = 0
+        case .lastScreen: s.bookmarks.selection = max(0, count - 1)
         default: break
         }
         return
@@ -329,7 +376,7 @@ private func click(_ s: inout AppState, row: Int, column: Int) {
         if let index = ContentsView.article(atRow: row, state: s) { open(&s, article: index) }
         return
     }
-    if s.overlay == .help {
+    if s.overlay == .help || s.overlay == .bookmarks {
         s.overlay = nil
         return
     }

@@ -17,6 +17,7 @@ public enum Screen {
         switch state.overlay {
         case .contents: ContentsView.draw(state, into: &buffer)
         case .help: HelpView.draw(state, into: &buffer)
+        case .bookmarks: BookmarksView.draw(state, into: &buffer)
         case nil: break
         }
         StatusBar.draw(state, into: &buffer)

@@ -14,6 +14,15 @@ enum StatusBar {
             buffer.put("▏", row: row, column: end, role: .statusKey)
             return
         }
+        if let prompt = state.bookmarks.prompt {
+            let label: String
+            if case .add = prompt.target { label = "note (Enter saves, Esc cancels): " } else { label = "note: " }
+            let x = buffer.put(label, row: row, column: 0, role: .statusKey)
+            let text = fitTail(prompt.input, width: state.width - x - 1, measure: buffer.measure)
+            let end = buffer.put(text, row: row, column: x, role: .status)
+            buffer.put("▏", row: row, column: end, role: .statusKey)
+            return
+        }
         let masthead = state.edition.masthead
         let pages = state.pageNumbers
         var parts = [masthead.title]

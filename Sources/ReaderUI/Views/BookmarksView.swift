@@ -1,0 +1,87 @@
+import ReaderCore
+
+/// The bookmark list over the body: paper, date, headline, note and age, one
+/// bookmark a row, every column measured in cells and cut with "…".
+public enum BookmarksView {
+    /// The first list row on screen.
+    static let top = 2
+
+    /// Rows of the list that fit on screen.
+    static func visibleRows(_ state: AppState) -> Int { max(1, state.bodyHeight - top) }
+
+    /// The index of the first bookmark shown, keeping the selection in view.
+    static func firstShown(_ state: AppState) -> Int {
+        let rows = visibleRows(state)
+        return max(0, min(state.bookmarks.selection - rows / 2, state.bookmarks.entries.count - rows))
+    }
+
+    /// Draws the list over the whole body area.
+    static func draw(_ state: AppState, into buffer: inout CellBuffer) {
+        for row in 0..<state.bodyHeight { buffer.fill(row: row, role: .overlay) }
+        let list = state.bookmarks
+        let title = "书签 Bookmarks · \(list.entries.count) · Enter jumps · d deletes · e edits note · Esc closes"
+        buffer.put(title, row: 0, column: 1, role: .headline, limit: state.width - 1)
+        buffer.put(String(repeating: "─", count: state.width), row: 1, column: 0, role: .rule)
+        guard !list.entries.isEmpty else {
+            buffer.put("No bookmarks yet: m bookmarks the page you are reading.", row: top, column: 1,
+                       role: .body, limit: state.width - 1)
+            return
+        }
+        let measure = buffer.measure
+        let ages = list.entries.map { $0.created.age(at: list.listedAt) }
+        let columns = Columns(state.width, entries: list.entries, ages: ages, measure: measure)
+        let first = firstShown(state)
+        for row in 0..<visibleRows(state) {
+            let index = first + row
+            guard index < list.entries.count else { break }
+            let bookmark = list.entries[index]
+            let y = top + row
+            var x = 1
+            x = buffer.put(fit(bookmark.paper, columns.paper, measure) + "  ", row: y, column: x, role: .mastheadInfo)
+            x = buffer.put(fit(bookmark.date, columns.date, measure) + "  ", row: y, column: x, role: .mastheadInfo)
+            x = buffer.put(fit(bookmark.headline, columns.headline, measure) + "  ", row: y, column: x, role: .headline)
+            if columns.note > 0 {
+                x = buffer.put(fit(bookmark.note ?? "", columns.note, measure) + "  ", row: y, column: x, role: .body)
+            }
+            buffer.put(fit(ages[index], columns.age, measure), row: y, column: x, role: .mastheadInfo)
+            if index == list.selection {
+                buffer.mark(row: y, column: 0, count: state.width, flags: .selection)
+            }
+        }
+    }
+
+    /// Column widths in cells for a window `width` cells wide.
+    struct Columns {
+        var paper: Int, date: Int, headline: Int, note: Int, age: Int
+
+        /// Fixed columns sized to their widest entry (capped); headline and note share the rest.
+        init(_ width: Int, entries: [Bookmark], ages: [String], measure: DisplayWidth) {
+            paper = min(12, entries.map { measure.of($0.paper) }.max() ?? 0)
+            date = min(10, entries.map { measure.of($0.date) }.max() ?? 0)
+            age = min(12, ages.map { measure.of($0) }.max() ?? 0)
+            let gaps = 2 * 4 + 2
+            let rest = max(0, width - paper - date - age - gaps)
+            let hasNotes = entries.contains { !($0.note ?? "").isEmpty }
+            headline = hasNotes ? rest * 3 / 5 : rest + 2
+            note = hasNotes ? rest - headline : 0
+        }
+    }
+
+    /// `text` cut to `width` cells with "…" when longer, padded with spaces when shorter.
+    static func fit(_ text: String, _ width: Int, _ measure: DisplayWidth) -> String {
+        guard width > 0 else { return "" }
+        let full = measure.of(text)
+        if full <= width { return text + String(repeating: " ", count: width - full) }
+        let ellipsis = measure.of("…")
+        var out = ""
+        var used = 0
+        for grapheme in text {
+            let w = measure.of(grapheme)
+            if used + w + ellipsis > width { break }
+            out.append(grapheme)
+            used += w
+        }
+        out += used + ellipsis <= width ? "…" : ""
+        return out + String(repeating: " ", count: max(0, width - used - (used + ellipsis <= width ? ellipsis : 0)))
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import ReaderCore
+import ReaderUI
+
+/// The reader's saved state for one run: the bookmark store at the location the
+/// options and config choose, and how a bookmark finds its edition on the shelf.
+enum ReaderSession {
+    /// Opens the store (`--no-state`, `--state-dir`, config `noState`/`stateDir`, XDG)
+    /// and a desk that finds other editions among `paths`.
+    static func desk(command: ReadCommand, config: Config, paths: [String]) -> BookmarkDesk {
+        let location = StateLocation.resolve(stateDir: command.stateDir ?? config.stateDir,
+                                             noState: command.noState || config.noState == true,
+                                             environment: ProcessInfo.processInfo.environment)
+        let store = BookmarkStore.open(location)
+        return BookmarkDesk(store: store) { wanted in
+            // Dated file names go first: most editions are found without parsing the rest.
+            let ordered = paths.indices.sorted { a, b in
+                paths[a].contains(wanted.date) && !paths[b].contains(wanted.date)
+            }
+            for index in ordered {
+                guard let edition = try? EditionShelf.load(paths[index]) else { continue }
+                let id = EditionID(edition)
+                if id.title == wanted.title, id.date == wanted.date { return (edition, index) }
+            }
+            return nil
+        }
+    }
+}
