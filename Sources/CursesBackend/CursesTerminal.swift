@@ -32,12 +32,19 @@ public final class CursesTerminal {
     private var fastErrors = 0
     private var ended = false
 
-    /// Attributes and pair per (role, flags), worked out once per theme.
-    private var looks: [LookKey: (attr_t, Int16)] = [:]
+    /// Attributes and pair per (role, flags), worked out once per theme; indexed by
+    /// `lookIndex` so that drawing a cell costs an array read, not a hash lookup.
+    private var looks: [(attr_t, Int16)?] = Array(repeating: nil, count: CursesTerminal.lookSlots)
 
-    private struct LookKey: Hashable {
-        var role: Role
-        var flags: CellFlags
+    /// One slot per role case and flag combination (3 flag bits).
+    private static let lookSlots = 256 * 8
+
+    /// Slot of a role with overlay flags in `looks`.
+    @inline(__always)
+    private static func lookIndex(_ role: Role, _ flags: CellFlags) -> Int {
+        // A payload-free enum with fewer than 256 cases is stored as its case number.
+        let number = withUnsafeBytes(of: role) { Int($0[0]) }
+        return number << 3 | Int(flags.rawValue & 7)
     }
 
     private struct PairKey: Hashable {
@@ -89,7 +96,7 @@ public final class CursesTerminal {
     /// Switches theme; the next `present` redraws everything.
     public func apply(theme: Theme) {
         self.theme = theme.degraded(to: depth)
-        looks = [:]
+        looks = Array(repeating: nil, count: Self.lookSlots)
         previous = nil
     }
 
@@ -210,10 +217,12 @@ public final class CursesTerminal {
 
     /// The attributes and colour pair for a cell under the current theme and depth.
     private func look(of cell: Cell) -> (attr_t, Int16) {
-        let key = LookKey(role: cell.role, flags: cell.flags)
-        if let known = looks[key] { return known }
+        // Flags beyond the three known bits are not cached (no slot for them).
+        guard cell.flags.rawValue < 8 else { return computeLook(role: cell.role, flags: cell.flags) }
+        let index = Self.lookIndex(cell.role, cell.flags)
+        if let known = looks[index] { return known }
         let look = computeLook(role: cell.role, flags: cell.flags)
-        looks[key] = look
+        looks[index] = look
         return look
     }
 

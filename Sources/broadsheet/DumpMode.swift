@@ -1,5 +1,12 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import ReaderCore
 
 /// `--dump`: prints screen pages of the layout as text (plain, or ANSI with `--color`).
@@ -30,22 +37,36 @@ struct DumpMode {
             edition = try EditionLibrary.edition(command.edition, environment: ProcessInfo.processInfo.environment)
         } catch {
             // One line on stderr and exit 1, as --outline does.
-            FileHandle.standardError.write(Data("broadsheet: \(error)\n".utf8))
+            StandardOutput.write(Array("broadsheet: \(error)\n".utf8), to: 2)
             throw ExitCode(1)
         }
         let ambiguous = command.ambiguous ?? .narrow
         let layout = EditionLayout(edition: edition, width: width, height: height,
                                    options: LayoutOptions(columns: command.columns, ambiguous: ambiguous))
-        let pages = try select(from: layout, edition: edition)
-        let text = command.color
-            ? ANSIFormatter(ambiguous: ambiguous).format(pages)
-            : PlainTextFormatter(ambiguous: ambiguous).format(pages)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        // Pages are formatted and written one by one, so a whole-edition dump never
+        // holds its text in memory; output is flushed in chunks of about 64 KiB.
+        var output = StandardOutput()
+        let plain = PlainTextFormatter(ambiguous: ambiguous)
+        let ansi = ANSIFormatter(ambiguous: ambiguous)
+        var first = true
+        try select(from: layout, edition: edition) { page in
+            if !first { output.bytes.append(contentsOf: PlainTextFormatter.pageSeparator) }
+            first = false
+            if command.color {
+                output.bytes.append(contentsOf: ansi.format(page).utf8)
+            } else {
+                plain.write(page, to: &output.bytes)
+            }
+            output.flush(ifOver: 1 << 16)
+        }
+        output.bytes.append(UInt8(ascii: "\n"))
+        output.flush(ifOver: 0)
     }
 
     /// The screens asked for: the run of screens of `--front`, `--article` or
-    /// `--all-articles`, of which `--page` picks one or all. Only what is printed is laid out.
-    private func select(from layout: EditionLayout, edition: Edition) throws -> [ScreenPage] {
+    /// `--all-articles`, of which `--page` picks one or all, handed to `emit` in order.
+    /// Only what is printed is laid out.
+    private func select(from layout: EditionLayout, edition: Edition, emit: (ScreenPage) -> Void) throws {
         let spec = command.page ?? (command.allArticles ? "all" : "1")
         var wanted: Int?
         if spec.lowercased() != "all" {
@@ -54,16 +75,16 @@ struct DumpMode {
             }
             wanted = number
         }
-        var screens: [ScreenPage] = []
+        var taken = 0
         var seen = 0
         /// Takes a screen if it is the one wanted; true when done.
         func take(_ make: () -> ScreenPage) -> Bool {
             seen += 1
             if let wanted {
-                if seen == wanted { screens.append(make()); return true }
+                if seen == wanted { emit(make()); taken += 1; return true }
                 return false
             }
-            screens.append(make())
+            emit(make()); taken += 1
             return false
         }
         var articles: [Int] = []
@@ -91,9 +112,33 @@ struct DumpMode {
                 }
             }
         }
-        if let wanted, screens.isEmpty {
+        if let wanted, taken == 0 {
             throw ValidationError("--page \(wanted): there are \(seen) screen pages")
         }
-        return screens
+    }
+}
+
+/// Bytes on their way to stdout, written with `write(2)` in chunks.
+private struct StandardOutput {
+    var bytes: [UInt8] = []
+
+    /// Writes and empties the buffer once it holds more than `limit` bytes.
+    mutating func flush(ifOver limit: Int) {
+        guard bytes.count > limit else { return }
+        Self.write(bytes, to: 1)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes all of `bytes` to file descriptor `fd`, retrying short writes; stops on an error.
+    static func write(_ bytes: [UInt8], to fd: Int32) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                offset += n
+            }
+        }
     }
 }

@@ -176,7 +176,7 @@ struct DisplayWidthTests {
             "가", "\r", "\n", "\u{7}", "\u{AD}", "\u{600}", "क", "\u{94D}", "ष", "\u{93F}", "ｶ",
             "\u{FF9E}", "\u{E0067}", "🏴", "\u{2028}",
         ]
-        var random = WidthFixtures.Random(seed: 20230329)
+        var random = SeededRandom(seed: 20230329)
         var failures: [String] = []
         for _ in 0..<20_000 {
             var text = String.UnicodeScalarView()

@@ -4,11 +4,7 @@ import Foundation
 /// Shared fixtures for the edition tests: the bundled sample and temporary files.
 enum EditionFixtures {
     /// The repository root, found from this file's path.
-    static let root: String = {
-        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)     // Tests/ReaderCoreTests/EditionTestSupport.swift
-        return parts.joined(separator: "/")
-    }()
+    static let root = TestPaths.root
 
     /// Path of the sample edition.
     static let samplePath = root + "/Editions/2023-03-29-zhuzhou-daily.md"

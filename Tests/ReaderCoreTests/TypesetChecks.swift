@@ -111,29 +111,10 @@ struct TypesetChecks {
     }
 }
 
-/// A small seeded generator (SplitMix64) so property runs are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    /// Next 64 random bits.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The sample edition's paragraphs: its non-empty lines that are not `#` headings.
 enum SampleEdition {
-    static let path: String = {
-        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/ReaderCoreTests/File.swift
-        return parts.joined(separator: "/") + "/Editions/2023-03-29-zhuzhou-daily.md"
-    }()
+    static let path = TestPaths.sampleEdition
 
     /// Reads the paragraphs, or nothing if the file is missing.
     static func paragraphs() -> [String] {

@@ -8,11 +8,7 @@ import Foundation
 #endif
 
 /// The test target's Snapshots folder, found from this file.
-private let typesetSnapshotFolder: String = {
-    var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast()
-    return parts.joined(separator: "/") + "/Snapshots"
-}()
+private let typesetSnapshotFolder = TestPaths.snapshots
 
 /// Compares `text` with the snapshot `name` (re-recorded when BROADSHEET_RECORD=1),
 /// returning a readable line diff of the first differences, or nil when they agree.

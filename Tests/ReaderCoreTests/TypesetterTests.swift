@@ -183,7 +183,7 @@ struct TypesetterTests {
         let pool: [Unicode.Scalar] = Array("株洲日报讯近年来。，、：；！？“”‘’「」（）《》【】——……·abcXYZ019 ,.()\"'%$-/".unicodeScalars)
             + [0x301, 0x200D, 0xFE0F, 0x1F600, 0x1F468, 0x1F3FB, 0x1F1E8, 0x1F1F3, 0x9, 0xA, 0x1B,
                0x200B, 0x3000, 0xAD, 0xE01, 0x5D0, 0xAC00, 0x20000, 0xFF10].compactMap(Unicode.Scalar.init)
-        var random = SeededGenerator(seed: 7)
+        var random = SeededRandom(seed: 7)
         var failures: [String] = []
         for round in 0..<2000 {
             var text = String.UnicodeScalarView()
@@ -232,7 +232,7 @@ struct TypesetterTests {
     func sampleEditionProperty() {
         let paragraphs = SampleEdition.paragraphs()
         #expect(paragraphs.count > 50, "sample edition at \(SampleEdition.path)")
-        var random = SeededGenerator(seed: 20230329)
+        var random = SeededRandom(seed: 20230329)
         var failures: [String] = []
         for round in 0..<24 {
             let width = Int.random(in: 8...200, using: &random)

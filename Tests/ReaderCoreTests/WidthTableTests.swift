@@ -42,6 +42,27 @@ struct WidthTableTests {
         #expect(WidthTable.runCount > 1000)
     }
 
+    @Test("the decoded table gives every code point its run's byte, for sorted and unsorted runs",
+          arguments: ["0:1 1100:2 1160:0 3000:2 a000:1 10000:3 1fffe:2 e0100:0",
+                      "3000:2 0:1 1100:2 20:1 1100:5 10ffff:2 110000:4"])
+    func decodedTableMatchesRuns(runs: String) {
+        // The naive expansion: each run lasts until the next starts, unsorted ones skipped.
+        let records = runs.split(separator: " ").map { record -> (Int, UInt8) in
+            let parts = record.split(separator: ":")
+            return (Int(parts[0], radix: 16)!, UInt8(parts[1], radix: 16)!)
+        }
+        var full = [UInt8](repeating: 1, count: 0x110000)
+        for (k, (start, value)) in records.enumerated() {
+            let end = k + 1 < records.count ? min(records[k + 1].0, 0x110000) : 0x110000
+            if start < end { for v in start..<end { full[v] = value } }
+        }
+        let table = DisplayWidth.Table(runs: runs)
+        var wrong = 0
+        for v in 0..<0x110000 where table.byte(UInt32(v)) != full[v] { wrong += 1 }
+        #expect(wrong == 0)
+        #expect(table.runCount == records.count)
+    }
+
     /// The Unicode data one rule at a time: East_Asian_Width, General_Category,
     /// Emoji_Presentation and Prepended_Concatenation_Mark of every code point.
     private struct UCD {

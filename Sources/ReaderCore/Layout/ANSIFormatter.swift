@@ -38,21 +38,26 @@ public struct ANSIFormatter: Sendable {
     /// One page as lines with SGR codes, reset at each line's end.
     public func format(_ page: ScreenPage) -> String {
         let grid = ScreenGrid(page: page, ambiguous: ambiguous)
-        var lines = grid.rows.map { row -> String in
-            var cells = row
-            while let last = cells.last, last.role == nil, last.text == " " { cells.removeLast() }
-            var line = ""
-            var current: Role?
-            for cell in cells {
-                if cell.role != current {
-                    if current != nil, !Self.sgr(for: current!).isEmpty { line += "\u{1B}[0m" }
-                    if let role = cell.role, !Self.sgr(for: role).isEmpty { line += "\u{1B}[\(Self.sgr(for: role))m" }
-                    current = cell.role
-                }
-                line += cell.text
+        var lines = (0..<grid.height).map { row -> String in
+            let base = row * grid.width
+            var last = base + grid.width
+            while last > base, grid.roles[last - 1] == nil, grid.firsts[last - 1] == ScreenGrid.space,
+                  grid.extras.isEmpty || grid.extras[last - 1] == nil {
+                last -= 1
             }
-            if let role = current, !Self.sgr(for: role).isEmpty { line += "\u{1B}[0m" }
-            return line
+            var line: [UInt8] = []
+            var current: Role?
+            for index in base..<last {
+                let role = grid.roles[index]
+                if role != current {
+                    if let current, !Self.sgr(for: current).isEmpty { line += Array("\u{1B}[0m".utf8) }
+                    if let role, !Self.sgr(for: role).isEmpty { line += Array("\u{1B}[\(Self.sgr(for: role))m".utf8) }
+                    current = role
+                }
+                grid.appendText(index..<index + 1, to: &line)
+            }
+            if let role = current, !Self.sgr(for: role).isEmpty { line += Array("\u{1B}[0m".utf8) }
+            return String(decoding: line, as: UTF8.self)
         }
         while lines.last == "" { lines.removeLast() }
         return lines.joined(separator: "\n")

@@ -3,24 +3,45 @@
 public struct PlainTextFormatter: Sendable {
     public var ambiguous: AmbiguousWidth
 
+    /// What goes between two pages: a form-feed line.
+    public static let pageSeparator: [UInt8] = Array("\n\u{0C}\n".utf8)
+
     public init(ambiguous: AmbiguousWidth = .narrow) {
         self.ambiguous = ambiguous
     }
 
     /// One page as lines (no trailing newline; trailing blank lines dropped).
     public func format(_ page: ScreenPage) -> String {
-        let grid = ScreenGrid(page: page, ambiguous: ambiguous)
-        var lines = grid.rows.map { row -> String in
-            var line = row.map(\.text).joined()
-            while line.last == " " { line.removeLast() }
-            return line
-        }
-        while lines.last == "" { lines.removeLast() }
-        return lines.joined(separator: "\n")
+        var bytes: [UInt8] = []
+        write(page, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Pages separated by a form-feed line, ending in a newline.
     public func format(_ pages: [ScreenPage]) -> String {
-        pages.map(format).joined(separator: "\n\u{0C}\n") + "\n"
+        var bytes: [UInt8] = []
+        for (k, page) in pages.enumerated() {
+            if k > 0 { bytes.append(contentsOf: Self.pageSeparator) }
+            write(page, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one page's UTF-8 lines to `out`, as `format(page)` returns them.
+    public func write(_ page: ScreenPage, to out: inout [UInt8]) {
+        let grid = ScreenGrid(page: page, ambiguous: ambiguous)
+        let start = out.count
+        // Where the text ends once trailing blank lines are dropped.
+        var end = start
+        for row in 0..<grid.height {
+            let base = row * grid.width
+            var last = base + grid.width
+            while last > base, grid.isBlankText(last - 1) { last -= 1 }
+            if row > 0 { out.append(UInt8(ascii: "\n")) }
+            grid.appendText(base..<last, to: &out)
+            if last > base { end = out.count }
+        }
+        out.removeSubrange(end...)
     }
 }

@@ -1,38 +1,151 @@
-/// A screen page painted into rows of cells, for the text formatters.
+/// A screen page painted into cells, for the text formatters.
 /// A wide character takes its lead cell; the cell after it is a continuation.
+///
+/// Cells are flat arrays of scalars, not a `String` per cell: `--dump` of a whole
+/// edition paints millions of cells, and one allocation per cell dominated it.
 struct ScreenGrid {
-    struct Cell: Equatable {
-        var text: String      // "" for a continuation cell
-        var role: Role?       // nil for blank cells
-    }
+    /// First scalar of a continuation cell (it draws nothing of its own).
+    static let continuation: UInt32 = 0
+    /// First scalar of a blank cell.
+    static let space: UInt32 = 0x20
 
     var width: Int
-    var rows: [[Cell]]
+    var height: Int
+    /// First scalar of each cell, row by row (`space` blank, `continuation` after a wide cell).
+    var firsts: [UInt32]
+    /// Role of each cell; nil for blank cells.
+    var roles: [Role?]
+    /// Further scalars of a cell (a multi-scalar cluster, or zero-width clusters joined
+    /// to it), keyed by cell index. Rare, so kept aside.
+    var extras: [Int: [Unicode.Scalar]] = [:]
 
     /// Paints `page`'s runs cell by cell; anything past the width or height is dropped.
     init(page: ScreenPage, ambiguous: AmbiguousWidth) {
         let width = max(0, page.width)
         let height = max(0, page.height)
         self.width = width
-        let blank = Cell(text: " ", role: nil)
-        var rows = Array(repeating: Array(repeating: blank, count: width), count: height)
+        self.height = height
+        firsts = [UInt32](repeating: Self.space, count: width * height)
+        roles = [Role?](repeating: nil, count: width * height)
         let measure = DisplayWidth(ambiguous: ambiguous)
         for run in page.runs where run.row >= 0 && run.row < height {
+            let base = run.row * width
             var column = run.column
+            if run.text.unicodeScalars.allSatisfy(Self.standsAlone) {
+                // Every scalar is its own cluster: no Character walk needed.
+                for scalar in run.text.unicodeScalars {
+                    let w = measure.of(scalar)
+                    if w == 0 {
+                        if column > 0, column - 1 < width { extras[base + column - 1, default: []].append(scalar) }
+                        continue
+                    }
+                    if column < 0 { column += w; continue }
+                    if column + w > width { break }
+                    let index = base + column
+                    if !extras.isEmpty { extras[index] = nil }
+                    firsts[index] = scalar.value
+                    roles[index] = run.role
+                    if w == 2 {
+                        if !extras.isEmpty { extras[index + 1] = nil }
+                        firsts[index + 1] = Self.continuation
+                        roles[index + 1] = run.role
+                    }
+                    column += w
+                }
+                continue
+            }
             for character in run.text {
                 let w = measure.of(character)
                 if w == 0 {
                     // A zero-width cluster joins the cell before it.
-                    if column > 0, column - 1 < width { rows[run.row][column - 1].text.append(character) }
+                    if column > 0, column - 1 < width {
+                        extras[base + column - 1, default: []].append(contentsOf: character.unicodeScalars)
+                    }
                     continue
                 }
                 if column < 0 { column += w; continue }
                 if column + w > width { break }
-                rows[run.row][column] = Cell(text: String(character), role: run.role)
-                if w == 2 { rows[run.row][column + 1] = Cell(text: "", role: run.role) }
+                set(base + column, character, run.role)
+                if w == 2 { set(base + column + 1, nil, run.role) }
                 column += w
             }
         }
-        self.rows = rows
+    }
+
+    /// Whether a scalar is a grapheme cluster on its own whatever its neighbours, with a
+    /// width of 1 or 2: printable ASCII, CJK punctuation, kana, ideographs, fullwidth forms
+    /// and general punctuation (none is Extend, SpacingMark, Prepend, ZWJ or a control).
+    @inline(__always)
+    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v &- 0x20 < 0x5F { return true }
+        if v < 0x2010 { return v == 0xB7 }
+        if v <= 0x2027 { return true }                       // ‐ – — ‘ ’ “ ” … ·
+        if v < 0x3000 { return false }
+        if v <= 0x3029 { return true }                       // 、。〈〉《》「」『』【】…
+        if v < 0x3030 { return false }                       // 302A–302F tone marks join
+        if v <= 0x3096 { return true }
+        if v < 0x30A0 { return false }                       // 3099/309A voicing marks join
+        if v <= 0x30FF { return true }
+        if v >= 0x4E00 && v <= 0x9FFF { return true }
+        return v >= 0xFF01 && v <= 0xFF60
+    }
+
+    /// Replaces cell `index` with `character` (nil: a continuation cell).
+    @inline(__always)
+    private mutating func set(_ index: Int, _ character: Character?, _ role: Role) {
+        if !extras.isEmpty { extras[index] = nil }
+        roles[index] = role
+        guard let character else { firsts[index] = Self.continuation; return }
+        var scalars = character.unicodeScalars.makeIterator()
+        firsts[index] = scalars.next()?.value ?? Self.continuation
+        if let second = scalars.next() {
+            var more = [second]
+            while let next = scalars.next() { more.append(next) }
+            extras[index] = more
+        }
+    }
+
+    /// Whether cell `index` draws exactly one space or nothing (no joined scalars).
+    @inline(__always)
+    func isBlankText(_ index: Int) -> Bool {
+        let first = firsts[index]
+        return (first == Self.space || first == Self.continuation) && (extras.isEmpty || extras[index] == nil)
+    }
+
+    /// Appends the UTF-8 of cells `range` (flat indices) to `out`.
+    func appendText(_ range: Range<Int>, to out: inout [UInt8]) {
+        let noExtras = extras.isEmpty
+        for index in range {
+            let first = firsts[index]
+            if first < 0x80 {
+                if first != Self.continuation { out.append(UInt8(truncatingIfNeeded: first)) }
+            } else {
+                Self.appendUTF8(first, to: &out)
+            }
+            if !noExtras, let more = extras[index] {
+                for scalar in more { Self.appendUTF8(scalar.value, to: &out) }
+            }
+        }
+    }
+
+    /// Appends the UTF-8 encoding of a code point.
+    @inline(__always)
+    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        if v < 0x80 {
+            out.append(UInt8(truncatingIfNeeded: v))
+        } else if v < 0x800 {
+            out.append(UInt8(truncatingIfNeeded: 0xC0 | v >> 6))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+        } else if v < 0x10000 {
+            out.append(UInt8(truncatingIfNeeded: 0xE0 | v >> 12))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+        } else {
+            out.append(UInt8(truncatingIfNeeded: 0xF0 | v >> 18))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+        }
     }
 }

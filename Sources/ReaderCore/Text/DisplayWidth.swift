@@ -284,77 +284,95 @@ extension DisplayWidth {
 
         /// Decodes "<start hex>:<byte hex>" records separated by spaces or newlines.
         init(runs: String) {
-            var full = [UInt8](repeating: 1, count: 0x110000)
-            var runCount = 0
-            full.withUnsafeMutableBufferPointer { full in
-                var number: UInt32 = 0
-                var start: UInt32 = 0
-                var value: UInt8 = 1
-                var inValue = false
-                var hasDigits = false
-                var records: [(UInt32, UInt8)] = []
-                records.reserveCapacity(WidthTable.runCount)
-                for c in runs.utf8 {
-                    switch c {
-                    case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                        number = number &<< 4 | UInt32(c &- UInt8(ascii: "0")); hasDigits = true
-                    case UInt8(ascii: "a")...UInt8(ascii: "f"):
-                        number = number &<< 4 | UInt32(c &- UInt8(ascii: "a") &+ 10); hasDigits = true
-                    case UInt8(ascii: ":"):
-                        start = number; number = 0; inValue = true; hasDigits = false
-                    default:
-                        if inValue && hasDigits { records.append((start, UInt8(truncatingIfNeeded: number))) }
-                        number = 0; inValue = false; hasDigits = false
-                    }
-                }
-                if inValue && hasDigits { records.append((start, UInt8(truncatingIfNeeded: number))) }
-                runCount = records.count
-                // Each run lasts until the next one starts; bad or unsorted records are skipped.
-                for (k, record) in records.enumerated() {
-                    (start, value) = record
-                    let end = k + 1 < records.count ? min(records[k + 1].0, 0x110000) : 0x110000
-                    if start < end {
-                        full.baseAddress!.advanced(by: Int(start)).update(repeating: value, count: Int(end - start))
-                    }
+            var number: UInt32 = 0
+            var start: UInt32 = 0
+            var inValue = false
+            var hasDigits = false
+            var records: [(UInt32, UInt8)] = []
+            records.reserveCapacity(WidthTable.runCount)
+            for c in runs.utf8 {
+                switch c {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    number = number &<< 4 | UInt32(c &- UInt8(ascii: "0")); hasDigits = true
+                case UInt8(ascii: "a")...UInt8(ascii: "f"):
+                    number = number &<< 4 | UInt32(c &- UInt8(ascii: "a") &+ 10); hasDigits = true
+                case UInt8(ascii: ":"):
+                    start = number; number = 0; inValue = true; hasDigits = false
+                default:
+                    if inValue && hasDigits { records.append((start, UInt8(truncatingIfNeeded: number))) }
+                    number = 0; inValue = false; hasDigits = false
                 }
             }
-            self.runCount = runCount
+            if inValue && hasDigits { records.append((start, UInt8(truncatingIfNeeded: number))) }
+            self.runCount = records.count
+            // The generated table is sorted; anything else is normalized the slow way first.
+            var sorted = true
+            for k in records.indices.dropFirst() where records[k].0 <= records[k - 1].0 { sorted = false; break }
+            if !sorted || (records.last?.0 ?? 0) >= 0x110000 { records = Self.normalized(records) }
 
-            // Share identical blocks: most are uniform (one value for all 128 code points).
+            // Blocks are built straight from the runs (no full 1.1 MB expansion at start):
+            // a block inside one run is that run's uniform block; identical mixed blocks are shared.
             let blockSize = 1 << Int(Self.blockShift)
             var blocks = [UInt16](repeating: 0, count: 0x110000 >> Int(Self.blockShift))
             var bytes: [UInt8] = []
             var uniform = [Int](repeating: -1, count: 256)
             var known: [Int: [UInt16]] = [:]  // block hash → block numbers with that hash
-            full.withUnsafeBufferPointer { full in
-                for b in blocks.indices {
-                    let block = UnsafeBufferPointer(rebasing: full[b * blockSize ..< (b + 1) * blockSize])
-                    let first = block[0]
-                    if block.allSatisfy({ $0 == first }) {
-                        if uniform[Int(first)] < 0 {
-                            uniform[Int(first)] = bytes.count / blockSize
-                            bytes.append(contentsOf: block)
-                        }
-                        blocks[b] = UInt16(uniform[Int(first)])
-                        continue
+            var block = [UInt8](repeating: 1, count: blockSize)
+            var r = -1  // the last run starting at or before the block; -1: none (width 1)
+            for b in blocks.indices {
+                let lo = UInt32(b) << Self.blockShift
+                let hi = lo + UInt32(blockSize)
+                while r + 1 < records.count, records[r + 1].0 <= lo { r += 1 }
+                let nextStart = r + 1 < records.count ? records[r + 1].0 : 0x110000
+                if nextStart >= hi {
+                    let value = r >= 0 ? records[r].1 : 1
+                    if uniform[Int(value)] < 0 {
+                        uniform[Int(value)] = bytes.count / blockSize
+                        bytes.append(contentsOf: repeatElement(value, count: blockSize))
                     }
-                    var hasher = Hasher()
-                    hasher.combine(bytes: UnsafeRawBufferPointer(block))
-                    let hash = hasher.finalize()
-                    if let number = known[hash]?.first(where: { n in
-                        bytes[Int(n) * blockSize ..< (Int(n) + 1) * blockSize].elementsEqual(block)
-                    }) {
-                        blocks[b] = number
-                    } else {
-                        let number = UInt16(bytes.count / blockSize)
-                        known[hash, default: []].append(number)
-                        bytes.append(contentsOf: block)
-                        blocks[b] = number
-                    }
+                    blocks[b] = UInt16(uniform[Int(value)])
+                    continue
+                }
+                var k = r
+                for i in 0..<blockSize {
+                    let v = lo + UInt32(i)
+                    while k + 1 < records.count, records[k + 1].0 <= v { k += 1 }
+                    block[i] = k >= 0 ? records[k].1 : 1
+                }
+                var hasher = Hasher()
+                block.withUnsafeBytes { hasher.combine(bytes: $0) }
+                let hash = hasher.finalize()
+                if let number = known[hash]?.first(where: { n in
+                    bytes[Int(n) * blockSize ..< (Int(n) + 1) * blockSize].elementsEqual(block)
+                }) {
+                    blocks[b] = number
+                } else {
+                    let number = UInt16(bytes.count / blockSize)
+                    known[hash, default: []].append(number)
+                    bytes.append(contentsOf: block)
+                    blocks[b] = number
                 }
             }
             self.blocks = blocks
             self.bytes = bytes
+        }
+
+        /// Runs as the decoder applies them in order (each lasts until the next one
+        /// starts; bad or unsorted records are skipped), rewritten as sorted runs.
+        private static func normalized(_ records: [(UInt32, UInt8)]) -> [(UInt32, UInt8)] {
+            var full = [UInt8](repeating: 1, count: 0x110000)
+            for (k, record) in records.enumerated() {
+                let (start, value) = record
+                let end = k + 1 < records.count ? min(records[k + 1].0, 0x110000) : 0x110000
+                if start < end {
+                    for v in Int(start)..<Int(end) { full[v] = value }
+                }
+            }
+            var runs: [(UInt32, UInt8)] = []
+            for v in full.indices where v == 0 || full[v] != full[v - 1] {
+                runs.append((UInt32(v), full[v]))
+            }
+            return runs
         }
 
         /// The table byte of a code point (0…0x10FFFF).

@@ -17,11 +17,20 @@ public enum BufferDiff {
     /// or there is no previous buffer). A span never starts on a continuation cell.
     public static func between(_ previous: CellBuffer?, _ next: CellBuffer) -> [DiffSpan] {
         let sameSize = previous.map { $0.width == next.width && $0.height == next.height } ?? false
+        let old = sameSize ? previous?.cells ?? [] : []
+        let new = next.cells
+        let width = next.width
+        /// Whether cell (row, column) is unchanged; compared in place, without copying cells.
+        func same(_ row: Int, _ column: Int) -> Bool {
+            guard sameSize else { return false }
+            let index = row * width + column
+            return old.withUnsafeBufferPointer { o in new.withUnsafeBufferPointer { n in o[index] == n[index] } }
+        }
         var spans: [DiffSpan] = []
         for row in 0..<next.height {
             var x = 0
-            while x < next.width {
-                if sameSize, let previous, previous[row, x] == next[row, x] {
+            while x < width {
+                if same(row, x) {
                     x += 1
                     continue
                 }
@@ -29,9 +38,8 @@ public enum BufferDiff {
                 // Redraw from the lead cell so a wide grapheme is always drawn whole.
                 if next[row, start].isContinuation, start > 0 { start -= 1 }
                 var end = x + 1
-                while end < next.width {
-                    if sameSize, let previous, previous[row, end] == next[row, end],
-                       !next[row, end].isContinuation { break }
+                while end < width {
+                    if same(row, end), !next[row, end].isContinuation { break }
                     end += 1
                 }
                 var cells: [Cell] = []

@@ -7,9 +7,7 @@ import Testing
 /// line is a paragraph), so that this does not depend on the parser.
 @Suite("Anchors in the sample edition")
 struct SampleAnchorTests {
-    static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Editions/2023-03-29-zhuzhou-daily.md").path
+    static let sample = TestPaths.sampleEdition
 
     /// Articles from markdown text: each `#` heading starts one, ids are the headings.
     static func edition(_ text: String, hash: String) -> Edition {

@@ -5,9 +5,7 @@ import Testing
 /// with a line diff; `BROADSHEET_RECORD=1` (or a missing file) re-records.
 enum Snapshot {
     /// The folder holding the snapshot files.
-    static let directory: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Snapshots")
+    static let directory = URL(fileURLWithPath: TestPaths.snapshots)
 
     /// Compares `actual` with the snapshot `name`, recording it when asked to or when missing.
     static func expect(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -5,9 +5,7 @@ import Testing
 @Suite("Themes")
 struct ThemeTests {
     /// The repository's Themes/ folder.
-    static let themesDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Themes").path
+    static let themesDirectory = TestPaths.root + "/Themes"
 
     static let shippedNames = ["newsprint", "night", "high-contrast", "mono"]
 
