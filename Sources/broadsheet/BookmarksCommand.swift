@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import ReaderCore
 
 /// `broadsheet bookmarks list|export|import|add|delete`: bookmarks from the shell.
@@ -27,7 +28,7 @@ struct BookmarksCommand: ParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             let config = Config.loadStandard(explicitPath: nil, environment: environment)
             for warning in config.warnings {
-                FileHandle.standardError.write(Data("broadsheet: \(warning)\n".utf8))
+                StandardError.write("broadsheet: \(warning)\n")
             }
             let location = StateLocation.resolve(stateDir: stateDir ?? config.config.stateDir, noState: false,
                                                  environment: environment)
@@ -96,7 +97,7 @@ struct BookmarksCommand: ParsableCommand {
             document.deleted = []  // deletions are this machine's history, not bookmarks
             let bytes = try document.encoded()
             if file == "-" {
-                FileHandle.standardOutput.write(Data(bytes))
+                bytes.withUnsafeBytes { _ = Glibc.write(1, $0.baseAddress, $0.count) }
                 return
             }
             do {
@@ -252,6 +253,6 @@ struct BookmarksCommand: ParsableCommand {
 /// Prints the store's notices to stderr.
 private func reportNotices(_ store: BookmarkStore) {
     for notice in store.takeNotices() {
-        FileHandle.standardError.write(Data("broadsheet: \(notice)\n".utf8))
+        StandardError.write("broadsheet: \(notice)\n")
     }
 }

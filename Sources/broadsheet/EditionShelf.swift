@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import ReaderCore
 
 /// Which editions the reader can move between (`[` `]`) and which one opens first:
@@ -13,7 +13,7 @@ struct EditionShelf {
     /// Resolves the command's argument and lists the editions in the same directory.
     static func resolve(_ argument: String?) throws -> EditionShelf {
         let path = try EditionLibrary.resolve(argument, environment: ProcessInfo.processInfo.environment)
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? ""
         let paths = (try? EditionLibrary(directory: directory.isEmpty ? "." : directory).editions().map(\.path)) ?? []
         if let index = paths.firstIndex(of: path) { return EditionShelf(paths: paths, index: index) }
         return EditionShelf(paths: [path], index: 0)

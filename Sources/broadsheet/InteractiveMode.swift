@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import CursesBackend
 import ReaderCore
 import ReaderUI
@@ -73,18 +73,7 @@ struct InteractiveMode {
 
     /// Prints `message` to stderr and returns the exit code to throw.
     private func fail(_ message: String) -> ExitCode {
-        FileHandleStderr.write("broadsheet: \(message)\n")
+        StandardError.write("broadsheet: \(message)\n")
         return ExitCode(1)
-    }
-}
-
-/// Writes to standard error without Foundation.
-enum FileHandleStderr {
-    /// Writes `text` to fd 2.
-    static func write(_ text: String) {
-        var text = text
-        text.withUTF8 { buffer in
-            _ = Glibc.write(STDERR_FILENO, buffer.baseAddress, buffer.count)
-        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import ReaderCore
 
 /// Applies `--kiosk` to a read command before any mode runs, so the dump (what
@@ -26,7 +27,7 @@ enum KioskMode {
             KioskPolicy.hardenProcess()
             return policy
         } catch {
-            FileHandle.standardError.write(Data("broadsheet: \(error)\n".utf8))
+            StandardError.write("broadsheet: \(error)\n")
             throw ExitCode(1)
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import ReaderCore
 
 /// Opens an edition: interactively on a terminal, as a dump otherwise.
