@@ -10,6 +10,18 @@ struct BookmarkReaderE2ETests {
         FileManager.default.temporaryDirectory.path + "/bs-e2e-state-\(UUID().uuidString)"
     }
 
+    /// A 100×30 reader on `arguments`, moved to the second screen page of article 2
+    /// (the place every test here bookmarks or leaves), once `ready` text is on screen.
+    static func onSecondPageOfArticleTwo(_ arguments: [String], ready: String = "株洲日报") throws -> TmuxSession {
+        let session = try TmuxSession(width: 100, height: 30, arguments: arguments)
+        #expect(session.waitFor(text: ready))
+        try session.send("2")
+        #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })
+        try session.send("Space")
+        #expect(session.waitFor { _ in session.statusLine().contains("页 2/") }, "\(session.statusLine())")
+        return session
+    }
+
     /// The quote (text at the bookmarked offset) of the first bookmark in `dir`.
     static func savedQuote(in dir: String) -> String? {
         guard let data = FileManager.default.contents(atPath: dir + "/bookmarks.json"),
@@ -37,12 +49,7 @@ struct BookmarkReaderE2ETests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let arguments = ["--state-dir", dir, TmuxSession.sample]
 
-        let first = try TmuxSession(width: 100, height: 30, arguments: arguments)
-        #expect(first.waitFor(text: "株洲日报"))
-        try first.send("2")
-        #expect(first.waitFor { _ in first.statusLine().contains("文 2/") })
-        try first.send("Space")
-        #expect(first.waitFor { _ in first.statusLine().contains("页 2/") }, "\(first.statusLine())")
+        let first = try Self.onSecondPageOfArticleTwo(arguments)
         try first.send("m")
         #expect(first.waitFor(text: "Enter saves"))
         try first.send("读完", literal: true)
@@ -98,12 +105,7 @@ struct BookmarkReaderE2ETests {
         let dir = Self.stateDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let arguments = ["--state-dir", dir, TmuxSession.sample]
-        let first = try TmuxSession(width: 100, height: 30, arguments: arguments)
-        #expect(first.waitFor(text: "株洲日报"))
-        try first.send("2")
-        #expect(first.waitFor { _ in first.statusLine().contains("文 2/") })
-        try first.send("Space")
-        #expect(first.waitFor { _ in first.statusLine().contains("页 2/") })
+        let first = try Self.onSecondPageOfArticleTwo(arguments)
         let pid = try #require(first.readerPID())
         kill(pid, signal)
         #expect(first.waitFor(text: "EXIT=\(status)"), "\(first.screen().joined(separator: "\n"))")
@@ -167,12 +169,7 @@ struct BookmarkReaderE2ETests {
         try text.write(toFile: library + "/2023-03-29-zhuzhou-daily.md", atomically: true, encoding: .utf8)
         try text.replacingOccurrences(of: "2023年3月29日", with: "2023年3月28日")
             .write(toFile: library + "/2023-03-28-zhuzhou-daily.md", atomically: true, encoding: .utf8)
-        let session = try TmuxSession(width: 100, height: 30, arguments: ["--state-dir", dir, library])
-        #expect(session.waitFor(text: "2023-03-29"))
-        try session.send("2")
-        #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })
-        try session.send("Space")
-        #expect(session.waitFor { _ in session.statusLine().contains("页 2/") })
+        let session = try Self.onSecondPageOfArticleTwo(["--state-dir", dir, library], ready: "2023-03-29")
         try session.send("m")
         try session.send("Enter")
         #expect(session.waitFor(text: "bookmarked"))
