@@ -23,6 +23,7 @@ struct ReaderLoop {
     /// Runs until `q` or a signal; returns the exit status (0, or 128+signal).
     mutating func run() -> Int32 {
         var dirty = true
+        var moved = false
         while true {
             if let signal = signals.take() {
                 desk?.flushPosition(state)
@@ -37,6 +38,11 @@ struct ReaderLoop {
             if dirty {
                 terminal.present(Screen.render(state, measure: measure))
                 dirty = false
+            }
+            // Noted after the frame is out, so that a position save never delays a page.
+            if moved {
+                desk?.record(state)
+                moved = false
             }
             let event = terminal.read(timeout: Self.tick)
             if case .key = event { idle?.touch() }
@@ -61,7 +67,7 @@ struct ReaderLoop {
                     terminal.apply(theme: themes[state.themeIndex % themes.count])
                 }
                 if let request = state.request { perform(request) }
-                desk?.record(state)
+                moved = true
                 dirty = true
             }
         }

@@ -33,6 +33,27 @@ struct ArticleText {
 
     var count: Int { scalars.count }
 
+    /// The scalars of `range` in `article`'s body (clamped), decoding only the
+    /// blocks the range touches: an anchor is taken on every save, and an article
+    /// can be long.
+    static func excerpt(of article: Article, _ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        var blockStart = 0
+        for block in article.blocks {
+            guard blockStart < range.upperBound else { break }
+            let scalars = block.text.unicodeScalars
+            let count = scalars.count
+            defer { blockStart += count }
+            guard blockStart + count > range.lowerBound else { continue }
+            let lower = max(range.lowerBound - blockStart, 0)
+            let upper = min(range.upperBound - blockStart, count)
+            let from = scalars.index(scalars.startIndex, offsetBy: lower)
+            let to = scalars.index(from, offsetBy: upper - lower)
+            view.append(contentsOf: scalars[from..<to])
+        }
+        return String(view)
+    }
+
     /// The text of `range` (clamped to the body).
     func string(_ range: Range<Int>) -> String {
         let lower = max(0, min(range.lowerBound, count))

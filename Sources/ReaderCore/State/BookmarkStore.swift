@@ -40,6 +40,9 @@ public final class BookmarkStore {
     private var failureReported = false
     private var positionDirty = false
     private var lastPositionSave: Timestamp?
+    /// A place noted between saves, turned into a `TextAnchor` (which quotes the
+    /// text) only when it is written: a page turn must not walk the article.
+    private var pendingPlace: (edition: Edition, articleIndex: Int?, offset: Int)?
 
     /// A store at `location`; call `load()` to read the file.
     public init(location: StateLocation, fileSystem: any StateFileSystem = POSIXStateFileSystem(),
@@ -75,7 +78,8 @@ public final class BookmarkStore {
 
     /// Where the reader was in `edition` (matched by title and date, not hash).
     public func readingPosition(for edition: EditionID) -> ReadingPosition? {
-        document.positions.first { $0.position.edition.key == edition.key }
+        settlePendingPlace()
+        return document.positions.first { $0.position.edition.key == edition.key }
     }
 
     /// Messages for the status line since the last call, each told once.
@@ -120,6 +124,7 @@ public final class BookmarkStore {
     /// Notes where the reader is. Saved at once when `positionSaveInterval` has
     /// passed since the last position save, else left for the next one or `flush()`.
     public func recordReadingPosition(_ position: TextAnchor) {
+        pendingPlace = nil
         let now = clock()
         let place = ReadingPosition(position: position, updated: now)
         document.positions.removeAll { $0.position.edition.key == position.edition.key }
@@ -135,6 +140,23 @@ public final class BookmarkStore {
     /// Saves a reading position not yet written (call on quit and on SIGHUP/SIGTERM).
     public func flush() {
         if positionDirty { save() }
+    }
+
+    /// Whether a position noted now is written at once (else it waits for a later save).
+    private var positionSaveIsDue: Bool {
+        guard let last = lastPositionSave else { return true }
+        return Double(clock().milliseconds - last.milliseconds) / 1000 >= positionSaveInterval
+    }
+
+    /// Stores the pending place as an anchor in the document.
+    private func settlePendingPlace() {
+        guard let place = pendingPlace else { return }
+        pendingPlace = nil
+        let anchor = place.articleIndex.map { TextAnchor(in: place.edition, articleIndex: $0, offset: place.offset) }
+            ?? .frontPage(of: place.edition)
+        let now = clock()
+        document.positions.removeAll { $0.position.edition.key == anchor.edition.key }
+        document.positions.append(ReadingPosition(position: anchor, updated: now))
     }
 
     /// Merges bookmarks and positions from another state document (an import) and
@@ -159,6 +181,11 @@ public final class BookmarkStore {
 
     /// Records the reader at `offset` in article `articleIndex`, or on the front page when nil.
     public func recordReadingPosition(in edition: Edition, articleIndex: Int?, offset: Int = 0) {
+        if !positionSaveIsDue {
+            pendingPlace = (edition, articleIndex, offset)
+            positionDirty = true
+            return
+        }
         guard let articleIndex else {
             recordReadingPosition(.frontPage(of: edition))
             return
@@ -188,6 +215,7 @@ public final class BookmarkStore {
 
     /// Writes this session's state, merged with the file's, under the lock.
     public func save() {
+        settlePendingPlace()
         guard case .directory(let dir) = location, let path = filePath else {
             lastSave = .memoryOnly
             return

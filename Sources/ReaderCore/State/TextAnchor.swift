@@ -30,12 +30,12 @@ public struct TextAnchor: Codable, Hashable, Sendable {
     /// quote taken from the text. The offset is clamped into the body.
     public init(in edition: Edition, articleIndex: Int, offset: Int) {
         let article = edition.articles[articleIndex]
-        let body = ArticleText(article)
-        let clamped = max(0, min(offset, body.count))
-        let start = max(0, min(clamped, body.count - TextAnchor.quoteLength))
-        let end = min(body.count, start + TextAnchor.quoteLength)
+        let count = article.characterCount
+        let clamped = max(0, min(offset, count))
+        let start = max(0, min(clamped, count - TextAnchor.quoteLength))
+        let end = min(count, start + TextAnchor.quoteLength)
         self.init(edition: EditionID(edition), article: article.id, offset: clamped,
-                  quote: body.string(start..<end), quoteOffset: start)
+                  quote: ArticleText.excerpt(of: article, start..<end), quoteOffset: start)
     }
 
     /// The front page of `edition`: no article (`article` is ""). It resolves to
