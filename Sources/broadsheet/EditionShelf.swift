@@ -23,4 +23,10 @@ struct EditionShelf {
     static func load(_ path: String) throws -> Edition {
         try EditionLoader().edition(atPath: path)
     }
+
+    /// Reads one edition file and parses its first 版 alone when it is large
+    /// (`EditionOpening`): the reader's first frame need not wait for the rest.
+    static func open(_ path: String) throws -> EditionOpening {
+        try EditionLoader().opening(atPath: path)
+    }
 }

@@ -20,10 +20,10 @@ struct InteractiveMode {
             return
         }
         let shelf: EditionShelf
-        let edition: Edition
+        let opening: EditionOpening
         do {
             shelf = try EditionShelf.resolve(command.edition)
-            edition = try EditionShelf.load(shelf.paths[shelf.index])
+            opening = try EditionShelf.open(shelf.paths[shelf.index])
         } catch {
             throw fail("\(error)")
         }
@@ -50,6 +50,12 @@ struct InteractiveMode {
             throw fail("\(error)")
         }
         let size = terminal.size
+        let paths = shelf.paths
+        let desk = ReaderSession.desk(command: command, config: config, paths: paths)
+        // A large edition shows its first 版 while the rest is parsed; resuming a saved
+        // place may need the rest, so it waits for the whole edition.
+        var edition = opening.first
+        if !edition.isComplete, desk.mayResume(in: edition) { edition = opening.complete() }
         var state = AppState(edition: edition,
                              layout: PrintLayout(options: LayoutOptions(columns: columns, ambiguous: ambiguous)),
                              width: size.width, height: size.height, themeNames: themes.themes.map(\.name))
@@ -59,13 +65,12 @@ struct InteractiveMode {
         if let notice = localeWarning ?? configWarnings.first ?? themes.warning {
             state = reduce(state, .notice(notice))
         }
-        let paths = shelf.paths
-        let desk = ReaderSession.desk(command: command, config: config, paths: paths)
         state = desk.resume(state)
         var loop = ReaderLoop(state: state, themes: themes.themes, terminal: terminal, signals: signals,
                               loadEdition: { try EditionShelf.load(paths[$0]) },
                               measure: DisplayWidth(ambiguous: ambiguous), desk: desk)
         if let minutes = command.idleReset, minutes > 0 { loop.idle = IdleTimer(minutes: minutes) }
+        if !edition.isComplete { loop.completion = EditionCompletion(opening) }
         let status = loop.run()
         signals.release()
         if status != 0 { exit(status) }

@@ -16,16 +16,23 @@ struct ReaderLoop {
     var desk: BookmarkDesk? = nil
     /// The kiosk idle reset (nil: none).
     var idle: IdleTimer? = nil
+    /// The whole edition being parsed while `state` shows its first 版 (nil: complete).
+    var completion: EditionCompletion? = nil
 
     /// How long a read waits before the loop checks for signals.
     static let tick: Int32 = 200
+    /// The wait while the whole edition is being parsed: it is swapped in soon after.
+    static let completionTick: Int32 = 40
+    /// The screen must be drawn again.
+    var dirty = true
 
     /// Runs until `q` or a signal; returns the exit status (0, or 128+signal).
     mutating func run() -> Int32 {
-        var dirty = true
+        dirty = true
         var moved = false
         while true {
             if let signal = signals.take() {
+                completeEdition()
                 desk?.flushPosition(state)
                 terminal.end()
                 return 128 + signal
@@ -39,13 +46,21 @@ struct ReaderLoop {
                 terminal.present(Screen.render(state, measure: measure))
                 dirty = false
             }
+            // The rest of a large edition is parsed once its first frame is out.
+            completion?.start()
             // Noted after the frame is out, so that a position save never delays a page.
             if moved {
                 desk?.record(state)
                 moved = false
             }
-            let event = terminal.read(timeout: Self.tick)
+            let event = terminal.read(timeout: completion == nil ? Self.tick : Self.completionTick)
             if case .key = event { idle?.touch() }
+            // Only drawing uses a partial edition: any key waits for the whole one first.
+            if case .timeout = event {
+                if let whole = completion?.poll() { swapIn(whole) }
+            } else if completion != nil {
+                completeEdition()
+            }
             switch event {
             case .timeout:
                 if idle?.isDue() == true {
@@ -53,6 +68,7 @@ struct ReaderLoop {
                     dirty = true
                 }
             case .closed:
+                completeEdition()
                 desk?.flushPosition(state)
                 terminal.end()
                 return 128 + 1
@@ -71,6 +87,19 @@ struct ReaderLoop {
                 dirty = true
             }
         }
+    }
+
+    /// Waits for the whole edition, if only its first 版 is in `state`, and swaps it in.
+    private mutating func completeEdition() {
+        if let completion { swapIn(completion.wait()) }
+    }
+
+    /// Puts the whole edition in place of its first 版; the frame is redrawn (and
+    /// comes out the same: the first 版 did not change).
+    private mutating func swapIn(_ whole: Edition) {
+        state = reduce(state, .editionCompleted(whole))
+        completion = nil
+        dirty = true
     }
 
     /// Saves the place, then goes back to the newest edition's front page. The newest

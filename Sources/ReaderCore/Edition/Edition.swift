@@ -12,6 +12,11 @@ public struct Edition: Sendable, Equatable {
     public var repairs: [Repair]
     /// Where the edition came from, and a hash of its bytes (for stable ids).
     public var source: EditionSource
+    /// False for the first 版 of a large edition opened in two steps (`EditionOpening`):
+    /// `masthead` and `pages` are the whole edition's, `articles` and `repairs` are
+    /// those of the first 版 only (with their final indices), and `source.contentHash`
+    /// is not known yet (""). Only the reader's first frame may use such an edition.
+    public var isComplete = true
 
     public init(masthead: Masthead, pages: [EditionPage], articles: [Article],
                 repairs: [Repair], source: EditionSource) {

@@ -20,6 +20,15 @@ public struct EditionLoader: Sendable {
         parser.parse(try load(path: path))
     }
 
+    /// Reads the file at `path` and parses its first 版 alone when it is large
+    /// (see `EditionOpening`); `complete()` on the result gives the whole edition.
+    public func opening(atPath path: String, parser: EditionParser = EditionParser(),
+                        threshold: Int = EditionOpening.defaultThreshold) throws(EditionLoadError) -> EditionOpening {
+        let bytes = try readBytes(path: path)
+        if let reason = Self.binaryReason(bytes) { throw .binary(path: path, reason: reason) }
+        return EditionOpening(bytes: bytes, name: path, parser: parser, threshold: threshold)
+    }
+
     /// Reads, checks, decodes and sanitises the file at `path`.
     public func load(path: String) throws(EditionLoadError) -> LoadedEdition {
         let bytes = try readBytes(path: path)

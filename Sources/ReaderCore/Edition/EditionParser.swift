@@ -18,9 +18,24 @@ public struct EditionParser: Sendable {
 
     /// Parses a loaded (decoded and sanitised) edition.
     public func parse(_ loaded: LoadedEdition) -> Edition {
-        let units = EditionLexer().units(of: loaded.text)
+        finish(structure(of: loaded.text, name: loaded.source.name), source: loaded.source)
+    }
+
+    /// An edition's masthead, pages and article drafts, before repair.
+    struct Structure {
+        var masthead: Masthead
+        /// The masthead title came from the file name: no heading was met (a later
+        /// heading, past the text given, would have given the title).
+        var titleFromName: Bool
+        var pages: [EditionPage]
+        var drafts: [ArticleDraft]
+    }
+
+    /// Lexes `text` and sorts its units into masthead, pages and article drafts.
+    func structure(of text: String, name: String) -> Structure {
+        let units = EditionLexer().units(of: text)
         var index = 0
-        let masthead = readMasthead(units, index: &index, name: loaded.source.name)
+        let (masthead, titleFromName) = readMasthead(units, index: &index, name: name)
 
         var pages: [EditionPage] = []
         var currentPage = 1
@@ -49,11 +64,7 @@ public struct EditionParser: Sendable {
                 flushNoteLabel()
                 finish()
                 currentPage = page.number
-                if let at = pages.firstIndex(where: { $0.number == page.number }) {
-                    if pages[at].name == nil { pages[at].name = page.name }
-                } else {
-                    pages.append(page)
-                }
+                Self.add(page, to: &pages)
             case .heading(let level) where level <= 2:
                 flushNoteLabel()
                 var header = ArticleDraft(page: currentPage, headline: unit.text)
@@ -78,25 +89,44 @@ public struct EditionParser: Sendable {
         }
         flushNoteLabel()
         finish()
+        return Structure(masthead: masthead, titleFromName: titleFromName,
+                         pages: Self.completed(pages, drafts: drafts), drafts: drafts)
+    }
 
-        if pages.isEmpty {
-            pages = [EditionPage(number: 1)]
-        } else if drafts.contains(where: { $0.page == 1 }) && !pages.contains(where: { $0.number == 1 }) {
-            pages.insert(EditionPage(number: 1), at: 0)
-        }
+    /// Repairs the drafts and builds the edition.
+    func finish(_ structure: Structure, source: EditionSource) -> Edition {
         var repairer = EditionRepairer(classifier: classifier)
-        let articles = repairer.repair(drafts)
-        return Edition(masthead: masthead, pages: pages, articles: articles,
-                       repairs: repairer.repairs, source: loaded.source)
+        let articles = repairer.repair(structure.drafts)
+        return Edition(masthead: structure.masthead, pages: structure.pages, articles: articles,
+                       repairs: repairer.repairs, source: source)
+    }
+
+    /// Adds a page marker's 版 to the list: a repeated number only fills in a missing name.
+    static func add(_ page: EditionPage, to pages: inout [EditionPage]) {
+        if let at = pages.firstIndex(where: { $0.number == page.number }) {
+            if pages[at].name == nil { pages[at].name = page.name }
+        } else {
+            pages.append(page)
+        }
+    }
+
+    /// The marked pages, with 版 1 put first when text before any marker (on 版 1) has none.
+    static func completed(_ pages: [EditionPage], drafts: [ArticleDraft]) -> [EditionPage] {
+        if pages.isEmpty { return [EditionPage(number: 1)] }
+        if drafts.contains(where: { $0.page == 1 }) && !pages.contains(where: { $0.number == 1 }) {
+            return [EditionPage(number: 1)] + pages
+        }
+        return pages
     }
 
     /// Reads the masthead from the first units, advancing `index` past it.
     /// A `# ` title followed by a paragraph with a date, issue, page count or
     /// publisher line is a masthead; otherwise the first heading (else the file
     /// name) is the title and stays in the text as a headline.
-    private func readMasthead(_ units: [EditionUnit], index: inout Int, name: String) -> Masthead {
+    /// Also says whether the title came from the file name.
+    private func readMasthead(_ units: [EditionUnit], index: inout Int, name: String) -> (Masthead, Bool) {
         let parser = MastheadParser()
-        guard let first = units.first else { return Masthead(title: Self.title(fromName: name)) }
+        guard let first = units.first else { return (Masthead(title: Self.title(fromName: name)), true) }
         if case .heading(1) = first.kind, units.count > 1, units[1].kind == .paragraph,
            parser.isMastheadLike(units[1].segments) {
             var lines = units[1].segments
@@ -107,19 +137,19 @@ public struct EditionParser: Sendable {
                 lines += units[index].segments
                 index += 1
             }
-            return parser.masthead(title: first.text, lines: lines)
+            return (parser.masthead(title: first.text, lines: lines), false)
         }
         if first.kind == .paragraph, first.segments.count > 1, parser.isMastheadLike(Array(first.segments.dropFirst())),
            !parser.isMastheadLike([first.segments[0]]),
            !first.text.unicodeScalars.contains(where: EditionScalars.isFullStop) {
             // A masthead without Markdown: its first line is the title.
             index = 1
-            return parser.masthead(title: first.segments[0], lines: Array(first.segments.dropFirst()))
+            return (parser.masthead(title: first.segments[0], lines: Array(first.segments.dropFirst())), false)
         }
         if let heading = units.first(where: { if case .heading = $0.kind { return true } else { return false } }) {
-            return Masthead(title: heading.text)
+            return (Masthead(title: heading.text), false)
         }
-        return Masthead(title: Self.title(fromName: name))
+        return (Masthead(title: Self.title(fromName: name)), true)
     }
 
     /// A title from a file name: its last component without the extension.

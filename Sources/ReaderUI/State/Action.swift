@@ -19,6 +19,9 @@ public enum Action: Sendable, Equatable {
     case previousEdition, nextEdition
     /// The loop finished loading library edition `index`.
     case editionLoaded(Edition, index: Int)
+    /// The whole of the edition whose first 版 is shown (`Edition.isComplete` was
+    /// false) is ready: it replaces it, and the reader stays where it is.
+    case editionCompleted(Edition)
     case toggleContents, toggleHelp
     case beginSearch
     case searchInput(String)

@@ -78,6 +78,17 @@ public struct BookmarkDesk {
                                                 notice: notice)))
     }
 
+    /// Whether `resume` may take the reader off the front page of `edition`: a place
+    /// other than the front page is kept for it. Also true when the place's key needs
+    /// the content hash (an undated edition) and the edition does not know it yet (a
+    /// first 版 opened alone): such an edition must be completed before `resume`.
+    public func mayResume(in edition: Edition) -> Bool {
+        let id = EditionID(edition)
+        if id.date.isEmpty && id.contentHash.isEmpty { return true }
+        guard let saved = store.readingPosition(for: id) else { return false }
+        return !saved.position.isFrontPage
+    }
+
     /// Records where the reader is (throttled by the store).
     public func record(_ state: AppState) {
         let place = state.readingPlace

@@ -23,6 +23,11 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
         s.relayout()
         s.notice = notice
         return s
+    case .editionCompleted(let edition):
+        // Taken in any state: the partial edition's articles are the first of the whole one,
+        // so every index the state holds stays valid; only the layouts are redone.
+        completeEdition(&s, edition)
+        return s
     case .idleReset:
         // Taken in any state (too small, overlay, prompt): the next reader starts clean.
         resetForIdle(&s)
@@ -161,7 +166,7 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .addBookmark, .openBookmarks, .jumpToBookmark, .deleteBookmark, .editNote,
          .noteInput, .noteDelete, .submitNote, .cancelNote:
         reduceBookmarks(&s, action)
-    case .notice, .resize, .bookmarksListed, .showPosition, .idleReset:
+    case .notice, .resize, .bookmarksListed, .showPosition, .idleReset, .editionCompleted:
         break
     }
     return s
@@ -187,6 +192,20 @@ private func back(_ s: inout AppState) {
     } else if s.page != (s.pageNumbers.first ?? 1) {
         showPage(&s, s.pageNumbers.first ?? 1)
     }
+}
+
+/// Swaps in the whole edition for its first 版, keeping the place (clamped, should
+/// the whole edition have fewer articles than the part shown).
+private func completeEdition(_ s: inout AppState, _ edition: Edition) {
+    s.edition = edition
+    s.dropLayouts()
+    let count = edition.articles.count
+    s.article = clamp(s.article, count)
+    if let selected = s.selected, !edition.articles.indices.contains(selected) {
+        s.selected = edition.articles.firstIndex { $0.page == s.page }
+    }
+    s.contentsSelection = clamp(s.contentsSelection, count)
+    s.relayout()
 }
 
 /// Idle reset: a clean reader on the newest edition's front page.
