@@ -11,9 +11,16 @@
 public struct EditionOpening: Sendable {
     /// What to show first: the first 版 (`isComplete == false`) or the whole edition.
     public let first: Edition
-    /// The file's bytes, kept while the edition is not complete.
-    private let bytes: [UInt8]
+    /// Where the whole edition's bytes come from while it is not complete.
+    private let rest: Rest
     private let parser: EditionParser
+
+    /// The bytes of the whole edition.
+    private enum Rest: Sendable {
+        case none
+        case memory([UInt8])
+        case file(EditionFile)
+    }
 
     /// Editions below this many bytes are parsed whole at once (it takes a few ms).
     public static let defaultThreshold = 256 << 10
@@ -21,10 +28,13 @@ public struct EditionOpening: Sendable {
     /// Whether `first` is already the whole edition.
     public var isComplete: Bool { first.isComplete }
 
-    /// The whole edition: `first` when complete, else parsed now from the bytes.
+    /// The whole edition: `first` when complete, else parsed now (any thread).
     public func complete() -> Edition {
-        guard !first.isComplete else { return first }
-        return parser.parse(EditionLoader.decode(bytes, name: first.source.name))
+        switch rest {
+        case .none: return first
+        case .memory(let bytes): return parser.parse(EditionLoader.decode(bytes, name: first.source.name))
+        case .file(let file): return parser.parse(EditionLoader.decode(file.bytes(), name: first.source.name))
+        }
     }
 
     /// Opens text bytes (already judged not binary): the first 版 alone when there are
@@ -32,33 +42,39 @@ public struct EditionOpening: Sendable {
     public init(bytes: [UInt8], name: String, parser: EditionParser = EditionParser(),
                 threshold: Int = EditionOpening.defaultThreshold) {
         self.parser = parser
-        if bytes.count >= threshold, let partial = Self.firstPage(of: bytes, name: name, parser: parser) {
+        if bytes.count >= threshold,
+           let partial = bytes.withUnsafeBufferPointer({ Self.firstPage(of: $0, name: name, parser: parser) }) {
             first = partial
-            self.bytes = bytes
+            rest = .memory(bytes)
         } else {
             first = parser.parse(EditionLoader.decode(bytes, name: name))
-            self.bytes = []
+            rest = .none
         }
     }
 
+    /// The first 版 of an open file; the rest is read from it when asked for.
+    init(first: Edition, file: EditionFile, parser: EditionParser) {
+        self.first = first
+        self.parser = parser
+        rest = .file(file)
+    }
+
     /// The first 版 of `bytes` as a partial edition, or nil when it cannot be cut off.
-    static func firstPage(of bytes: [UInt8], name: String, parser: EditionParser) -> Edition? {
-        bytes.withUnsafeBufferPointer { raw -> Edition? in
-            if PageMarkerScan.isRawScannable(raw) {
-                // The usual case: scan the raw bytes and decode only the first part.
-                let markers = PageMarkerScan.markers(in: raw)
-                guard let cut = cutIndex(markers) else { return nil }
-                let head = EditionLoader.decode(Array(raw[..<markers[cut].offset]), name: name)
-                return partial(head.text, source: head.source, markers: markers, cut: cut, parser: parser)
-            }
-            // CR, TAB or U+2028 move line breaks and spaces: scan the sanitised text.
-            var loaded = EditionLoader.decode(bytes, name: name)
-            return loaded.text.withUTF8 { text -> Edition? in
-                let markers = PageMarkerScan.markers(in: text)
-                guard let cut = cutIndex(markers) else { return nil }
-                let head = String(decoding: UnsafeBufferPointer(rebasing: text[..<markers[cut].offset]), as: UTF8.self)
-                return partial(head, source: loaded.source, markers: markers, cut: cut, parser: parser)
-            }
+    static func firstPage(of raw: UnsafeBufferPointer<UInt8>, name: String, parser: EditionParser) -> Edition? {
+        if PageMarkerScan.isRawScannable(raw) {
+            // The usual case: scan the raw bytes and decode only the first part.
+            let markers = PageMarkerScan.markers(in: raw)
+            guard let cut = cutIndex(markers) else { return nil }
+            let head = EditionLoader.decode(Array(raw[..<markers[cut].offset]), name: name)
+            return partial(head.text, source: head.source, markers: markers, cut: cut, parser: parser)
+        }
+        // CR, TAB or U+2028 move line breaks and spaces: scan the sanitised text.
+        var loaded = EditionLoader.decode(Array(raw), name: name)
+        return loaded.text.withUTF8 { text -> Edition? in
+            let markers = PageMarkerScan.markers(in: text)
+            guard let cut = cutIndex(markers) else { return nil }
+            let head = String(decoding: UnsafeBufferPointer(rebasing: text[..<markers[cut].offset]), as: UTF8.self)
+            return partial(head, source: loaded.source, markers: markers, cut: cut, parser: parser)
         }
     }
 
