@@ -118,6 +118,7 @@ struct EditionOpeningTests {
     @Test("the marker scan finds exactly the lexer's page markers", arguments: 0..<6)
     func scanMatchesLexer(seed: Int) {
         var random = SeededRandom(seed: UInt64(seed) &* 104_729 &+ 1)
+        var seen = 0
         for _ in 0..<60 {
             let count = Int.random(in: 0...30, using: &random)
             let text = (0..<count).map { _ in Self.lines.randomElement(using: &random)! }.joined(separator: "\n")
@@ -126,6 +127,7 @@ struct EditionOpeningTests {
                 if case .pageMarker(let page) = unit.kind { return (unit.line, page) }
                 return nil
             }
+            seen += expected.count
             var sanitized = loaded.text
             let found = sanitized.withUTF8 { buffer in
                 PageMarkerScan.markers(in: buffer).map { (Self.lineNumber(at: $0.offset, in: buffer), $0.page) }
@@ -139,6 +141,7 @@ struct EditionOpeningTests {
                 #expect(rawFound.map(\.page) == expected.map(\.1), "\(text.debugDescription)")
             }
         }
+        #expect(seen > 30, "the generated texts hold markers to find")
     }
 
     @Test("raw bytes with CR, TAB or a line separator are scanned after sanitising",

@@ -154,18 +154,34 @@ struct EditionLexer {
 
     /// A page marker such as `第02版：要闻`, `第2版 要闻` or `第二版`, or nil.
     static func pageMarker(_ text: String) -> EditionPage? {
-        let scalars = Array(text.unicodeScalars.prefix(40))
-        guard scalars.count < 40, scalars.first == "第" else { return nil }
+        // Nearly every line fails here: 第 is E7 AC AC.
+        var utf8 = text.utf8.makeIterator()
+        guard utf8.next() == 0xE7, utf8.next() == 0xAC, utf8.next() == 0xAC else { return nil }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(40)
+        for s in text.unicodeScalars {
+            if scalars.count == 39 { return nil }      // markers are short
+            scalars.append(s)
+        }
         guard let ban = scalars.firstIndex(of: "版"), ban > 1 else { return nil }
-        let numeral = String(String.UnicodeScalarView(scalars[1..<ban].filter { !EditionScalars.isSpace($0) }))
-        guard let number = EditionScalars.number(numeral), number > 0, number < 1000 else { return nil }
+        let numeral = scalars[1..<ban].filter { !EditionScalars.isSpace($0) }
+        guard let number = EditionScalars.number(scalars: numeral[...]), number > 0, number < 1000 else { return nil }
         var rest = scalars[(ban + 1)...]
         guard let first = rest.first else { return EditionPage(number: number) }
-        let separators: Set<Unicode.Scalar> = [" ", "\u{3000}", "：", ":", "·", "-", "—", "|", "｜"]
-        guard separators.contains(first) else { return nil }
-        while let s = rest.first, separators.contains(s) { rest = rest.dropFirst() }
-        let name = String(String.UnicodeScalarView(rest))
-        if name.unicodeScalars.contains(where: EditionScalars.isSentencePunctuation) { return nil }
-        return EditionPage(number: number, name: name.isEmpty ? nil : EditionScalars.trimmed(name))
+        guard isNameSeparator(first) else { return nil }
+        while let s = rest.first, isNameSeparator(s) { rest = rest.dropFirst() }
+        if rest.isEmpty { return EditionPage(number: number) }
+        if rest.contains(where: EditionScalars.isSentencePunctuation) { return nil }
+        while let s = rest.first, EditionScalars.isSpace(s) { rest = rest.dropFirst() }
+        while let s = rest.last, EditionScalars.isSpace(s) { rest = rest.dropLast() }
+        return EditionPage(number: number, name: EditionScalars.string(rest))
+    }
+
+    /// What may stand between `第N版` and the page's name.
+    private static func isNameSeparator(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case " ", "\u{3000}", "：", ":", "·", "-", "—", "|", "｜": return true
+        default: return false
+        }
     }
 }

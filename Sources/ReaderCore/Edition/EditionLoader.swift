@@ -57,6 +57,13 @@ public struct EditionLoader: Sendable {
     /// Decodes bytes already in memory (invalid UTF-8 → U+FFFD, counted) and sanitises them.
     public static func decode(_ bytes: [UInt8], name: String) -> LoadedEdition {
         let hash = FNV1a.hex(of: bytes)
+        let (text, invalid, replaced) = text(of: bytes)
+        return LoadedEdition(text: text, source: EditionSource(
+            name: name, contentHash: hash, replacedInvalidBytes: invalid, replacedControls: replaced))
+    }
+
+    /// Decoded and sanitised text, invalid sequences replaced and controls replaced.
+    static func text(of bytes: [UInt8]) -> (text: String, invalid: Int, replaced: Int) {
         var text: String
         var invalid = 0
         // Fast path: the standard library validates in optimised code.
@@ -66,10 +73,7 @@ public struct EditionLoader: Sendable {
             (text, invalid) = repairUTF8(bytes)
         }
         let clean = ContentSanitizer().sanitize(text)
-        text = clean.text
-        return LoadedEdition(text: text, source: EditionSource(
-            name: name, contentHash: hash, replacedInvalidBytes: invalid,
-            replacedControls: clean.replaced))
+        return (clean.text, invalid, clean.replaced)
     }
 
     /// Decodes with one U+FFFD per maximal invalid subpart, counting them.

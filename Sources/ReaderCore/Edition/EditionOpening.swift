@@ -65,8 +65,10 @@ public struct EditionOpening: Sendable {
             // The usual case: scan the raw bytes and decode only the first part.
             let markers = PageMarkerScan.markers(in: raw)
             guard let cut = cutIndex(markers) else { return nil }
-            let head = EditionLoader.decode(Array(raw[..<markers[cut].offset]), name: name)
-            return partial(head.text, source: head.source, markers: markers, cut: cut, parser: parser)
+            let head = EditionLoader.text(of: Array(raw[..<markers[cut].offset]))
+            return partial(head.text, source: EditionSource(name: name, contentHash: "", replacedInvalidBytes: head.invalid,
+                                                            replacedControls: head.replaced),
+                           markers: markers, cut: cut, parser: parser)
         }
         // CR, TAB or U+2028 move line breaks and spaces: scan the sanitised text.
         var loaded = EditionLoader.decode(Array(raw), name: name)

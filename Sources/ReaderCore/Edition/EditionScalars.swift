@@ -81,9 +81,14 @@ enum EditionScalars {
 
     /// Parses ASCII, full-width or simple Chinese numerals (up to 99) as an integer.
     static func number<S: StringProtocol>(_ text: S) -> Int? {
+        number(scalars: Array(text.unicodeScalars)[...])
+    }
+
+    /// `number` of a run of scalars.
+    static func number(scalars: ArraySlice<Unicode.Scalar>) -> Int? {
         var value = 0
         var sawDigit = false
-        for s in text.unicodeScalars {
+        for s in scalars {
             if (0x30...0x39).contains(s.value) {
                 value = value * 10 + Int(s.value - 0x30); sawDigit = true
             } else if (0xFF10...0xFF19).contains(s.value) {
@@ -94,12 +99,10 @@ enum EditionScalars {
             if value > 1_000_000_000 { return nil }
         }
         if sawDigit { return value }
-        let digits: [Unicode.Scalar: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-                                             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
         var total = 0
         var current = -1
-        for s in text.unicodeScalars {
-            if let d = digits[s] {
+        for s in scalars {
+            if let d = chineseDigit(s) {
                 current = d
             } else if s == "十" {
                 total += (current < 0 ? 1 : current) * 10
@@ -109,6 +112,49 @@ enum EditionScalars {
             }
         }
         if current >= 0 { total += current }
-        return text.isEmpty ? nil : total
+        return scalars.isEmpty ? nil : total
+    }
+
+    /// The value of a Chinese digit (零〇一二两三四五六七八九), or nil.
+    static func chineseDigit(_ s: Unicode.Scalar) -> Int? {
+        switch s {
+        case "零", "〇": return 0
+        case "一": return 1
+        case "二", "两": return 2
+        case "三": return 3
+        case "四": return 4
+        case "五": return 5
+        case "六": return 6
+        case "七": return 7
+        case "八": return 8
+        case "九": return 9
+        default: return nil
+        }
+    }
+
+    /// A String of `scalars`, built from their UTF-8 in one go
+    /// (`String.UnicodeScalarView.append` goes scalar by scalar through generic code).
+    static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for s in scalars {
+            let v = s.value
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(0xC0 | v >> 6))
+                bytes.append(UInt8(0x80 | v & 0x3F))
+            } else if v < 0x10000 {
+                bytes.append(UInt8(0xE0 | v >> 12))
+                bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | v & 0x3F))
+            } else {
+                bytes.append(UInt8(0xF0 | v >> 18))
+                bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
+                bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | v & 0x3F))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -32,40 +32,53 @@ struct PageMarkerScan {
     }
 
     /// The page markers of `bytes`, in order.
+    ///
+    /// One `memchr` per line; a line is looked at only when its first byte could
+    /// start a marker (`#`, 第, or a space before one), and its neighbours only when
+    /// it is a one-line paragraph that reads as a marker.
     static func markers(in bytes: UnsafeBufferPointer<UInt8>) -> [Marker] {
         guard let p = bytes.baseAddress, bytes.count > 0 else { return [] }
         let n = bytes.count
         var markers: [Marker] = []
         // A leading BOM is dropped by the sanitiser: the first line starts after it.
         var start = n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
-        var previous = Shape.blank
-        // A text line that may be a one-line paragraph marker, decided when the next line is known.
-        var pending: (offset: Int, page: EditionPage)? = nil
+        var previous = (start: -1, end: -1)          // the line before (-1: none)
+        // A one-line paragraph that reads as a marker: one if the next line ends the paragraph.
+        var pending: Marker? = nil
         while start <= n {
             var end = n
             if start < n, let hit = memchr(p + start, 0x0A, n - start) {
                 end = p.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             }
-            let (a, b) = trimmed(p, start, end)
-            let level = a == b ? nil : headingLevel(p, a, b)
-            let shape: Shape = a == b ? .blank : level != nil ? .heading : .text
             if let marker = pending {
-                if shape != .text { markers.append(Marker(offset: marker.offset, page: marker.page)) }
+                if shape(p, start, end) != .text { markers.append(marker) }
                 pending = nil
             }
-            if let level {
-                // After the `#`s comes a space or the end (`##` alone: an empty heading).
-                if a + level < b, let page = candidate(p, trimmed(p, a + level, b)) {
-                    markers.append(Marker(offset: start, page: page))
+            let first = start < end ? p[start] : 0
+            if first == 0x23 || first == 0xE7 || first == 0x20 || first == 0xE3 || first == 0xC2 {
+                let (a, b) = trimmed(p, start, end)
+                if a < b, let level = headingLevel(p, a, b) {
+                    // After the `#`s comes a space or the end (`##` alone: an empty heading).
+                    if a + level < b, let page = candidate(p, trimmed(p, a + level, b)) {
+                        markers.append(Marker(offset: start, page: page))
+                    }
+                } else if a < b, let page = candidate(p, (a, b)),
+                          previous.start < 0 || shape(p, previous.start, previous.end) != .text {
+                    pending = Marker(offset: start, page: page)
                 }
-            } else if shape == .text, previous != .text, let page = candidate(p, (a, b)) {
-                pending = (start, page)
             }
-            previous = shape
+            previous = (start, end)
             start = end + 1
         }
-        if let marker = pending { markers.append(Marker(offset: marker.offset, page: marker.page)) }
+        if let marker = pending { markers.append(marker) }
         return markers
+    }
+
+    /// What the line `p[start..<end]` is to the lexer.
+    private static func shape(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Shape {
+        let (a, b) = trimmed(p, start, end)
+        if a == b { return .blank }
+        return headingLevel(p, a, b) == nil ? .text : .heading
     }
 
     /// Whether the raw bytes can be scanned as they are: no CR, TAB, U+2028 or U+2029
@@ -125,14 +138,15 @@ struct PageMarkerScan {
         let (a, b) = range
         // `pageMarker` looks at fewer than 40 scalars: at most 39 × 4 bytes.
         guard b - a >= 6, b - a <= 39 * 4, p[a] == 0xE7, p[a + 1] == 0xAC, p[a + 2] == 0xAC else { return nil }
-        var i = a + 3
+        // 版 is E7 89 88: look for its last byte, then check the two before it.
+        var i = a + 5
         var hasBan = false
-        while i + 2 < b {
-            if p[i] == 0xE7 && p[i + 1] == 0x89 && p[i + 2] == 0x88 { hasBan = true; break }
-            i += 1
+        while i < b, let hit = memchr(p + i, 0x88, b - i) {
+            let at = p.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if p[at - 2] == 0xE7 && p[at - 1] == 0x89 { hasBan = true; break }
+            i = at + 1
         }
         guard hasBan else { return nil }
-        let text = EditionLoader.decode(Array(UnsafeBufferPointer(start: p + a, count: b - a)), name: "").text
-        return EditionLexer.pageMarker(EditionScalars.trimmed(text))
+        return EditionLexer.pageMarker(EditionLoader.text(of: Array(UnsafeBufferPointer(start: p + a, count: b - a))).text)
     }
 }
