@@ -11,7 +11,7 @@ struct ArticleIdentifier {
     mutating func id(headline: String, firstText: String?) -> String {
         let key: String
         if headline.isEmpty {
-            key = "untitled:" + String(String.UnicodeScalarView((firstText ?? "").unicodeScalars.prefix(64)))
+            key = "untitled:" + String((firstText ?? "").unicodeScalars.prefix(64))
         } else {
             key = LineClassifier.squeezed(headline)
         }

@@ -71,24 +71,27 @@ struct EditionLexer {
             if line.isEmpty { flush(); continue }
             if let level = Self.headingLevel(line) {
                 flush()
-                let body = EditionScalars.trimmed(String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(level))))
+                let body = EditionScalars.trimmed(Substring(line.unicodeScalars.dropFirst(level)))
                 if let page = Self.pageMarker(body) {
-                    units.append(EditionUnit(kind: .pageMarker(page), text: body, segments: [line], line: lineNumber))
+                    units.append(EditionUnit(kind: .pageMarker(page), text: body, segments: [String(line)], line: lineNumber))
                 } else {
-                    units.append(EditionUnit(kind: .heading(level: level), text: body, segments: [line], line: lineNumber))
+                    units.append(EditionUnit(kind: .heading(level: level), text: body, segments: [String(line)],
+                                             line: lineNumber))
                 }
                 continue
             }
+            let segment = String(line)      // copies the bytes; no UTF-8 validation
             if segments.isEmpty {
                 startLine = lineNumber
-                joined = line
+                joined = segment
             } else {
                 let before = joined.unicodeScalars.last!, after = line.unicodeScalars.first!
                 let separator = hardBreak || !(EditionScalars.isCJK(before) || EditionScalars.isCJK(after)) ? " " : ""
                 separators.append(separator)
-                joined += separator + line
+                joined += separator
+                joined += segment
             }
-            segments.append(line)
+            segments.append(segment)
             hardBreak = trailingSpaces >= 2
         }
         flush()
@@ -98,11 +101,12 @@ struct EditionLexer {
     /// The physical lines of `text`, trimmed of spaces (ASCII, U+3000, U+00A0), each
     /// with its count of trailing ASCII spaces (2+ is a hard break). Works on the
     /// UTF-8 bytes with memchr: a 50 MB edition or a 5 MB line splits quickly.
-    static func lines(of text: String) -> [(String, Int)] {
-        var text = text
-        return text.withUTF8 { buffer -> [(String, Int)] in
-            guard let base = buffer.baseAddress, buffer.count > 0 else { return [("", 0)] }
-            var lines: [(String, Int)] = []
+    static func lines(of text: String) -> [(Substring, Int)] {
+        var copy = text
+        // Byte ranges first (memchr on the UTF-8), then substrings: no per-line copy or validation.
+        let ranges = copy.withUTF8 { buffer -> [(Int, Int, Int)] in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return [(0, 0, 0)] }
+            var lines: [(Int, Int, Int)] = []
             let n = buffer.count
             var start = 0
             while start <= n {
@@ -115,10 +119,14 @@ struct EditionLexer {
             }
             return lines
         }
+        let utf8 = text.utf8
+        return ranges.map { a, b, trailing in
+            (text[utf8.index(utf8.startIndex, offsetBy: a)..<utf8.index(utf8.startIndex, offsetBy: b)], trailing)
+        }
     }
 
-    /// One line of `base[from..<to]`, trimmed, and its trailing ASCII spaces.
-    private static func line(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> (String, Int) {
+    /// The trimmed range of line `base[from..<to]` and its trailing ASCII spaces.
+    private static func line(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> (Int, Int, Int) {
         var a = from, b = to
         var trailing = 0
         while b > a && p[b - 1] == 0x20 { b -= 1; trailing += 1 }
@@ -134,12 +142,12 @@ struct EditionLexer {
             else if b - a >= 2 && p[a] == 0xC2 && p[a + 1] == 0xA0 { a += 2 }
             else { break }
         }
-        return (String(decoding: UnsafeBufferPointer(start: p + a, count: b - a), as: UTF8.self), trailing)
+        return (a, b, trailing)
     }
 
     /// The ATX heading level of a trimmed line (1–6), or nil. Seven or more `#`
     /// are text, as in CommonMark; counting stops there, so `#` runs stay cheap.
-    static func headingLevel(_ line: String) -> Int? {
+    static func headingLevel<S: StringProtocol>(_ line: S) -> Int? {
         var level = 0
         for byte in line.utf8 {
             if byte == UInt8(ascii: "#") {

@@ -179,7 +179,7 @@ struct EditionRepairer {
             let length = classifier.datelineLength(blocks[first].text)
             if length > 0 {
                 blocks[first].datelineLength = length
-                dateline = String(String.UnicodeScalarView(blocks[first].text.unicodeScalars.prefix(length)))
+                dateline = String(blocks[first].text.unicodeScalars.prefix(length))
             }
         }
         let id = identifier.id(headline: draft.headline, firstText: blocks.first?.text)
@@ -208,13 +208,13 @@ struct EditionRepairer {
     /// Shown with punctuation already repaired, as the model's text reads.
     static func seam(_ a: String, _ b: String) -> String {
         let repair = PunctuationRepair()
-        return repair.repair(String(String.UnicodeScalarView(a.unicodeScalars.suffix(8)))).text + " / "
-            + repair.repair(String(String.UnicodeScalarView(b.unicodeScalars.prefix(8)))).text
+        return repair.repair(String(a.unicodeScalars.suffix(8))).text + " / "
+            + repair.repair(String(b.unicodeScalars.prefix(8))).text
     }
 
     /// The first `n` scalars, with … when cut.
     static func prefix(_ text: String, _ n: Int) -> String {
-        let head = String(String.UnicodeScalarView(text.unicodeScalars.prefix(n)))
-        return head.unicodeScalars.count < text.unicodeScalars.count ? head + "…" : head
+        let head = text.unicodeScalars.prefix(n)
+        return head.endIndex < text.unicodeScalars.endIndex ? String(head) + "…" : String(head)
     }
 }

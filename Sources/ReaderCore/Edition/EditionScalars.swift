@@ -62,21 +62,41 @@ enum EditionScalars {
     }
 
     /// Text with leading and trailing spaces removed.
-    static func trimmed<S: StringProtocol>(_ text: S) -> String {
+    static func trimmed(_ text: String) -> String {
+        trimmed(text[...])
+    }
+
+    /// `trimmed` of a substring (copies its UTF-8 once, no scalar-by-scalar append).
+    static func trimmed(_ text: Substring) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        return String(scalars[first...last])
     }
 
-    /// Number of scalars, stopping early past `limit` (cheap on huge lines).
+    /// Number of scalars, stopping early past `limit` (cheap on huge lines): the
+    /// UTF-8 bytes that are not continuation bytes.
     static func count(_ text: String, upTo limit: Int) -> Int {
         var n = 0
-        for _ in text.unicodeScalars {
+        for byte in text.utf8 where byte & 0xC0 != 0x80 {
             n += 1
             if n > limit { break }
         }
         return n
+    }
+
+    /// Calls `body` with the first `limit` scalars of `text` (all of them when it is
+    /// shorter), copied into a stack buffer: no array to allocate per line.
+    static func withPrefix<R>(_ text: String, _ limit: Int, _ body: (UnsafeBufferPointer<Unicode.Scalar>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: limit) { buffer in
+            var n = 0
+            for s in text.unicodeScalars {
+                if n == limit { break }
+                buffer.initializeElement(at: n, to: s)
+                n += 1
+            }
+            return body(UnsafeBufferPointer(rebasing: buffer[..<n]))
+        }
     }
 
     /// Parses ASCII, full-width or simple Chinese numerals (up to 99) as an integer.

@@ -24,7 +24,8 @@ public struct LineClassifier: Sendable {
 
     /// Text without spaces (rubrics are matched this way).
     static func squeezed(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !EditionScalars.isSpace($0) }))
+        guard text.unicodeScalars.contains(where: EditionScalars.isSpace) else { return text }
+        return EditionScalars.string(text.unicodeScalars.filter { !EditionScalars.isSpace($0) })
     }
 
     /// A rubric (column label), either kind.
@@ -43,24 +44,38 @@ public struct LineClassifier: Sendable {
     /// A credit line: 记者/通讯员/策划/执行…, maybe after a short prefix such as
     /// 株洲日报全媒体记者, followed by `/`, `:`, `：` or a space.
     public func isByline(_ text: String) -> Bool {
-        let s = Array(text.unicodeScalars.prefix(61))
-        guard s.count <= 60, !s.isEmpty, !isCaption(text) else { return false }
-        if s.contains(where: { $0 == "。" || $0 == "，" || $0 == "," }) { return false }
-        for start in 0..<min(s.count, 13) {
-            for role in Self.roles where start + role.count < s.count {
-                // 文 and 图 alone are roles only at the very start (文/张三).
-                if role.count == 1 && start > 0 { continue }
-                if s[start..<(start + role.count)].elementsEqual(role) && Self.bylineSeparators.contains(s[start + role.count]) {
-                    return true
+        // More than 240 bytes is more than 60 scalars: a paragraph, not a credit line.
+        guard !text.isEmpty, text.utf8.count <= 240 else { return false }
+        let credit = EditionScalars.withPrefix(text, 61) { s -> Bool in
+            guard s.count <= 60 else { return false }
+            for c in s where c == "。" || c == "，" || c == "," { return false }
+            for start in 0..<min(s.count, 13) {
+                for role in Self.roles where role[0] == s[start] && start + role.count < s.count {
+                    // 文 and 图 alone are roles only at the very start (文/张三).
+                    if role.count == 1 && start > 0 { continue }
+                    var same = true
+                    for k in 1..<role.count where s[start + k] != role[k] {
+                        same = false
+                        break
+                    }
+                    if same && Self.isBylineSeparator(s[start + role.count]) { return true }
                 }
             }
+            return false
         }
-        return false
+        return credit && !isCaption(text)
+    }
+
+    /// What follows a role in a credit line: `/`, `:`, or a space.
+    private static func isBylineSeparator(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "/", "／", ":", "：", " ", "\u{3000}": return true
+        default: return false
+        }
     }
 
     private static let roles: [[Unicode.Scalar]] = ["记者", "通讯员", "策划", "执行", "摄影", "编辑", "撰稿", "文/图", "图/文", "文", "图"]
         .map { Array($0.unicodeScalars) }
-    private static let bylineSeparators: Set<Unicode.Scalar> = ["/", "／", ":", "：", " ", "\u{3000}"]
     private static let noteLabels = ["【编者按】", "［编者按］", "[编者按]", "编者按：", "编者按:", "编者按"]
 
     /// A photo caption: the line ends in 摄 (maybe inside closing brackets).
@@ -124,28 +139,29 @@ public struct LineClassifier: Sendable {
     /// Scalars of the dateline (电头) opening a paragraph: `株洲日报讯（全媒体记者/马文章）`,
     /// `本报讯`, `新华社北京3月28日电（记者 …）`. 0 when there is none.
     public func datelineLength(_ text: String) -> Int {
-        let s = Array(text.unicodeScalars.prefix(80))
-        var i = 0
-        // The agency part: up to 20 scalars without punctuation, ending in 讯 or 电.
-        while i < s.count && i < 20 {
-            let c = s[i]
-            if c == "讯" || c == "电" { break }
-            if EditionScalars.isSpace(c) || EditionScalars.isSentencePunctuation(c) || c == "(" || c == "（" { return 0 }
-            i += 1
-        }
-        guard i > 0, i < s.count, i < 20 else { return 0 }
-        let end = i + 1
-        guard end < s.count else { return s[i] == "讯" ? end : 0 }
-        let next = s[end]
-        if next == "(" || next == "（" {
-            var j = end + 1
-            while j < s.count && j - end <= 40 {
-                if s[j] == ")" || s[j] == "）" { return j + 1 }
-                if s[j] == "。" { return 0 }
-                j += 1
+        EditionScalars.withPrefix(text, 80) { s -> Int in
+            var i = 0
+            // The agency part: up to 20 scalars without punctuation, ending in 讯 or 电.
+            while i < s.count && i < 20 {
+                let c = s[i]
+                if c == "讯" || c == "电" { break }
+                if EditionScalars.isSpace(c) || EditionScalars.isSentencePunctuation(c) || c == "(" || c == "（" { return 0 }
+                i += 1
             }
-            return 0
+            guard i > 0, i < s.count, i < 20 else { return 0 }
+            let end = i + 1
+            guard end < s.count else { return s[i] == "讯" ? end : 0 }
+            let next = s[end]
+            if next == "(" || next == "（" {
+                var j = end + 1
+                while j < s.count && j - end <= 40 {
+                    if s[j] == ")" || s[j] == "）" { return j + 1 }
+                    if s[j] == "。" { return 0 }
+                    j += 1
+                }
+                return 0
+            }
+            return EditionScalars.isSpace(next) ? end : 0
         }
-        return EditionScalars.isSpace(next) ? end : 0
     }
 }

@@ -15,20 +15,6 @@ struct PunctuationRepair {
         var changes: Int
     }
 
-    /// Whether the text has any of the ASCII marks.
-    static func hasMark(_ text: String) -> Bool {
-        var copy = text
-        return copy.withUTF8 { buffer in
-            guard let p = buffer.baseAddress else { return false }
-            var i = 0
-            while i < buffer.count {
-                if isMark(p[i]) { return true }
-                i &+= 1
-            }
-            return false
-        }
-    }
-
     /// One of `, ; : ! ? ( )`.
     static func isMark(_ byte: UInt8) -> Bool {
         switch byte {
@@ -37,70 +23,81 @@ struct PunctuationRepair {
         }
     }
 
-    /// The full-width form's UTF-8 (all are U+FFxx: EF BC xx).
-    static func fullWidthLastByte(_ byte: UInt8) -> UInt8 {
-        switch byte {
-        case 0x2C: return 0x8C      // ，U+FF0C
-        case 0x3B: return 0x9B      // ；U+FF1B
-        case 0x3A: return 0x9A      // ：U+FF1A
-        case 0x21: return 0x81      // ！U+FF01
-        case 0x3F: return 0x9F      // ？U+FF1F
-        case 0x28: return 0x88      // （U+FF08
-        default: return 0x89        // ）U+FF09
-        }
+    /// Repairs one line or paragraph. Works in place on the string's UTF-8 (a native
+    /// string's storage), copying only when something changes.
+    func repair(_ text: String) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ repair(text, bytes: $0) }) { return result }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { repair(text, bytes: $0) }
     }
 
-    /// Repairs one line or paragraph.
-    func repair(_ text: String) -> Result {
-        guard Self.hasMark(text) else { return Result(text: text, excerpt: nil, changes: 0) }
-        let bytes = Array(text.utf8)
-        var convert: [Int] = []                 // byte offsets of marks to convert
-        var decided: [Int: Bool] = [:]
-        var openParens: [Int] = []
+    /// `repair` of `text`, whose UTF-8 is `bytes`.
+    private func repair(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> Result {
+        // Each mark: its byte offset and whether it is converted.
+        var marks: [(at: Int, convert: Bool)] = []
+        var openParens: [Int] = []                  // indices into `marks`
         var pairs: [(Int, Int)] = []
-        for i in bytes.indices where Self.isMark(bytes[i]) {
+        for i in 0..<bytes.count where Self.isMark(bytes[i]) {
             let before = Self.scalar(endingAt: i, in: bytes)
             let after = Self.scalar(startingAt: i + 1, in: bytes)
             let cjk = before.map(EditionScalars.isCJK) == true || after.map(EditionScalars.isCJK) == true
             let insideRun = before.map(EditionScalars.isASCIIAlphanumeric) == true
                 && after.map(EditionScalars.isASCIIAlphanumeric) == true
-            decided[i] = cjk && !insideRun
-            if bytes[i] == 0x28 { openParens.append(i) }
-            if bytes[i] == 0x29, let open = openParens.popLast() { pairs.append((open, i)) }
+            if bytes[i] == 0x28 { openParens.append(marks.count) }
+            if bytes[i] == 0x29, let open = openParens.popLast() { pairs.append((open, marks.count)) }
+            marks.append((i, cjk && !insideRun))
         }
-        for (open, close) in pairs where decided[open] != decided[close] {
-            decided[open] = true
-            decided[close] = true
+        for (open, close) in pairs where marks[open].convert != marks[close].convert {
+            marks[open].convert = true
+            marks[close].convert = true
         }
-        for (i, yes) in decided where yes { convert.append(i) }
-        guard !convert.isEmpty else { return Result(text: text, excerpt: nil, changes: 0) }
-        convert.sort()
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 2 * convert.count)
+        let changes = marks.reduce(0) { $0 + ($1.convert ? 1 : 0) }
+        guard changes > 0 else { return Result(text: text, excerpt: nil, changes: 0) }
+        // Built from slices of the (valid) text and the marks: no UTF-8 validation.
+        let utf8 = text.utf8
+        var out = ""
+        out.reserveCapacity(bytes.count + 2 * changes)
         var copied = 0
-        var firstOut = 0
-        for (n, i) in convert.enumerated() {
-            out.append(contentsOf: bytes[copied..<i])
-            if n == 0 { firstOut = out.count }
-            out.append(contentsOf: [0xEF, 0xBC, Self.fullWidthLastByte(bytes[i])])
-            copied = i + 1
+        var firstOut = -1
+        for mark in marks where mark.convert {
+            out += text[utf8.index(utf8.startIndex, offsetBy: copied)..<utf8.index(utf8.startIndex, offsetBy: mark.at)]
+            if firstOut < 0 { firstOut = out.utf8.count }
+            out += Self.fullWidth(bytes[mark.at])
+            copied = mark.at + 1
         }
-        out.append(contentsOf: bytes[copied...])
+        out += text[utf8.index(utf8.startIndex, offsetBy: copied)...]
         // Excerpt: 8 scalars before the first change, it, and 8 after.
-        var start = firstOut, end = firstOut + 3
-        var k = 0
-        while k < 8 && start > 0 { start -= 1; if out[start] & 0xC0 != 0x80 { k += 1 } }
-        k = 0
-        while end < out.count && (k < 8 || out[end] & 0xC0 == 0x80) {
-            if out[end] & 0xC0 != 0x80 { k += 1 }
-            end += 1
+        let (start, end) = out.withUTF8 { out -> (Int, Int) in
+            var start = firstOut, end = firstOut + 3
+            var k = 0
+            while k < 8 && start > 0 { start -= 1; if out[start] & 0xC0 != 0x80 { k += 1 } }
+            k = 0
+            while end < out.count && (k < 8 || out[end] & 0xC0 == 0x80) {
+                if out[end] & 0xC0 != 0x80 { k += 1 }
+                end += 1
+            }
+            return (start, end)
         }
-        return Result(text: String(decoding: out, as: UTF8.self),
-                      excerpt: String(decoding: out[start..<end], as: UTF8.self), changes: convert.count)
+        let o = out.utf8
+        let excerpt = String(out[o.index(o.startIndex, offsetBy: start)..<o.index(o.startIndex, offsetBy: end)])
+        return Result(text: out, excerpt: excerpt, changes: changes)
+    }
+
+    /// The full-width form of an ASCII mark.
+    static func fullWidth(_ byte: UInt8) -> String {
+        switch byte {
+        case 0x2C: return "，"
+        case 0x3B: return "；"
+        case 0x3A: return "："
+        case 0x21: return "！"
+        case 0x3F: return "？"
+        case 0x28: return "（"
+        default: return "）"
+        }
     }
 
     /// The scalar whose UTF-8 ends just before byte `i`, or nil at the start.
-    static func scalar(endingAt i: Int, in bytes: [UInt8]) -> Unicode.Scalar? {
+    static func scalar(endingAt i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
         guard i > 0 else { return nil }
         var start = i - 1
         while start > 0 && bytes[start] & 0xC0 == 0x80 && i - start < 4 { start -= 1 }
@@ -108,7 +105,7 @@ struct PunctuationRepair {
     }
 
     /// The scalar whose UTF-8 starts at byte `i`, or nil at the end.
-    static func scalar(startingAt i: Int, in bytes: [UInt8]) -> Unicode.Scalar? {
+    static func scalar(startingAt i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
         guard i < bytes.count else { return nil }
         let b0 = UInt32(bytes[i])
         if b0 < 0x80 { return Unicode.Scalar(b0) }
