@@ -30,13 +30,23 @@ struct EditionRepairer {
             newIndex[i] = articles.count
             articles.append(article(from: draft, identifier: &identifier))
         }
-        let order: [Repair.Kind: Int] = [.movedHeadline: 0, .duplicateDropped: 1, .joined: 2, .punctuation: 3]
-        repairs = pending.enumerated()
-            .sorted { a, b in
-                (a.element.draft, order[a.element.kind]!, a.offset) < (b.element.draft, order[b.element.kind]!, b.offset)
-            }
-            .map { Repair(kind: $0.element.kind, article: newIndex[$0.element.draft], excerpt: $0.element.excerpt) }
+        // By article, then kind (moved, dropped, joined, punctuation), then as found.
+        let keyed = pending.enumerated().map { offset, entry in
+            (key: (entry.draft, Self.rank(entry.kind), offset), entry: entry)
+        }
+        repairs = keyed.sorted { $0.key < $1.key }
+            .map { Repair(kind: $0.entry.kind, article: newIndex[$0.entry.draft], excerpt: $0.entry.excerpt) }
         return articles
+    }
+
+    /// The order in which an article's repairs are listed.
+    private static func rank(_ kind: Repair.Kind) -> Int {
+        switch kind {
+        case .movedHeadline: return 0
+        case .duplicateDropped: return 1
+        case .joined: return 2
+        case .punctuation: return 3
+        }
     }
 
     // MARK: - Moved headline

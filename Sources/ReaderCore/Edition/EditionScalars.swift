@@ -77,8 +77,18 @@ enum EditionScalars {
     /// Number of scalars, stopping early past `limit` (cheap on huge lines): the
     /// UTF-8 bytes that are not continuation bytes.
     static func count(_ text: String, upTo limit: Int) -> Int {
+        // More bytes than 4 × limit: more scalars than limit, whatever they are.
+        if text.utf8.count > 4 * (limit + 1) { return limit + 1 }
+        if let n = text.utf8.withContiguousStorageIfAvailable({ bytes -> Int in
+            var n = 0
+            for byte in bytes where byte & 0xC0 != 0x80 {
+                n += 1
+                if n > limit { break }
+            }
+            return n
+        }) { return n }
         var n = 0
-        for byte in text.utf8 where byte & 0xC0 != 0x80 {
+        for _ in text.unicodeScalars {
             n += 1
             if n > limit { break }
         }

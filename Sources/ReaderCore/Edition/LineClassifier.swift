@@ -4,14 +4,31 @@
 /// is a small function so that tests can pin it down.
 public struct LineClassifier: Sendable {
     /// Known rubric (column) labels, compared with spaces removed.
-    public var rubrics: Set<String>
+    public var rubrics: Set<String> { didSet { rubricHeads = Self.heads(rubrics, introRubrics) } }
     /// Rubrics that introduce a column's text rather than name it (开栏语).
-    public var introRubrics: Set<String>
+    public var introRubrics: Set<String> { didSet { rubricHeads = Self.heads(rubrics, introRubrics) } }
+    /// The first scalar of every rubric: most lines are turned away by it before
+    /// being squeezed and hashed.
+    private var rubricHeads: Set<Unicode.Scalar>
 
     public init(rubrics: Set<String> = LineClassifier.defaultRubrics,
                 introRubrics: Set<String> = LineClassifier.defaultIntroRubrics) {
         self.rubrics = Set(rubrics.map(Self.squeezed))
         self.introRubrics = Set(introRubrics.map(Self.squeezed))
+        rubricHeads = Self.heads(self.rubrics, self.introRubrics)
+    }
+
+    /// The first non-space scalars of `sets`' strings.
+    private static func heads(_ sets: Set<String>...) -> Set<Unicode.Scalar> {
+        Set(sets.joined().compactMap { $0.unicodeScalars.first { !EditionScalars.isSpace($0) } })
+    }
+
+    /// Whether `text` may be one of the rubrics: its first non-space scalar starts one.
+    private func mayBeRubric(_ text: String) -> Bool {
+        guard let head = text.unicodeScalars.first(where: { !EditionScalars.isSpace($0) }) else {
+            return rubrics.contains("") || introRubrics.contains("")
+        }
+        return rubricHeads.contains(head)
     }
 
     /// Column labels of the daily.
@@ -30,14 +47,14 @@ public struct LineClassifier: Sendable {
 
     /// A rubric (column label), either kind.
     public func isRubric(_ text: String) -> Bool {
-        guard EditionScalars.count(text, upTo: 30) <= 30 else { return false }
+        guard EditionScalars.count(text, upTo: 30) <= 30, mayBeRubric(text) else { return false }
         let key = Self.squeezed(text)
         return rubrics.contains(key) || introRubrics.contains(key)
     }
 
     /// An intro rubric such as 开栏语.
     public func isIntroRubric(_ text: String) -> Bool {
-        guard EditionScalars.count(text, upTo: 30) <= 30 else { return false }
+        guard EditionScalars.count(text, upTo: 30) <= 30, mayBeRubric(text) else { return false }
         return introRubrics.contains(Self.squeezed(text))
     }
 
@@ -93,7 +110,8 @@ public struct LineClassifier: Sendable {
     public func editorsNoteLabelLength(_ text: String) -> Int? {
         guard text.utf8.first == 0xE3 || text.utf8.first == 0xEF || text.utf8.first == 0x5B || text.utf8.first == 0xE7
         else { return nil }     // 【 ［ [ 编: cheap rejection before hasPrefix
-        for label in Self.noteLabels where text.hasPrefix(label) {
+        // Byte prefix first: `hasPrefix` compares by Characters, with normalisation.
+        for label in Self.noteLabels where text.utf8.starts(with: label.utf8) && text.hasPrefix(label) {
             return label.unicodeScalars.count
         }
         return nil
@@ -111,7 +129,9 @@ public struct LineClassifier: Sendable {
             return EditionScalars.count(text, upTo: 80) <= 80
         }
         // A short-phrase deck has no comma or clause mark: that would be a sentence.
-        if text.unicodeScalars.contains(where: { "，,；;：:".unicodeScalars.contains($0) }) { return false }
+        if text.unicodeScalars.contains(where: { $0 == "，" || $0 == "," || $0 == "；" || $0 == ";" || $0 == "：" || $0 == ":" }) {
+            return false
+        }
         return isShortPhrase(text, limit: 30) && !isByline(text) && !isCaption(text)
             && datelineLength(text) == 0 && editorsNoteLabelLength(text) == nil
     }
@@ -132,7 +152,9 @@ public struct LineClassifier: Sendable {
         let n = EditionScalars.count(text, upTo: limit)
         guard n >= 2, n <= limit else { return false }
         if text.unicodeScalars.contains(where: EditionScalars.isFullStop) { return false }
-        if let last = text.unicodeScalars.last, "，、,;；".unicodeScalars.contains(last) { return false }
+        if let last = text.unicodeScalars.last, last == "，" || last == "、" || last == "," || last == ";" || last == "；" {
+            return false
+        }
         return true
     }
 
