@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Repairs conversion damage in article drafts and records each repair.
 ///
 /// Order: moved headlines (across articles), then per article: duplicates dropped,
@@ -113,10 +121,9 @@ struct EditionRepairer {
             guard block.kind == .paragraph else { kept.append(block); continue }
             let text = block.text
             let length = EditionScalars.count(text, upTo: 20)
-            var hash = FNV1a()
-            hash.combine(text)
+            let key = Self.key(text)
             var duplicate = false
-            if length >= 8, let earlier = seen[hash.value] { duplicate = earlier.utf8.elementsEqual(text.utf8) }
+            if length >= 8, let earlier = seen[key] { duplicate = Self.sameBytes(earlier, text) }
             if !duplicate && length >= 20 {
                 duplicate = recent.contains { Self.hasProperSuffix($0, text) }
             }
@@ -124,12 +131,41 @@ struct EditionRepairer {
                 pending.append((index, .duplicateDropped, PunctuationRepair().repair(Self.prefix(text, 24)).text))
                 continue
             }
-            if seen[hash.value] == nil { seen[hash.value] = text }
+            if seen[key] == nil { seen[key] = text }
             recent.append(text)
             if recent.count > 8 { recent.removeFirst() }
             kept.append(block)
         }
         draft.blocks = kept
+    }
+
+    /// A cheap key for spotting a repeated paragraph: FNV-1a of its length and of at
+    /// most its first and last 32 bytes (equal keys are then compared in full).
+    static func key(_ text: String) -> UInt64 {
+        var hash = FNV1a()
+        let count = text.utf8.count
+        withUnsafeBytes(of: count) { hash.combine($0) }
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
+            if raw.count <= 64 {
+                hash.combine(raw)
+            } else {
+                hash.combine(UnsafeRawBufferPointer(rebasing: raw[..<32]))
+                hash.combine(UnsafeRawBufferPointer(rebasing: raw[(raw.count - 32)...]))
+            }
+        }
+        if done == nil { hash.combine(text) }
+        return hash.value
+    }
+
+    /// Whether two texts have the same UTF-8 bytes.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in
+                x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
+            }
+        }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
     }
 
     /// Whether `whole` ends with `tail` and is longer (compared as UTF-8).

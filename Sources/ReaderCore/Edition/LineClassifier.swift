@@ -161,29 +161,29 @@ public struct LineClassifier: Sendable {
     /// Scalars of the dateline (电头) opening a paragraph: `株洲日报讯（全媒体记者/马文章）`,
     /// `本报讯`, `新华社北京3月28日电（记者 …）`. 0 when there is none.
     public func datelineLength(_ text: String) -> Int {
-        EditionScalars.withPrefix(text, 80) { s -> Int in
-            var i = 0
-            // The agency part: up to 20 scalars without punctuation, ending in 讯 or 电.
-            while i < s.count && i < 20 {
-                let c = s[i]
-                if c == "讯" || c == "电" { break }
-                if EditionScalars.isSpace(c) || EditionScalars.isSentencePunctuation(c) || c == "(" || c == "（" { return 0 }
-                i += 1
-            }
-            guard i > 0, i < s.count, i < 20 else { return 0 }
-            let end = i + 1
-            guard end < s.count else { return s[i] == "讯" ? end : 0 }
-            let next = s[end]
-            if next == "(" || next == "（" {
-                var j = end + 1
-                while j < s.count && j - end <= 40 {
-                    if s[j] == ")" || s[j] == "）" { return j + 1 }
-                    if s[j] == "。" { return 0 }
-                    j += 1
-                }
-                return 0
-            }
-            return EditionScalars.isSpace(next) ? end : 0
+        // Read as a stream: nearly every paragraph is turned away within a few scalars.
+        var scalars = text.unicodeScalars.makeIterator()
+        var i = 0
+        var c = scalars.next()
+        // The agency part: up to 20 scalars without punctuation, ending in 讯 or 电.
+        while let x = c, i < 20 {
+            if x == "讯" || x == "电" { break }
+            if EditionScalars.isSpace(x) || EditionScalars.isSentencePunctuation(x) || x == "(" || x == "（" { return 0 }
+            i += 1
+            c = scalars.next()
         }
+        guard i > 0, let mark = c, i < 20 else { return 0 }
+        let end = i + 1
+        guard let next = scalars.next() else { return mark == "讯" ? end : 0 }
+        if next == "(" || next == "（" {
+            var j = end + 1
+            while j - end <= 40, let x = scalars.next() {
+                if x == ")" || x == "）" { return j + 1 }
+                if x == "。" { return 0 }
+                j += 1
+            }
+            return 0
+        }
+        return EditionScalars.isSpace(next) ? end : 0
     }
 }
