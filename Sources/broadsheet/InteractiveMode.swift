@@ -12,7 +12,10 @@ import Darwin
 /// The interactive reader: resolves the edition, loads themes, runs the loop.
 /// When stdout is not a terminal it prints the dump instead.
 struct InteractiveMode {
-    let command: ReadCommand
+    let command: ReadOptions
+    /// The standard config, already read by `ReadOptions.run`, and what was wrong with it.
+    let config: Config
+    let configWarnings: [String]
 
     func run() throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
@@ -27,9 +30,6 @@ struct InteractiveMode {
         } catch {
             throw fail("\(error)")
         }
-        let (config, configWarnings) = Config.loadStandard(explicitPath: command.config,
-                                                           environment: ProcessInfo.processInfo.environment,
-                                                           systemPath: ReadCommand.systemConfigPath)
         let kiosk = command.kiosk || config.kiosk.enabled == true
         let themes = ThemeShelf.load(requested: command.theme ?? config.theme, allowPaths: !kiosk)
         let ambiguous = command.ambiguous ?? config.ambiguous ?? .narrow

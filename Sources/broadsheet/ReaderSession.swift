@@ -8,7 +8,7 @@ import ReaderUI
 enum ReaderSession {
     /// Opens the store (`--no-state`, `--state-dir`, config `noState`/`stateDir`, XDG)
     /// and a desk that finds other editions among `paths`.
-    static func desk(command: ReadCommand, config: Config, paths: [String]) -> BookmarkDesk {
+    static func desk(command: ReadOptions, config: Config, paths: [String]) -> BookmarkDesk {
         let location = StateLocation.resolve(stateDir: command.stateDir ?? config.stateDir,
                                              noState: command.noState || config.noState == true,
                                              environment: ProcessInfo.processInfo.environment)

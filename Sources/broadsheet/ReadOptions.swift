@@ -1,0 +1,53 @@
+import ArgumentParser
+import FoundationEssentials
+import ReaderCore
+
+/// What a read command asks for, as plain values: what `ReadCommand` parses with
+/// ArgumentParser and `QuickArguments` recognises by hand. The modes read these.
+struct ReadOptions: Equatable {
+    var edition: String?
+    var dump = false
+    var outline = false
+    var json = false
+    var width: Int?
+    var height: Int?
+    var columns: Int?
+    var page: String?
+    var front = false
+    var article: Int?
+    var allArticles = false
+    var ambiguous: AmbiguousWidth?
+    var color = false
+    var theme: String?
+    var kiosk = false
+    var idleReset: Double?
+    var noState = false
+    var stateDir: String?
+    var config: String?
+
+    /// Applies the kiosk (from `--kiosk` or the config) and runs the mode asked for.
+    mutating func run() throws {
+        // The system config (where deployments turn the kiosk on) is read first: a
+        // user's config cannot turn the kiosk off (Config.overlaid).
+        let (settings, warnings) = Config.loadStandard(explicitPath: config, environment: ProcessInfo.processInfo.environment,
+                                                systemPath: Self.systemConfigPath)
+        if kiosk || settings.kiosk.enabled == true {
+            kiosk = true
+            _ = try KioskMode.apply(to: &self, library: settings.library,
+                                    idleResetMinutes: settings.kiosk.idleResetMinutes.map(Double.init))
+        }
+        if outline {
+            try OutlineMode(command: self).run()
+        } else if dump {
+            try DumpMode(command: self).run()
+        } else {
+            // The reader reuses this config (and its warnings) rather than reading the files again.
+            try InteractiveMode(command: self, config: settings, configWarnings: warnings).run()
+        }
+    }
+
+    /// The system config file: /etc/broadsheet/config.json, or `$BROADSHEET_SYSTEM_CONFIG` (tests).
+    static var systemConfigPath: String {
+        ProcessInfo.processInfo.environment[KioskPolicy.systemConfigVariable] ?? Config.systemPath
+    }
+}
