@@ -273,7 +273,7 @@ private func move(_ s: inout AppState, _ action: Action) {
     }
     if s.overlay == .help {
         // Movement scrolls the key list when the window is too short for all of it.
-        let hidden = max(0, KeyMap.bindings.count - HelpView.rows(s))
+        let hidden = max(0, KeyMap.bindings(for: s).count - HelpView.rows(s))
         switch action {
         case .lineDown, .nextScreen: s.helpScroll = min(hidden, s.helpScroll + (action == .lineDown ? 1 : HelpView.rows(s)))
         case .lineUp, .previousScreen: s.helpScroll = max(0, s.helpScroll - (action == .lineUp ? 1 : HelpView.rows(s)))
