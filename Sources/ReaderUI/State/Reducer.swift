@@ -161,6 +161,9 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .addBookmark, .openBookmarks, .jumpToBookmark, .deleteBookmark, .editNote,
          .noteInput, .noteDelete, .submitNote, .cancelNote:
         reduceBookmarks(&s, action)
+    case .showPage(let number, let notice):
+        if s.pageNumbers.contains(number) { showPage(&s, number) }
+        s.notice = notice
     case .notice, .resize, .bookmarksListed, .showPosition, .idleReset:
         break
     }
