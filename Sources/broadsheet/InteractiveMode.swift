@@ -29,7 +29,8 @@ struct InteractiveMode {
         }
         let (config, configWarnings) = Config.loadStandard(explicitPath: command.config,
                                                            environment: ProcessInfo.processInfo.environment,
-                                                           systemPath: ReadCommand.systemConfigPath)
+                                                           systemPath: ReadCommand.systemConfigPath,
+                                                           kiosk: command.kiosk)
         let kiosk = command.kiosk || config.kiosk.enabled == true
         let themes = ThemeShelf.load(requested: command.theme ?? config.theme, allowPaths: !kiosk)
         let ambiguous = command.ambiguous ?? config.ambiguous ?? .narrow
