@@ -393,7 +393,8 @@ private func goToMatch(_ s: inout AppState, _ index: Int) {
     s.overlay = nil
     s.offset = match.range.lowerBound
     s.relayout()
-    s.notice = "\(s.search.query): \(index + 1)/\(s.search.matches.count)\(s.search.matches.count >= SearchIndex.limit ? "+" : "") · n/N · Esc clears"
+    let place = match.inHeadline ? " (headline)" : ""
+    s.notice = "\(s.search.query): \(index + 1)/\(s.search.matches.count)\(s.search.matches.count >= SearchIndex.limit ? "+" : "")\(place) · n/N · Esc clears"
 }
 
 /// A mouse click: a contents row or a 版 block opens its article.
