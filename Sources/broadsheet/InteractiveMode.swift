@@ -54,9 +54,11 @@ struct InteractiveMode {
                              layout: PrintLayout(options: LayoutOptions(columns: columns, ambiguous: ambiguous)),
                              width: size.width, height: size.height, themeNames: themes.themes.map(\.name))
         state.themeIndex = themes.index
+        state.keys = KeyOverrides(config.keys)
+        let keyWarning = config.unknownActions(Set(KeyOverrides.actionNames.keys)).first.map { "\($0); binding ignored" }
         state.editionIndex = shelf.index
         state.editionCount = shelf.paths.count
-        if let notice = localeWarning ?? configWarnings.first ?? themes.warning {
+        if let notice = localeWarning ?? configWarnings.first ?? keyWarning ?? themes.warning {
             state = reduce(state, .notice(notice))
         }
         let paths = shelf.paths

@@ -29,8 +29,9 @@ struct ReadOptions: Equatable {
     mutating func run() throws {
         // The system config (where deployments turn the kiosk on) is read first: a
         // user's config cannot turn the kiosk off (Config.overlaid).
+        let asked = kiosk
         let (settings, warnings) = Config.loadStandard(explicitPath: config, environment: ProcessInfo.processInfo.environment,
-                                                systemPath: Self.systemConfigPath)
+                                                       systemPath: Self.systemConfigPath, kiosk: kiosk)
         if kiosk || settings.kiosk.enabled == true {
             kiosk = true
             _ = try KioskMode.apply(to: &self, library: settings.library,
@@ -41,8 +42,12 @@ struct ReadOptions: Equatable {
         } else if dump {
             try DumpMode(command: self).run()
         } else {
-            // The reader reuses this config (and its warnings) rather than reading the files again.
-            try InteractiveMode(command: self, config: settings, configWarnings: warnings).run()
+            // The reader reuses this config rather than reading the files again, unless
+            // the config turned the kiosk on: then the user's file is held to the kiosk's limits.
+            let (config, configWarnings) = asked == kiosk ? (settings, warnings)
+                : Config.loadStandard(explicitPath: config, environment: ProcessInfo.processInfo.environment,
+                                      systemPath: Self.systemConfigPath, kiosk: true)
+            try InteractiveMode(command: self, config: config, configWarnings: configWarnings).run()
         }
     }
 

@@ -34,6 +34,28 @@ struct KioskSettingsTests {
         #expect(pane.waitFor("文 2/", seconds: 10), "keys still open articles; pane:\n\(pane.screen)")
     }
 
+    @Test("a key restarts the idle countdown: a reader who keeps pressing keys is not reset")
+    func keysRestartIdleCountdown() throws {
+        let library = try KioskTerminalTests.library(extra: nil)
+        defer { try? FileManager.default.removeItem(atPath: library) }
+        // 0.05 minutes: three seconds of no keys.
+        let pane = try TmuxPane(command: "exec '\(KioskHarness.binary)' --kiosk --no-state --idle-reset 0.05",
+                                width: 100, height: 30,
+                                environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"])
+        defer { pane.close() }
+        #expect(pane.waitForMasthead(), "the front page; pane:\n\(pane.screen)")
+        try pane.type("2")
+        #expect(pane.waitFor("文 2/", seconds: 10), "article 2 opened; pane:\n\(pane.screen)")
+        // Six seconds in all, a key every second: twice the idle limit, never idle for it.
+        for _ in 0..<6 {
+            Thread.sleep(forTimeInterval: 1)
+            try pane.type("k")
+            #expect(pane.screen.contains("文 2/"), "still reading while keys come; pane:\n\(pane.screen)")
+        }
+        #expect(KioskHarness.wait(15) { pane.screen.contains("版 1/") && !pane.screen.contains("文 2/") },
+                "reset once the keys stop; pane:\n\(pane.screen)")
+    }
+
     @Test("kiosk on in the system config confines the reader, and a user config cannot turn it off",
           arguments: [nil, #"{"kiosk": {"enabled": false}}"#])
     func systemConfigTurnsKioskOn(userConfig: String?) throws {
