@@ -19,4 +19,18 @@ struct ThemeShelf {
         return ThemeShelf(themes: selection.themes, index: selection.index,
                           warning: selection.warnings.isEmpty ? nil : selection.warnings.joined(separator: "; "))
     }
+
+    /// The theme `load` starts with, loaded alone so that the first frame waits for
+    /// no other theme file, with the warning about it (not those about other files).
+    static func first(requested: String?, allowPaths: Bool) -> (theme: Theme, warning: String?) {
+        let library = ThemeLibrary(environment: ProcessInfo.processInfo.environment)
+        // As `ThemeLibrary.selection`: newsprint from a file if it loads, else built in.
+        func newsprint() -> Theme { (try? library.load(ThemeLibrary.defaultName)) ?? ThemeLibrary.defaultTheme }
+        guard let requested, !requested.isEmpty, requested != ThemeLibrary.defaultName else { return (newsprint(), nil) }
+        do {
+            return (try library.load(requested, allowPaths: allowPaths), nil)
+        } catch {
+            return (newsprint(), "\(error); using \(ThemeLibrary.defaultName)")
+        }
+    }
 }
