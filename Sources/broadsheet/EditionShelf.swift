@@ -1,4 +1,3 @@
-import FoundationEssentials
 import ReaderCore
 
 /// Which editions the reader can move between (`[` `]`) and which one opens first:
@@ -19,8 +18,8 @@ final class EditionShelf {
     var index: Int { listing.index }
 
     /// Resolves the command's argument to the edition to open.
-    init(opening argument: String?) throws {
-        path = try EditionLibrary.resolve(argument, environment: ProcessInfo.processInfo.environment)
+    init(opening argument: String?, environment: [String: String]) throws {
+        path = try EditionLibrary.resolve(argument, environment: environment)
     }
 
     /// The editions in the same directory as `path` (just `path` when it is not among them).

@@ -16,6 +16,8 @@ struct InteractiveMode {
     /// The standard config, already read by `ReadOptions.run`, and what was wrong with it.
     let config: Config
     let configWarnings: [String]
+    /// The process environment, read once.
+    let environment: [String: String]
 
     func run() throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
@@ -25,7 +27,7 @@ struct InteractiveMode {
         let shelf: EditionShelf
         let edition: Edition
         do {
-            shelf = try EditionShelf(opening: command.edition)
+            shelf = try EditionShelf(opening: command.edition, environment: environment)
             edition = try EditionShelf.load(shelf.path)
         } catch {
             throw fail("\(error)")
@@ -33,7 +35,7 @@ struct InteractiveMode {
         let kiosk = command.kiosk || config.kiosk.enabled == true
         let requestedTheme = command.theme ?? config.theme
         // Only the starting theme is read before the first frame; the others after it.
-        let firstTheme = ThemeShelf.first(requested: requestedTheme, allowPaths: !kiosk)
+        let firstTheme = ThemeShelf.first(requested: requestedTheme, allowPaths: !kiosk, environment: environment)
         let ambiguous = command.ambiguous ?? config.ambiguous ?? .narrow
         let columns = command.columns ?? config.columns
         let localeWarning: String?
@@ -45,7 +47,7 @@ struct InteractiveMode {
         let signals = SignalWatch()
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(theme: firstTheme.theme, environment: ProcessInfo.processInfo.environment)
+            terminal = try CursesTerminal(theme: firstTheme.theme, environment: environment)
         } catch {
             signals.release()
             throw fail("\(error)")
@@ -60,14 +62,14 @@ struct InteractiveMode {
         if let notice = earlierWarning ?? firstTheme.warning {
             state = reduce(state, .notice(notice))
         }
-        let desk = ReaderSession.desk(command: command, config: config, shelf: shelf)
+        let desk = ReaderSession.desk(command: command, config: config, shelf: shelf, environment: environment)
         state = desk.resume(state)
         var loop = ReaderLoop(state: state, themes: [firstTheme.theme], terminal: terminal, signals: signals,
                               loadEdition: { try EditionShelf.load(shelf.paths[$0]) },
                               measure: DisplayWidth(ambiguous: ambiguous), desk: desk)
         loop.afterFirstFrame = { loop in
             // What the first frame did not need: every theme for T, the editions for [ and ].
-            let themes = ThemeShelf.load(requested: requestedTheme, allowPaths: !kiosk)
+            let themes = ThemeShelf.load(requested: requestedTheme, allowPaths: !kiosk, environment: environment)
             loop.themes = themes.themes
             loop.state.themeNames = themes.themes.map(\.name)
             loop.state.themeIndex = themes.index

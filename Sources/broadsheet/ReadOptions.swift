@@ -29,12 +29,15 @@ struct ReadOptions: Equatable {
     mutating func run() throws {
         // The system config (where deployments turn the kiosk on) is read first: a
         // user's config cannot turn the kiosk off (Config.overlaid).
+        // Read once: each read of ProcessInfo's environment builds a new dictionary.
+        let environment = ProcessInfo.processInfo.environment
+        let systemConfig = Self.systemConfigPath(environment)
         let asked = kiosk
-        let (settings, warnings) = Config.loadStandard(explicitPath: config, environment: ProcessInfo.processInfo.environment,
-                                                       systemPath: Self.systemConfigPath, kiosk: kiosk)
+        let (settings, warnings) = Config.loadStandard(explicitPath: config, environment: environment,
+                                                       systemPath: systemConfig, kiosk: kiosk)
         if kiosk || settings.kiosk.enabled == true {
             kiosk = true
-            _ = try KioskMode.apply(to: &self, library: settings.library,
+            _ = try KioskMode.apply(to: &self, library: settings.library, environment: environment,
                                     idleResetMinutes: settings.kiosk.idleResetMinutes.map(Double.init))
         }
         if outline {
@@ -45,14 +48,13 @@ struct ReadOptions: Equatable {
             // The reader reuses this config rather than reading the files again, unless
             // the config turned the kiosk on: then the user's file is held to the kiosk's limits.
             let (config, configWarnings) = asked == kiosk ? (settings, warnings)
-                : Config.loadStandard(explicitPath: config, environment: ProcessInfo.processInfo.environment,
-                                      systemPath: Self.systemConfigPath, kiosk: true)
-            try InteractiveMode(command: self, config: config, configWarnings: configWarnings).run()
+                : Config.loadStandard(explicitPath: config, environment: environment, systemPath: systemConfig, kiosk: true)
+            try InteractiveMode(command: self, config: config, configWarnings: configWarnings, environment: environment).run()
         }
     }
 
     /// The system config file: /etc/broadsheet/config.json, or `$BROADSHEET_SYSTEM_CONFIG` (tests).
-    static var systemConfigPath: String {
-        ProcessInfo.processInfo.environment[KioskPolicy.systemConfigVariable] ?? Config.systemPath
+    static func systemConfigPath(_ environment: [String: String]) -> String {
+        environment[KioskPolicy.systemConfigVariable] ?? Config.systemPath
     }
 }

@@ -8,10 +8,11 @@ import ReaderUI
 enum ReaderSession {
     /// Opens the store (`--no-state`, `--state-dir`, config `noState`/`stateDir`, XDG)
     /// and a desk that finds other editions on `shelf`.
-    static func desk(command: ReadOptions, config: Config, shelf: EditionShelf) -> BookmarkDesk {
+    static func desk(command: ReadOptions, config: Config, shelf: EditionShelf,
+                     environment: [String: String]) -> BookmarkDesk {
         let location = StateLocation.resolve(stateDir: command.stateDir ?? config.stateDir,
                                              noState: command.noState || config.noState == true,
-                                             environment: ProcessInfo.processInfo.environment)
+                                             environment: environment)
         let store = BookmarkStore.open(location)
         return BookmarkDesk(store: store) { wanted in
             let paths = shelf.paths
