@@ -11,20 +11,26 @@ import ReaderCore
 /// and goes to ArgumentParser, so messages and errors stay its own. For the
 /// forms it accepts the result equals ArgumentParser's (tested side by side).
 enum QuickArguments {
-    /// Names that ArgumentParser reads as a subcommand (or its help) in first place.
-    private static let commandNames: Set<String> = ["read", "bookmarks", "help"]
+    /// Whether ArgumentParser reads `argument` as a subcommand (or its help).
+    /// A switch, not a Set: a Set's first use costs more than this whole parse.
+    private static func isCommandName(_ argument: String) -> Bool {
+        switch argument {
+        case "read", "bookmarks", "help": return true
+        default: return false
+        }
+    }
 
     /// The options for `arguments` (without the program name), or nil when the
     /// form is not one of the plain ones.
     static func parse(_ arguments: [String]) -> ReadOptions? {
         var options = ReadOptions()
-        var seen: Set<String> = []
+        var seen: [String] = []
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
             // Subcommand names are left to ArgumentParser wherever they stand.
-            if argument.isEmpty || commandNames.contains(argument) { return nil }
+            if argument.isEmpty || isCommandName(argument) { return nil }
             guard argument.hasPrefix("-") else {
                 guard options.edition == nil else { return nil }
                 options.edition = argument
@@ -37,7 +43,8 @@ enum QuickArguments {
                 value = String(name[name.index(after: equals)...])
                 name = String(name[..<equals])
             }
-            guard seen.insert(name).inserted else { return nil }
+            guard !seen.contains(name) else { return nil }
+            seen.append(name)
             if setFlag(name, in: &options) {
                 guard value == nil else { return nil }
                 continue
@@ -47,7 +54,7 @@ enum QuickArguments {
                 value = arguments[index]
                 index += 1
             }
-            guard let value, !value.isEmpty, !value.hasPrefix("-"), !commandNames.contains(value),
+            guard let value, !value.isEmpty, !value.hasPrefix("-"), !isCommandName(value),
                   set(name, value, in: &options) else { return nil }
         }
         return options
