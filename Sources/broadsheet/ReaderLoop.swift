@@ -6,7 +6,7 @@ import ReaderUI
 /// between reads so that every exit path restores the terminal.
 struct ReaderLoop {
     var state: AppState
-    let themes: [Theme]
+    var themes: [Theme]
     let terminal: CursesTerminal
     let signals: SignalWatch
     /// Loads library edition `index` (for `[` and `]`).
@@ -16,6 +16,9 @@ struct ReaderLoop {
     var desk: BookmarkDesk? = nil
     /// The kiosk idle reset (nil: none).
     var idle: IdleTimer? = nil
+    /// Start-up work the first frame does not wait for, run once it is out;
+    /// returns whether the state changed (to draw again).
+    var afterFirstFrame: ((inout ReaderLoop) -> Bool)? = nil
     /// The whole edition being parsed while `state` shows its first 版 (nil: complete).
     var completion: EditionCompletion? = nil
 
@@ -45,6 +48,10 @@ struct ReaderLoop {
             if dirty {
                 terminal.present(Screen.render(state, measure: measure))
                 dirty = false
+                if let finish = afterFirstFrame {
+                    afterFirstFrame = nil
+                    if finish(&self) { dirty = true; continue }
+                }
             }
             // The rest of a large edition is parsed once its first frame is out.
             completion?.start()
@@ -105,6 +112,7 @@ struct ReaderLoop {
     /// Saves the place, then goes back to the newest edition's front page. The newest
     /// edition opens at its front page, not at a resumed position.
     private mutating func resetForIdle() {
+        completeEdition()
         desk?.flushPosition(state)
         state = reduce(state, .idleReset)
         guard case .loadEdition(let index) = state.request else { return }

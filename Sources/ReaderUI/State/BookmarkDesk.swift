@@ -71,28 +71,38 @@ public struct BookmarkDesk {
 
     /// Resumes `state`'s edition at its saved reading position, if there is one.
     public func resume(_ state: AppState) -> AppState {
-        guard let resolved = store.resumePosition(in: state.edition) else { return told(state) }
+        guard let resolved = store.resumePosition(in: state.edition) else {
+            // Last seen on a front page: reopen the 版 it showed, if not the first.
+            if let page = store.readingPosition(for: EditionID(state.edition))?.position.page,
+               state.pageNumbers.contains(page), page != state.pageNumbers.first {
+                let notice = [state.notice, Self.resumedNotice].compactMap { $0 }.joined(separator: " · ")
+                return told(reduce(state, .showPage(page, notice: notice)))
+            }
+            return told(state)
+        }
         // A notice already up (a locale or config warning) stays in front of the resume notice.
         let notice = [state.notice, Self.resumedNotice].compactMap { $0 }.joined(separator: " · ")
         return told(reduce(state, .showPosition(article: resolved.articleIndex, offset: resolved.offset,
                                                 notice: notice)))
     }
 
-    /// Whether `resume` may take the reader off the front page of `edition`: a place
-    /// other than the front page is kept for it. Also true when the place's key needs
+    /// Whether `resume` may take the reader off the first screen of `edition`: a place
+    /// in an article, or on a 版 other than the first, is kept for it. Also true when the place's key needs
     /// the content hash (an undated edition) and the edition does not know it yet (a
     /// first 版 opened alone): such an edition must be completed before `resume`.
     public func mayResume(in edition: Edition) -> Bool {
         let id = EditionID(edition)
         if id.date.isEmpty && id.contentHash.isEmpty { return true }
         guard let saved = store.readingPosition(for: id) else { return false }
-        return !saved.position.isFrontPage
+        return !saved.position.isFrontPage || saved.position.page != nil
     }
 
     /// Records where the reader is (throttled by the store).
     public func record(_ state: AppState) {
         let place = state.readingPlace
-        store.recordReadingPosition(in: state.edition, articleIndex: place?.article, offset: place?.offset ?? 0)
+        let page = place == nil && state.page != state.pageNumbers.first ? state.page : nil
+        store.recordReadingPosition(in: state.edition, articleIndex: place?.article, offset: place?.offset ?? 0,
+                                    page: page)
     }
 
     /// Records and writes the reading position now (quit, signal, edition switch).
