@@ -137,7 +137,7 @@ public struct Article: Sendable, Equatable, Identifiable {
 
     /// Body scalar count.
     public var characterCount: Int {
-        blocks.reduce(0) { $0 + $1.text.unicodeScalars.count }
+        blocks.reduce(0) { $0 + EditionScalars.count($1.text) }
     }
 }
 

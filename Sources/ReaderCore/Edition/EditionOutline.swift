@@ -28,9 +28,13 @@ public struct EditionOutline: Sendable {
         out += "  issue    \(m.issue.map(String.init) ?? "-")\n"
         out += "  pages    \(m.pageCount.map(String.init) ?? "-")\n"
         for line in m.lines { out += "  | \(line)\n" }
+        // Article indices by 版, once: a scan of every article per 版 is quadratic on a large edition.
+        var onPage: [Int: [Int]] = [:]
+        for (index, article) in edition.articles.enumerated() { onPage[article.page, default: []].append(index) }
         for page in edition.pages {
             out += "\npage \(page.number)\(page.name.map { " " + $0 } ?? "")\n"
-            for (index, article) in edition.articles.enumerated() where article.page == page.number {
+            for index in onPage[page.number] ?? [] {
+                let article = edition.articles[index]
                 out += "  [\(index)] \(article.headline.isEmpty ? "(untitled)" : article.headline)\n"
                 if let rubric = article.rubric { out += "      rubric    \(rubric)\n" }
                 if let kicker = article.kicker { out += "      kicker    \(kicker)\n" }

@@ -95,6 +95,15 @@ enum EditionScalars {
         return n
     }
 
+    /// Number of scalars: the UTF-8 bytes that are not continuation bytes (no index walk).
+    static func count(_ text: String) -> Int {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            var n = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { n += 1 }
+            return n
+        } ?? text.unicodeScalars.count
+    }
+
     /// Calls `body` with the first `limit` scalars of `text` (all of them when it is
     /// shorter), copied into a stack buffer: no array to allocate per line.
     static func withPrefix<R>(_ text: String, _ limit: Int, _ body: (UnsafeBufferPointer<Unicode.Scalar>) -> R) -> R {
