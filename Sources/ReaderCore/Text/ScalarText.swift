@@ -1,0 +1,72 @@
+/// A paragraph's scalars and their cell bytes, as the typesetter measured them,
+/// shared by every run set from the paragraph.
+///
+/// Runs of body text point into one `ScalarText` by range instead of each holding
+/// a `String`: a whole-edition `--dump` sets millions of runs, and making, validating,
+/// measuring and walking a `String` per run was a third of the layout's cost.
+final class ScalarText: Sendable {
+    /// Per-scalar cell bytes (`Typesetter.Cell`): width in the low bits, flags above.
+    enum Cell {
+        static let widthMask: UInt8 = 0x07
+        /// The scalar continues the grapheme cluster before it (no break, no gap).
+        static let continuation: UInt8 = 0x08
+        /// Never drawn: control characters and hard line breaks.
+        static let hidden: UInt8 = 0x10
+        /// U+0020: hangs at a line end, widened by justification.
+        static let space: UInt8 = 0x20
+        /// Drawn two cells wide.
+        static let wide: UInt8 = 0x40
+    }
+
+    let scalars: [Unicode.Scalar]
+    let cells: [UInt8]
+    /// How East Asian Ambiguous scalars were measured into `cells`.
+    let ambiguous: AmbiguousWidth
+    /// Every scalar is a grapheme cluster of its own and drawn (none hidden), so a
+    /// range of it draws scalar by scalar with the widths in `cells`.
+    let isSimple: Bool
+
+    init(scalars: [Unicode.Scalar], cells: [UInt8], ambiguous: AmbiguousWidth, isSimple: Bool) {
+        self.scalars = scalars
+        self.cells = cells
+        self.ambiguous = ambiguous
+        self.isSimple = isSimple
+    }
+
+    /// The drawn scalars of `range` (hidden ones left out) as a `String`.
+    func string(_ range: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count * 3)
+        for k in range where cells[k] & Cell.hidden == 0 {
+            Self.appendUTF8(scalars[k].value, to: &bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Cells taken by the scalars of `range` (hidden ones take none).
+    func width(_ range: Range<Int>) -> Int {
+        var total = 0
+        for k in range where cells[k] & Cell.hidden == 0 { total += Int(cells[k] & Cell.widthMask) }
+        return total
+    }
+
+    /// Appends the UTF-8 encoding of a code point.
+    @inline(__always)
+    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        if v < 0x80 {
+            out.append(UInt8(truncatingIfNeeded: v))
+        } else if v < 0x800 {
+            out.append(UInt8(truncatingIfNeeded: 0xC0 | v >> 6))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+        } else if v < 0x10000 {
+            out.append(UInt8(truncatingIfNeeded: 0xE0 | v >> 12))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+        } else {
+            out.append(UInt8(truncatingIfNeeded: 0xF0 | v >> 18))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+        }
+    }
+}
