@@ -21,6 +21,16 @@ struct LaidRow: Sendable, Equatable {
         }
     }
 
+    /// Appends the runs to `runs`, moved to `row` and shifted right by `left` cells.
+    func place(row: Int, left: Int, into runs: inout [PlacedRun]) {
+        for run in self.runs where !run.isEmpty {
+            var moved = run
+            moved.row = row
+            moved.column += left
+            runs.append(moved)
+        }
+    }
+
     /// Cells from the left edge to the end of the last run.
     func extent(measure: DisplayWidth) -> Int {
         runs.map { $0.column + $0.width(measure: measure) }.max() ?? 0

@@ -10,11 +10,7 @@ struct LineSetter: Sendable {
     func set(_ text: String, role: Role, width: Int, indent: Bool = false, justify: Bool = false,
              align: Align = .left, base: Int? = nil, datelineLength: Int = 0) -> [LaidRow] {
         guard !text.isEmpty, width > 0 else { return [] }
-        // One decoding pass (Array(unicodeScalars) would count first, then copy).
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { scalars.append(scalar) }
-        return set(scalars: scalars, role: role, width: width, indent: indent, justify: justify, align: align,
+        return set(scalars: ScalarText.decode(text), role: role, width: width, indent: indent, justify: justify, align: align,
                    base: base, datelineLength: datelineLength)
     }
 

@@ -171,19 +171,64 @@ struct ScreenGrid {
         return (first == Self.space || first == Self.continuation) && (extras.isEmpty || extras[index] == nil)
     }
 
+    /// The flat index after the last cell of `row` that draws more than a space.
+    func textEnd(row: Int) -> Int {
+        let base = row * width
+        var last = base + width
+        if extras.isEmpty {
+            firsts.withUnsafeBufferPointer { firsts in
+                while last > base, firsts[last - 1] == Self.space || firsts[last - 1] == Self.continuation { last -= 1 }
+            }
+        } else {
+            while last > base, isBlankText(last - 1) { last -= 1 }
+        }
+        return last
+    }
+
     /// Appends the UTF-8 of cells `range` (flat indices) to `out`.
     func appendText(_ range: Range<Int>, to out: inout [UInt8]) {
-        let noExtras = extras.isEmpty
-        for index in range {
-            let first = firsts[index]
-            if first < 0x80 {
-                if first != Self.continuation { out.append(UInt8(truncatingIfNeeded: first)) }
-            } else {
-                Self.appendUTF8(first, to: &out)
+        guard extras.isEmpty else {
+            for index in range {
+                let first = firsts[index]
+                if first < 0x80 {
+                    if first != Self.continuation { out.append(UInt8(truncatingIfNeeded: first)) }
+                } else {
+                    Self.appendUTF8(first, to: &out)
+                }
+                if let more = extras[index] {
+                    for scalar in more { Self.appendUTF8(scalar.value, to: &out) }
+                }
             }
-            if !noExtras, let more = extras[index] {
-                for scalar in more { Self.appendUTF8(scalar.value, to: &out) }
+            return
+        }
+        // Encoded into a scratch buffer (at most 4 bytes a cell), then copied in one go:
+        // appending byte by byte to `out` checks its capacity and uniqueness every time.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, range.count * 4)) { buffer in
+            var n = 0
+            firsts.withUnsafeBufferPointer { firsts in
+                for index in range {
+                    let v = firsts[index]
+                    if v < 0x80 {
+                        if v != Self.continuation { buffer[n] = UInt8(truncatingIfNeeded: v); n += 1 }
+                    } else if v < 0x800 {
+                        buffer[n] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
+                        buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                        n += 2
+                    } else if v < 0x10000 {
+                        buffer[n] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+                        buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                        buffer[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                        n += 3
+                    } else {
+                        buffer[n] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
+                        buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
+                        buffer[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                        buffer[n + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                        n += 4
+                    }
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<n]))
         }
     }
 

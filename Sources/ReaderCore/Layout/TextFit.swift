@@ -26,9 +26,10 @@ enum TextFit {
         let count = max(0, cells / w)
         // Byte by byte: String(repeating:count:) walks Characters and costs ~300 instructions a glyph.
         let unit = Array(String(glyph).utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(unit.count * count)
-        for _ in 0..<count { bytes.append(contentsOf: unit) }
-        return String(decoding: bytes, as: UTF8.self)
+        let size = unit.count
+        return String(unsafeUninitializedCapacity: size * count) { bytes in
+            for k in 0..<(size * count) { bytes[k] = unit[k % size] }
+            return size * count
+        }
     }
 }

@@ -78,11 +78,7 @@ public struct Typesetter: Sendable {
 
     /// Sets one paragraph into lines no wider than `options.width`.
     public func set(_ paragraph: String) -> [SetLine] {
-        // One decoding pass (Array(unicodeScalars) would count first, then copy).
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(paragraph.utf8.count)
-        for scalar in paragraph.unicodeScalars { scalars.append(scalar) }
-        return set(scalars: scalars)
+        set(scalars: ScalarText.decode(paragraph))
     }
 
     /// Sets one paragraph given as scalars (offsets in the result count these scalars).
