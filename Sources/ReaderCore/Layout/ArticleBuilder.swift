@@ -26,8 +26,9 @@ struct ArticleBuilder {
         let grid = ColumnGrid(count: count, width: width, gutter: count > 1 ? Self.gutter : 0)
         let setter = LineSetter(ambiguous: layout.options.ambiguous)
 
-        let header = headerRows(article, grid: grid, setter: setter, measure: measure)
-        let running = runningHead(article, grid: grid, measure: measure)
+        let rule = LaidRow(runs: [TextFit.ruleRun("─", cells: grid.span, measure: measure)], source: nil)
+        let header = headerRows(article, grid: grid, setter: setter, measure: measure, rule: rule)
+        let running = runningHead(article, grid: grid, measure: measure, rule: rule)
         let groups = bodyGroups(article, columnWidth: grid.columnWidth, setter: setter)
 
         // Flow the body into columns of each screen.
@@ -79,7 +80,7 @@ struct ArticleBuilder {
     /// The headline block of the first screen: rubric, kicker, headline, deck,
     /// bylines, dateline and a rule; cut with … if it would leave under 3 body rows.
     private func headerRows(_ article: Article, grid: ColumnGrid, setter: LineSetter,
-                            measure: DisplayWidth) -> [LaidRow] {
+                            measure: DisplayWidth, rule: LaidRow) -> [LaidRow] {
         let span = grid.span
         var rows: [LaidRow] = []
         if let rubric = article.rubric, !rubric.isEmpty {
@@ -105,12 +106,12 @@ struct ArticleBuilder {
             let last = rows[max(0, limit - 1)].truncated(to: span, mark: "…", role: .truncation, measure: measure)
             rows = kept + [last]
         }
-        rows.append(ruleRow(span: span, measure: measure))
+        rows.append(rule)
         return rows
     }
 
     /// The head of every later screen: the headline marked as continued, and a rule.
-    private func runningHead(_ article: Article, grid: ColumnGrid, measure: DisplayWidth) -> [LaidRow] {
+    private func runningHead(_ article: Article, grid: ColumnGrid, measure: DisplayWidth, rule: LaidRow) -> [LaidRow] {
         let span = grid.span
         let mark = "（续）"
         let fitted = TextFit.truncate(article.headline, to: span - measure.of(mark), mark: "…", measure: measure)
@@ -121,13 +122,7 @@ struct ArticleBuilder {
             column += measure.of("…")
         }
         runs.append(PlacedRun(row: 0, column: column, text: mark, role: .kicker))
-        return [LaidRow(runs: runs, source: nil), ruleRow(span: span, measure: measure)]
-    }
-
-    /// A thin rule across `span` cells.
-    private func ruleRow(span: Int, measure: DisplayWidth) -> LaidRow {
-        LaidRow(runs: [PlacedRun(row: 0, column: 0, text: TextFit.rule("─", cells: span, measure: measure),
-                                 role: .rule)], source: nil)
+        return [LaidRow(runs: runs, source: nil), rule]
     }
 
     /// The body blocks set at the column width, each styled by its kind.

@@ -454,6 +454,17 @@ public struct Typesetter: Sendable {
     private func place(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
                        _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ plan: Plan, isLast: Bool,
                        into segments: inout [TypesetParagraph.Segment]) -> TypesetParagraph.Line {
+        // Each gap's tier, worked out once in the counting pass and read again when placing.
+        withUnsafeTemporaryAllocation(of: Int8.self, capacity: max(1, plan.visibleEnd - plan.drawStart)) { tiers in
+            place(s, c, o, plan, isLast: isLast, tiers: tiers, into: &segments)
+        }
+    }
+
+    /// `place` with scratch room for one tier per scalar of the line.
+    private func place(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                       _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ plan: Plan, isLast: Bool,
+                       tiers: UnsafeMutableBufferPointer<Int8>,
+                       into segments: inout [TypesetParagraph.Segment]) -> TypesetParagraph.Line {
         // Content width, then (only if there are spare cells) the gaps that may take them.
         var content = 0
         for k in plan.drawStart..<plan.visibleEnd where c[k] & Cell.hidden == 0 {
@@ -469,6 +480,7 @@ public struct Typesetter: Sendable {
                 if cell & (Cell.hidden | Cell.continuation) != 0 { continue }
                 if previousDrawn >= 0 {
                     let tier = gapTier(s, c, o, previousDrawn, k)
+                    tiers[k - plan.drawStart] = Int8(tier)
                     if tier >= 0 { any += 1 }
                     if tier >= 1 { preferred += 1 }
                     if tier >= 2 { afterPunctuation += 1 }
@@ -496,7 +508,7 @@ public struct Typesetter: Sendable {
                 continue
             }
             if spare > 0, cell & Cell.continuation == 0, previousDrawn >= 0, gapCount > 0,
-               gapTier(s, c, o, previousDrawn, k) >= tier {
+               Int(tiers[k - plan.drawStart]) >= tier {
                 // Bresenham, centred: each gap gets spare/gapCount cells, the remainder
                 // spread evenly from the middle rather than piled at one end.
                 let half = gapCount / 2
