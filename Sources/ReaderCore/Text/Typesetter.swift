@@ -13,14 +13,19 @@ public struct TypesetOptions: Sendable, Equatable {
     /// Avoid a last line holding a single character (孤字) when moving one character
     /// down from the line before fixes it.
     public var avoidLoneLastCharacter: Bool
+    /// Ease a line left loose by an unsplittable run that does not fit (2022—2023,
+    /// 40亿元) by sharing its spare cells with the lines before it.
+    public var balanceLooseLines: Bool
 
     public init(width: Int, indentFirstLine: Bool = true, justify: Bool = true,
-                ambiguous: AmbiguousWidth = .narrow, avoidLoneLastCharacter: Bool = true) {
+                ambiguous: AmbiguousWidth = .narrow, avoidLoneLastCharacter: Bool = true,
+                balanceLooseLines: Bool = true) {
         self.width = width
         self.indentFirstLine = indentFirstLine
         self.justify = justify
         self.ambiguous = ambiguous
         self.avoidLoneLastCharacter = avoidLoneLastCharacter
+        self.balanceLooseLines = balanceLooseLines
     }
 }
 
@@ -291,7 +296,8 @@ public struct Typesetter: Sendable {
         var justify: Bool
     }
 
-    /// Chooses the lines: greedy fill, forced breaks for overlong tokens, lone-character fix.
+    /// Chooses the lines: greedy fill, forced breaks for overlong tokens, loose lines
+    /// eased, lone-character fix.
     private func breakLines(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
                             _ o: UnsafeBufferPointer<LineBreakOpportunity>) -> [Plan] {
         let n = s.count
@@ -307,61 +313,158 @@ public struct Typesetter: Sendable {
         var start = 0
         while true {
             let first = plans.isEmpty
-            let available = width - (first ? indentWidth : 0)
-            var used = 0
-            var visible = 0
-            var visibleEnd = drawStart
-            var candidate = -1
-            var candidateVisibleEnd = drawStart
-            var end = n
-            var mandatory = true
-            var i = drawStart
-            while i < n {
-                if i > drawStart, o[i] != .prohibited {
-                    if o[i] == .mandatory { end = i; break }
-                    candidate = i
-                    candidateVisibleEnd = visibleEnd
-                }
-                let cell = c[i]
-                let w = Int(cell & Cell.widthMask)
-                if cell & Cell.space != 0 || cell & Cell.hidden != 0 {
-                    used += w
-                } else {
-                    if used + w > available, visible > 0 {
-                        // Overflow: end at the last opportunity, or force a break in the token.
-                        mandatory = false
-                        // A token too long for any line is broken here rather than
-                        // leaving this line short and gapped.
-                        if candidate > drawStart, !isOverlong(c, o, from: candidate, limit: width) {
-                            end = candidate
-                            visibleEnd = candidateVisibleEnd
-                        } else {
-                            end = forcedBreak(s, c, from: drawStart, overflowAt: i)
-                            visibleEnd = end
-                        }
-                        break
-                    }
-                    used += w
-                    visible = used
-                    visibleEnd = i + 1
-                }
-                i += 1
-            }
-            if i >= n { end = n }
-            while visibleEnd > drawStart, visibleEnd <= end, visibleEnd - 1 >= drawStart,
-                  c[visibleEnd - 1] & (Cell.space | Cell.hidden) != 0 {
-                visibleEnd -= 1
-            }
-            plans.append(Plan(start: start, drawStart: drawStart, end: end, visibleEnd: visibleEnd,
-                              available: available, indent: first && indentWidth > 0,
-                              justify: options.justify && end < n && !mandatory))
-            if end >= n { break }
-            start = end
-            drawStart = end
+            let plan = fill(s, c, o, start: start, drawStart: drawStart, first: first,
+                            width: width, indentWidth: indentWidth).plan
+            plans.append(plan)
+            if plan.end >= n { break }
+            start = plan.end
+            drawStart = plan.end
             while drawStart < n, c[drawStart] & Cell.hidden != 0 { drawStart += 1 }
         }
+        if options.balanceLooseLines { balanceLooseLines(&plans, s, c, o, width: width, indentWidth: indentWidth) }
         if options.avoidLoneLastCharacter { fixLoneLastCharacter(&plans, s, c, o) }
         return plans
+    }
+
+    /// Fills one line greedily from `drawStart`: up to the last opportunity that fits,
+    /// or a forced break inside a token too long for any line (`forced`).
+    private func fill(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                      _ o: UnsafeBufferPointer<LineBreakOpportunity>, start: Int, drawStart: Int, first: Bool,
+                      width: Int, indentWidth: Int) -> (plan: Plan, forced: Bool) {
+        let n = s.count
+        let available = width - (first ? indentWidth : 0)
+        var used = 0
+        var visible = 0
+        var visibleEnd = drawStart
+        var candidate = -1
+        var candidateVisibleEnd = drawStart
+        var end = n
+        var mandatory = true
+        var forced = false
+        var i = drawStart
+        while i < n {
+            if i > drawStart, o[i] != .prohibited {
+                if o[i] == .mandatory { end = i; break }
+                candidate = i
+                candidateVisibleEnd = visibleEnd
+            }
+            let cell = c[i]
+            let w = Int(cell & Cell.widthMask)
+            if cell & Cell.space != 0 || cell & Cell.hidden != 0 {
+                used += w
+            } else {
+                if used + w > available, visible > 0 {
+                    // Overflow: end at the last opportunity, or force a break in the token.
+                    mandatory = false
+                    // A token too long for any line is broken here rather than
+                    // leaving this line short and gapped.
+                    if candidate > drawStart, !isOverlong(c, o, from: candidate, limit: width) {
+                        end = candidate
+                        visibleEnd = candidateVisibleEnd
+                    } else {
+                        end = forcedBreak(s, c, from: drawStart, overflowAt: i)
+                        visibleEnd = end
+                        forced = true
+                    }
+                    break
+                }
+                used += w
+                visible = used
+                visibleEnd = i + 1
+            }
+            i += 1
+        }
+        if i >= n { end = n }
+        while visibleEnd > drawStart, visibleEnd <= end, visibleEnd - 1 >= drawStart,
+              c[visibleEnd - 1] & (Cell.space | Cell.hidden) != 0 {
+            visibleEnd -= 1
+        }
+        let plan = Plan(start: start, drawStart: drawStart, end: end, visibleEnd: visibleEnd,
+                        available: available, indent: first && indentWidth > 0,
+                        justify: options.justify && end < n && !mandatory)
+        return (plan, forced)
+    }
+
+    /// Spare cells at which a justified line counts as loose.
+    static let looseSpare = 4
+    /// Break opportunities looked back over when easing a loose line.
+    static let lookBack = 8
+
+    /// Eases loose lines: a line left with `looseSpare` or more spare cells, because the
+    /// unsplittable run after it (2022—2023, 40亿元) does not fit, takes characters from
+    /// the end of the line before, so the two share the spare cells (least sum of squares)
+    /// instead of one showing a gap between every character. Lines after it never change:
+    /// a trial is kept only if the loose line still ends where it did. Bottom up, so the
+    /// spare can spread over several lines.
+    private func balanceLooseLines(_ plans: inout [Plan], _ s: UnsafeBufferPointer<Unicode.Scalar>,
+                                   _ c: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<LineBreakOpportunity>,
+                                   width: Int, indentWidth: Int) {
+        guard plans.count >= 3 else { return }
+        // A few passes: a line eased from below may in turn be eased from above.
+        for _ in 0..<3 where easeLooseLines(&plans, s, c, o, width: width, indentWidth: indentWidth) {}
+    }
+
+    /// One bottom-up pass of `balanceLooseLines`; true when a line changed.
+    private func easeLooseLines(_ plans: inout [Plan], _ s: UnsafeBufferPointer<Unicode.Scalar>,
+                                _ c: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<LineBreakOpportunity>,
+                                width: Int, indentWidth: Int) -> Bool {
+        var changed = false
+        var i = plans.count - 2
+        while i >= 1 {
+            defer { i -= 1 }
+            let current = plans[i]
+            let previous = plans[i - 1]
+            guard current.justify, previous.justify else { continue }
+            let spare = spareCells(c, current)
+            guard spare >= Self.looseSpare else { continue }
+            let before = spareCells(c, previous)
+            var best = before * before + spare * spare
+            var choice: (Plan, Plan)?
+            var b = previous.visibleEnd - 1
+            var tried = 0
+            while b > previous.drawStart, tried < Self.lookBack {
+                defer { b -= 1 }
+                guard o[b] == .allowed else { continue }
+                tried += 1
+                var visibleEnd = b
+                while visibleEnd > previous.drawStart, c[visibleEnd - 1] & (Cell.space | Cell.hidden) != 0 {
+                    visibleEnd -= 1
+                }
+                guard visibleEnd > previous.drawStart else { break }
+                var shorter = previous
+                shorter.end = b
+                shorter.visibleEnd = visibleEnd
+                let shorterSpare = spareCells(c, shorter)
+                // Further back only loosens the line before more.
+                if shorterSpare * shorterSpare >= best { break }
+                var drawStart = b
+                while drawStart < s.count, c[drawStart] & Cell.hidden != 0 { drawStart += 1 }
+                let refilled = fill(s, c, o, start: b, drawStart: drawStart, first: false,
+                                    width: width, indentWidth: indentWidth)
+                guard !refilled.forced, refilled.plan.end == current.end, refilled.plan.justify else { continue }
+                let refilledSpare = spareCells(c, refilled.plan)
+                let cost = shorterSpare * shorterSpare + refilledSpare * refilledSpare
+                if cost < best {
+                    best = cost
+                    choice = (shorter, refilled.plan)
+                }
+            }
+            if let choice {
+                plans[i - 1] = choice.0
+                plans[i] = choice.1
+                changed = true
+            }
+        }
+        return changed
+    }
+
+    /// Cells a justified line has to spare: its room less the width of what it draws.
+    private func spareCells(_ c: UnsafeBufferPointer<UInt8>, _ plan: Plan) -> Int {
+        var content = 0
+        for k in plan.drawStart..<max(plan.drawStart, plan.visibleEnd) where c[k] & Cell.hidden == 0 {
+            content += Int(c[k] & Cell.widthMask)
+        }
+        return max(0, plan.available - content)
     }
 
     /// Whether the unbreakable token starting at `start` is wider than `limit` cells.
