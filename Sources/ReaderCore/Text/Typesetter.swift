@@ -294,6 +294,8 @@ public struct Typesetter: Sendable {
         var available: Int
         var indent: Bool
         var justify: Bool
+        /// Cells drawn in `drawStart..<visibleEnd` (kept up to date while lines are chosen).
+        var content: Int = 0
     }
 
     /// Chooses the lines: greedy fill, forced breaks for overlong tokens, loose lines
@@ -338,6 +340,7 @@ public struct Typesetter: Sendable {
         var visibleEnd = drawStart
         var candidate = -1
         var candidateVisibleEnd = drawStart
+        var candidateVisible = 0
         var end = n
         var mandatory = true
         var forced = false
@@ -347,6 +350,7 @@ public struct Typesetter: Sendable {
                 if o[i] == .mandatory { end = i; break }
                 candidate = i
                 candidateVisibleEnd = visibleEnd
+                candidateVisible = visible
             }
             let cell = c[i]
             let w = Int(cell & Cell.widthMask)
@@ -361,6 +365,7 @@ public struct Typesetter: Sendable {
                     if candidate > drawStart, !isOverlong(c, o, from: candidate, limit: width) {
                         end = candidate
                         visibleEnd = candidateVisibleEnd
+                        visible = candidateVisible
                     } else {
                         end = forcedBreak(s, c, from: drawStart, overflowAt: i)
                         visibleEnd = end
@@ -379,9 +384,12 @@ public struct Typesetter: Sendable {
               c[visibleEnd - 1] & (Cell.space | Cell.hidden) != 0 {
             visibleEnd -= 1
         }
-        let plan = Plan(start: start, drawStart: drawStart, end: end, visibleEnd: visibleEnd,
+        var plan = Plan(start: start, drawStart: drawStart, end: end, visibleEnd: visibleEnd,
                         available: available, indent: first && indentWidth > 0,
-                        justify: options.justify && end < n && !mandatory)
+                        justify: options.justify && end < n && !mandatory, content: visible)
+        // `visible` counts up to the last drawn cell before the overflow; a forced break
+        // (rare) may fall earlier, so count what is left on the line.
+        if forced { plan.content = contentCells(c, plan) }
         return (plan, forced)
     }
 
@@ -415,11 +423,12 @@ public struct Typesetter: Sendable {
             let current = plans[i]
             let previous = plans[i - 1]
             guard current.justify, previous.justify else { continue }
-            let spare = spareCells(c, current)
+            let spare = spareCells(current)
             guard spare >= Self.looseSpare else { continue }
-            let before = spareCells(c, previous)
+            let before = spareCells(previous)
             var best = before * before + spare * spare
             var choice: (Plan, Plan)?
+            var lastCost = Int.max
             var b = previous.visibleEnd - 1
             var tried = 0
             while b > previous.drawStart, tried < Self.lookBack {
@@ -434,16 +443,21 @@ public struct Typesetter: Sendable {
                 var shorter = previous
                 shorter.end = b
                 shorter.visibleEnd = visibleEnd
-                let shorterSpare = spareCells(c, shorter)
+                shorter.content = contentCells(c, shorter)
+                let shorterSpare = spareCells(shorter)
                 // Further back only loosens the line before more.
                 if shorterSpare * shorterSpare >= best { break }
                 var drawStart = b
                 while drawStart < s.count, c[drawStart] & Cell.hidden != 0 { drawStart += 1 }
                 let refilled = fill(s, c, o, start: b, drawStart: drawStart, first: false,
                                     width: width, indentWidth: indentWidth)
-                guard !refilled.forced, refilled.plan.end == current.end, refilled.plan.justify else { continue }
-                let refilledSpare = spareCells(c, refilled.plan)
+                // Taking more down only makes the loose line end earlier still.
+                guard !refilled.forced, refilled.plan.end == current.end, refilled.plan.justify else { break }
+                let refilledSpare = spareCells(refilled.plan)
                 let cost = shorterSpare * shorterSpare + refilledSpare * refilledSpare
+                // The cost is convex in what is taken down: past its low point, stop.
+                if cost > lastCost { break }
+                lastCost = cost
                 if cost < best {
                     best = cost
                     choice = (shorter, refilled.plan)
@@ -459,12 +473,18 @@ public struct Typesetter: Sendable {
     }
 
     /// Cells a justified line has to spare: its room less the width of what it draws.
-    private func spareCells(_ c: UnsafeBufferPointer<UInt8>, _ plan: Plan) -> Int {
+    @inline(__always)
+    private func spareCells(_ plan: Plan) -> Int {
+        max(0, plan.available - plan.content)
+    }
+
+    /// Cells drawn by a planned line, counted.
+    private func contentCells(_ c: UnsafeBufferPointer<UInt8>, _ plan: Plan) -> Int {
         var content = 0
         for k in plan.drawStart..<max(plan.drawStart, plan.visibleEnd) where c[k] & Cell.hidden == 0 {
             content += Int(c[k] & Cell.widthMask)
         }
-        return max(0, plan.available - content)
+        return content
     }
 
     /// Whether the unbreakable token starting at `start` is wider than `limit` cells.
