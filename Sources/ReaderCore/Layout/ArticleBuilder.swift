@@ -44,7 +44,6 @@ struct ArticleBuilder {
         for screen in 0..<screenCount {
             var page = ScreenPage(width: width, height: height, content: .article(index: index, screen: screen))
             let head = screen == 0 ? header : running
-            page.runs.reserveCapacity(head.count + count * max(firstHeight, laterHeight) * 2)
             for (row, laid) in head.enumerated() {
                 laid.place(row: row, left: grid.left, into: &page.runs)
             }

@@ -37,7 +37,11 @@ final class ScalarText: Sendable {
     /// text.unicodeScalars` with appends costs about five times as much).
     static func decode(_ text: String) -> [Unicode.Scalar] {
         let decoded = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar] in
-            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+            // Exactly as many as there are scalars: the buffer is kept by every run set from
+            // it, and CJK text has a third as many scalars as bytes.
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
                 var i = 0
                 var n = 0
                 let end = bytes.count

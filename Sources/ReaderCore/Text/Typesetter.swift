@@ -428,7 +428,6 @@ public struct Typesetter: Sendable {
             let before = spareCells(previous)
             var best = before * before + spare * spare
             var choice: (Plan, Plan)?
-            var lastCost = Int.max
             var b = previous.visibleEnd - 1
             var tried = 0
             while b > previous.drawStart, tried < Self.lookBack {
@@ -451,13 +450,9 @@ public struct Typesetter: Sendable {
                 while drawStart < s.count, c[drawStart] & Cell.hidden != 0 { drawStart += 1 }
                 let refilled = fill(s, c, o, start: b, drawStart: drawStart, first: false,
                                     width: width, indentWidth: indentWidth)
-                // Taking more down only makes the loose line end earlier still.
-                guard !refilled.forced, refilled.plan.end == current.end, refilled.plan.justify else { break }
+                guard !refilled.forced, refilled.plan.end == current.end, refilled.plan.justify else { continue }
                 let refilledSpare = spareCells(refilled.plan)
                 let cost = shorterSpare * shorterSpare + refilledSpare * refilledSpare
-                // The cost is convex in what is taken down: past its low point, stop.
-                if cost > lastCost { break }
-                lastCost = cost
                 if cost < best {
                     best = cost
                     choice = (shorter, refilled.plan)
