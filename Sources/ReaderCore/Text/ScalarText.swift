@@ -37,11 +37,10 @@ final class ScalarText: Sendable {
     /// text.unicodeScalars` with appends costs about five times as much).
     static func decode(_ text: String) -> [Unicode.Scalar] {
         let decoded = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar] in
-            // Exactly as many as there are scalars: the buffer is kept by every run set from
-            // it, and CJK text has a third as many scalars as bytes.
-            var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // Decoded into scratch room for the worst case, then copied into an array of
+            // exactly as many scalars: the array is kept by every run set from it, and CJK
+            // text has a third as many scalars as bytes.
+            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(1, bytes.count)) { buffer in
                 var i = 0
                 var n = 0
                 let end = bytes.count
@@ -66,7 +65,7 @@ final class ScalarText: Sendable {
                     buffer[n] = unsafeBitCast(v, to: Unicode.Scalar.self)
                     n += 1
                 }
-                initialized = n
+                return Array(UnsafeBufferPointer(rebasing: buffer[0..<n]))
             }
         }
         if let decoded { return decoded }
