@@ -40,6 +40,9 @@ static inline int bs_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int bs_key_enter(void) { return KEY_ENTER; }
 static inline int bs_key_btab(void) { return KEY_BTAB; }
 static inline int bs_key_dc(void) { return KEY_DC; }
+static inline int bs_key_ic(void) { return KEY_IC; }
+/* KEY_F(n) is a function-like macro: F1…F12 are bs_key_f0() + n. */
+static inline int bs_key_f0(void) { return KEY_F0; }
 static inline mmask_t bs_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
 static inline mmask_t bs_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED; }
 static inline mmask_t bs_button1_released(void) { return BUTTON1_RELEASED; }

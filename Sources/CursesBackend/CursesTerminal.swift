@@ -392,9 +392,12 @@ public final class CursesTerminal {
         case bs_key_ppage(): return .pageUp
         case bs_key_home(): return .home
         case bs_key_end(): return .end
-        case bs_key_backspace(), bs_key_dc(): return .backspace
+        case bs_key_backspace(): return .backspace
+        case bs_key_dc(): return .delete
+        case bs_key_ic(): return .insert
         case bs_key_enter(): return .enter
         case bs_key_btab(): return .backTab
+        case (bs_key_f0() + 1)...(bs_key_f0() + 12): return .function(Int(code - bs_key_f0()))
         default: return nil
         }
     }

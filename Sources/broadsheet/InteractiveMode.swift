@@ -29,7 +29,8 @@ struct InteractiveMode {
         }
         let (config, configWarnings) = Config.loadStandard(explicitPath: command.config,
                                                            environment: ProcessInfo.processInfo.environment,
-                                                           systemPath: ReadCommand.systemConfigPath)
+                                                           systemPath: ReadCommand.systemConfigPath,
+                                                           kiosk: command.kiosk)
         let kiosk = command.kiosk || config.kiosk.enabled == true
         let themes = ThemeShelf.load(requested: command.theme ?? config.theme, allowPaths: !kiosk)
         let ambiguous = command.ambiguous ?? config.ambiguous ?? .narrow
@@ -54,9 +55,11 @@ struct InteractiveMode {
                              layout: PrintLayout(options: LayoutOptions(columns: columns, ambiguous: ambiguous)),
                              width: size.width, height: size.height, themeNames: themes.themes.map(\.name))
         state.themeIndex = themes.index
+        state.keys = KeyOverrides(config.keys)
+        let keyWarning = config.unknownActions(Set(KeyOverrides.actionNames.keys)).first.map { "\($0); binding ignored" }
         state.editionIndex = shelf.index
         state.editionCount = shelf.paths.count
-        if let notice = localeWarning ?? configWarnings.first ?? themes.warning {
+        if let notice = localeWarning ?? configWarnings.first ?? keyWarning ?? themes.warning {
             state = reduce(state, .notice(notice))
         }
         let paths = shelf.paths

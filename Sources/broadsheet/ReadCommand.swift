@@ -71,7 +71,7 @@ struct ReadCommand: ParsableCommand {
         // The system config (where deployments turn the kiosk on) is read first: a
         // user's config cannot turn the kiosk off (Config.overlaid).
         let (settings, _) = Config.loadStandard(explicitPath: config, environment: ProcessInfo.processInfo.environment,
-                                                systemPath: Self.systemConfigPath)
+                                                systemPath: Self.systemConfigPath, kiosk: kiosk)
         if kiosk || settings.kiosk.enabled == true {
             kiosk = true
             _ = try KioskMode.apply(to: &self, library: settings.library,

@@ -12,11 +12,11 @@ struct KioskSettingsTests {
         return path
     }
 
-    @Test("after the idle timeout the reader leaves an open article and a search for the front page")
-    func idleResetInTmux() throws {
+    /// Runs `body` on a kiosk reader with a three-second idle reset (0.05 minutes),
+    /// showing article 2 of a library holding the sample.
+    private func onArticle2WithIdleReset(_ body: (TmuxPane) throws -> Void) throws {
         let library = try KioskTerminalTests.library(extra: nil)
         defer { try? FileManager.default.removeItem(atPath: library) }
-        // 0.05 minutes: three seconds.
         let pane = try TmuxPane(command: "exec '\(KioskHarness.binary)' --kiosk --no-state --idle-reset 0.05",
                                 width: 100, height: 30,
                                 environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"])
@@ -24,14 +24,35 @@ struct KioskSettingsTests {
         #expect(pane.waitForMasthead(), "the front page; pane:\n\(pane.screen)")
         try pane.type("2")
         #expect(pane.waitFor("文 2/", seconds: 10), "article 2 opened; pane:\n\(pane.screen)")
-        try pane.type("/")
-        try pane.type("株洲")
-        #expect(KioskHarness.wait(15) { KioskHarness.showsMasthead(pane.screen) && pane.screen.contains("版 1/") },
-                "back on the front page after the idle timeout; pane:\n\(pane.screen)")
-        #expect(!pane.screen.contains("文 2/"))
-        // A clean reader: the search prompt is gone, so keys work again.
-        try pane.type("2")
-        #expect(pane.waitFor("文 2/", seconds: 10), "keys still open articles; pane:\n\(pane.screen)")
+        try body(pane)
+    }
+
+    @Test("after the idle timeout the reader leaves an open article and a search for the front page")
+    func idleResetInTmux() throws {
+        try onArticle2WithIdleReset { pane in
+            try pane.type("/")
+            try pane.type("株洲")
+            #expect(KioskHarness.wait(15) { KioskHarness.showsMasthead(pane.screen) && pane.screen.contains("版 1/") },
+                    "back on the front page after the idle timeout; pane:\n\(pane.screen)")
+            #expect(!pane.screen.contains("文 2/"))
+            // A clean reader: the search prompt is gone, so keys work again.
+            try pane.type("2")
+            #expect(pane.waitFor("文 2/", seconds: 10), "keys still open articles; pane:\n\(pane.screen)")
+        }
+    }
+
+    @Test("a key restarts the idle countdown: a reader who keeps pressing keys is not reset")
+    func keysRestartIdleCountdown() throws {
+        try onArticle2WithIdleReset { pane in
+            // Six seconds in all, a key every second: twice the idle limit, never idle for it.
+            for _ in 0..<6 {
+                Thread.sleep(forTimeInterval: 1)
+                try pane.type("k")
+                #expect(pane.screen.contains("文 2/"), "still reading while keys come; pane:\n\(pane.screen)")
+            }
+            #expect(KioskHarness.wait(15) { pane.screen.contains("版 1/") && !pane.screen.contains("文 2/") },
+                    "reset once the keys stop; pane:\n\(pane.screen)")
+        }
     }
 
     @Test("kiosk on in the system config confines the reader, and a user config cannot turn it off",

@@ -51,6 +51,24 @@ struct ReaderEndToEndTests {
         #expect(session.waitFor(text: "EXIT=0"))
     }
 
+    @Test("a click on a block opens its article; the wheel turns its screen pages")
+    func mouse() throws {
+        let session = try open(100, 30)
+        #expect(session.waitFor { $0.contains { $0.hasPrefix("2 ") } }, "block 2 on the front page")
+        let row = try #require(session.screen().firstIndex { $0.hasPrefix("2 ") })
+        try session.click(row: row, column: 4)
+        #expect(session.waitFor { _ in counter("文", in: session.statusLine())?.0 == 2 },
+                "block 2 opened; status: \(session.statusLine())")
+        try session.mouse(button: 65, row: 10, column: 10)
+        #expect(session.waitFor { _ in counter("页", in: session.statusLine())?.0 == 2 },
+                "wheel down: next screen; status: \(session.statusLine())")
+        try session.mouse(button: 64, row: 10, column: 10)
+        #expect(session.waitFor { _ in counter("页", in: session.statusLine())?.0 == 1 },
+                "wheel up: previous screen; status: \(session.statusLine())")
+        try session.send("q")
+        #expect(session.waitFor(text: "EXIT=0"))
+    }
+
     @Test("n and p move to the next and previous article")
     func nextPrevious() throws {
         let session = try open()

@@ -125,6 +125,20 @@ final class TmuxSession {
         try tmux(["send-keys"] + (literal ? ["-l"] : []) + keys)
     }
 
+    /// Sends a mouse event as xterm reports it in SGR mode (`kmous=\E[<` in the
+    /// xterm-256color entry the sessions run under): `button` 0 is the left
+    /// button, 64/65 the wheel; `release` ends a press.
+    func mouse(button: Int, row: Int, column: Int, release: Bool = false) throws {
+        let report = "\u{1B}[<\(button);\(column + 1);\(row + 1)" + (release ? "m" : "M")
+        try tmux(["send-keys", "-H"] + report.utf8.map { String($0, radix: 16) })
+    }
+
+    /// A left click (press and release) at a 0-based cell.
+    func click(row: Int, column: Int) throws {
+        try mouse(button: 0, row: row, column: column)
+        try mouse(button: 0, row: row, column: column, release: true)
+    }
+
     /// Resizes the window (the reader gets SIGWINCH → KEY_RESIZE).
     func resize(_ width: Int, _ height: Int) throws {
         self.width = width

@@ -72,6 +72,17 @@ struct LayoutTests {
         #expect(lines.contains { $0.hasPrefix("═══") })
     }
 
+    @Test("a narrow masthead breaks between its items, never inside 第23259期 or the CN number",
+          arguments: [20, 24, 30, 34, 40, 46, 60, 80])
+    func narrowMasthead(width: Int) {
+        let layout = EditionLayout(edition: LayoutSample.edition, width: width, height: 40)
+        let text = PlainTextFormatter().format(layout.frontPage(page: 1, screen: 0))
+        let masthead = text.split(separator: "\n").prefix { !$0.hasPrefix("═") }.map(String.init)
+        for item in ["2023年3月29日", "星期三", "癸卯年二月初八", "第23259期", "今日8版", "CN 43-0005", "掌上株洲"] {
+            #expect(masthead.contains { $0.contains(item) }, "\(item) whole on one line at \(width):\n\(text)")
+        }
+    }
+
     @Test("front-page blocks carry jump labels and click rectangles")
     func jumpTargets() {
         let layout = EditionLayout(edition: LayoutSample.edition, width: 100, height: 30)

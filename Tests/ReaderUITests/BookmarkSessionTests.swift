@@ -95,6 +95,19 @@ struct BookmarkSessionTests {
         #expect(Self.shows(bookmark.position.quote, on: session.screen))
     }
 
+    @Test("a bookmark without a note shows where it sits: the quoted text in 「」",
+          arguments: [(100, 30), (80, 24)])
+    func listShowsWhere(width: Int, height: Int) throws {
+        let store = Self.store()
+        var session = Self.session(store, width: width, height: height)
+        session.press("2 m<Enter>")
+        let bookmark = try #require(store.bookmarks.first)
+        #expect(bookmark.note == nil)
+        session.press("'")
+        let row = try #require(session.screen.split(separator: "\n").first { $0.contains("株洲日报") })
+        #expect(row.contains("「" + String(bookmark.position.quote.unicodeScalars.prefix(3).map(Character.init))))
+    }
+
     @Test("d deletes the selected bookmark; e edits its note, and an emptied note is removed")
     func deleteAndEdit() throws {
         let store = Self.store()
@@ -170,6 +183,24 @@ struct BookmarkSessionTests {
         let again = BookmarkDesk(store: BookmarkStore.open(store.location)).resume(Session().state)
         #expect(again.view == .page)
         #expect(again.notice == nil)
+    }
+
+    @Test("an edition last left on the front page of a later 版 reopens that 版, with the resume notice",
+          arguments: [1, 2])
+    func laterPageIsResumed(presses: Int) throws {
+        let store = Self.store()
+        var session = Session(width: 100, height: 30, edition: SampleEdition.threePages)
+        session.desk = BookmarkDesk(store: store)
+        let numbers = session.state.pageNumbers
+        try #require(numbers.count == 3, "the marked sample has three 版")
+        session.press(String(repeating: "J", count: presses))
+        #expect(session.state.page == numbers[presses])
+        session.desk!.flushPosition(session.state)
+        let fresh = Session(width: 80, height: 24, edition: SampleEdition.threePages).state
+        let again = BookmarkDesk(store: BookmarkStore.open(store.location)).resume(fresh)
+        #expect(again.view == .page)
+        #expect(again.page == numbers[presses])
+        #expect(again.notice == BookmarkDesk.resumedNotice)
     }
 
     @Test("Enter on a bookmark of another edition opens that edition from the library, then the text")

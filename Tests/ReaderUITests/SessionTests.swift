@@ -119,6 +119,17 @@ struct SessionTests {
         #expect(session.state.search.current == nil)
     }
 
+    @Test("search folds full-width and ASCII forms and Latin case, and finds headlines",
+          arguments: [("/cess<Enter>", "cess: 1/"), ("/ＣＥＳＳ<Enter>", "ＣＥＳＳ: 1/"),
+                      ("/（CESS)<Enter>", "（CESS): 1/"), ("/硬质材料产业园交易会<Enter>", "(headline)")])
+    func searchFolds(keys: String, notice: String) {
+        var session = Session(width: 100, height: 30)
+        session.press(keys)
+        #expect(session.state.search.isActive, "\(keys) found something")
+        #expect(session.state.view == .article)
+        #expect(session.state.notice?.contains(notice) == true, "notice: \(session.state.notice ?? "none")")
+    }
+
     @Test("a search with no match says so; Esc in the prompt cancels it",
           arguments: [("/火星<Enter>", "not found: 火星"), ("/株<BS>abc<Esc>", "")])
     func searchMisses(keys: String, notice: String) {

@@ -41,15 +41,11 @@ struct MastheadSetter {
             rows.append(LaidRow(runs: runs, source: nil))
         } else {
             rows.append(LaidRow(runs: [PlacedRun(row: 0, column: titleLeft, text: title, role: .masthead)], source: nil))
-            let info = (left + right).joined(separator: " ")
             if understood {
-                rows += setter.set(info, role: .mastheadInfo, width: span, align: .center)
+                rows += packed(left + right, separator: " ", span: span, setter: setter, measure: measure)
             }
         }
-        let publisher = rest.joined(separator: "  ")
-        if !publisher.isEmpty {
-            rows += setter.set(publisher, role: .mastheadInfo, width: span, align: .center)
-        }
+        rows += packed(rest, separator: "  ", span: span, setter: setter, measure: measure)
         rows.append(LaidRow(runs: [PlacedRun(row: 0, column: 0, text: TextFit.rule("═", cells: span, measure: measure),
                                              role: .rule)], source: nil))
         return rows
@@ -72,6 +68,42 @@ struct MastheadSetter {
         return [LaidRow(runs: runs, source: nil),
                 LaidRow(runs: [PlacedRun(row: 0, column: 0, text: TextFit.rule("═", cells: span, measure: measure),
                                          role: .rule)], source: nil)]
+    }
+
+    /// Centred lines holding as many whole `items` as fit in `span`, so that a
+    /// narrow window breaks between 第23259期 and 今日8版, never inside one; only an
+    /// item wider than the span is broken, by the line setter.
+    private func packed(_ items: [String], separator: String, span: Int,
+                        setter: LineSetter, measure: DisplayWidth) -> [LaidRow] {
+        var lines: [String] = []
+        for item in items where !item.isEmpty {
+            // An item too wide for a line breaks at its own spaces first (主办 国内…).
+            let words = measure.of(item) > span ? Self.words(of: item) : [item]
+            for (n, word) in words.enumerated() {
+                let gap = n == 0 ? separator : " "
+                if let last = lines.last, measure.of(last) + measure.of(gap) + measure.of(word) <= span {
+                    lines[lines.count - 1] = last + gap + word
+                } else {
+                    lines.append(word)
+                }
+            }
+        }
+        return lines.flatMap { setter.set($0, role: .mastheadInfo, width: span, align: .center) }
+    }
+
+    /// `text` split at spaces, keeping Latin words together with what follows
+    /// them (CN 43-0005 stays one word).
+    private static func words(of text: String) -> [String] {
+        var words: [String] = []
+        for piece in text.split(separator: " ") {
+            if let last = words.last, let end = last.unicodeScalars.last, end.isASCII,
+               let start = piece.unicodeScalars.first, start.isASCII {
+                words[words.count - 1] = last + " " + piece
+            } else {
+                words.append(String(piece))
+            }
+        }
+        return words
     }
 
     /// The title with an ideographic space between its characters when that fits.

@@ -42,7 +42,7 @@ public final class BookmarkStore {
     private var lastPositionSave: Timestamp?
     /// A place noted between saves, turned into a `TextAnchor` (which quotes the
     /// text) only when it is written: a page turn must not walk the article.
-    private var pendingPlace: (edition: Edition, articleIndex: Int?, offset: Int)?
+    private var pendingPlace: (edition: Edition, articleIndex: Int?, offset: Int, page: Int?)?
 
     /// A store at `location`; call `load()` to read the file.
     public init(location: StateLocation, fileSystem: any StateFileSystem = POSIXStateFileSystem(),
@@ -153,7 +153,7 @@ public final class BookmarkStore {
         guard let place = pendingPlace else { return }
         pendingPlace = nil
         let anchor = place.articleIndex.map { TextAnchor(in: place.edition, articleIndex: $0, offset: place.offset) }
-            ?? .frontPage(of: place.edition)
+            ?? .frontPage(of: place.edition, page: place.page)
         let now = clock()
         document.positions.removeAll { $0.position.edition.key == anchor.edition.key }
         document.positions.append(ReadingPosition(position: anchor, updated: now))
@@ -179,15 +179,16 @@ public final class BookmarkStore {
                     headline: edition.articles[articleIndex].headline, note: note)
     }
 
-    /// Records the reader at `offset` in article `articleIndex`, or on the front page when nil.
-    public func recordReadingPosition(in edition: Edition, articleIndex: Int?, offset: Int = 0) {
+    /// Records the reader at `offset` in article `articleIndex`, or on the front
+    /// page of 版 `page` when `articleIndex` is nil.
+    public func recordReadingPosition(in edition: Edition, articleIndex: Int?, offset: Int = 0, page: Int? = nil) {
         if !positionSaveIsDue {
-            pendingPlace = (edition, articleIndex, offset)
+            pendingPlace = (edition, articleIndex, offset, page)
             positionDirty = true
             return
         }
         guard let articleIndex else {
-            recordReadingPosition(.frontPage(of: edition))
+            recordReadingPosition(.frontPage(of: edition, page: page))
             return
         }
         recordReadingPosition(TextAnchor(in: edition, articleIndex: articleIndex, offset: offset))

@@ -16,6 +16,8 @@ public struct TextAnchor: Codable, Hashable, Sendable {
     public var quote: String
     /// Where `quote` starts: `offset`, or earlier when `offset` is near the end.
     public var quoteOffset: Int
+    /// On a front page: the 版 shown (nil for the first). Absent from older files.
+    public var page: Int?
 
     public init(edition: EditionID, article: String, offset: Int, quote: String = "",
                 quoteOffset: Int? = nil) {
@@ -38,10 +40,12 @@ public struct TextAnchor: Codable, Hashable, Sendable {
                   quote: ArticleText.excerpt(of: article, start..<end), quoteOffset: start)
     }
 
-    /// The front page of `edition`: no article (`article` is ""). It resolves to
-    /// nil, which is where a reader opens anyway.
-    public static func frontPage(of edition: Edition) -> TextAnchor {
-        TextAnchor(edition: EditionID(edition), article: "", offset: 0)
+    /// The front page of `edition`, showing 版 `page`: no article (`article` is "").
+    /// It resolves to nil; the reader opens on `page`.
+    public static func frontPage(of edition: Edition, page: Int? = nil) -> TextAnchor {
+        var anchor = TextAnchor(edition: EditionID(edition), article: "", offset: 0)
+        anchor.page = page
+        return anchor
     }
 
     /// Whether this is the front page rather than a place in an article.

@@ -68,16 +68,17 @@ public struct Config: Equatable, Sendable {
     }
 
     /// This config with `user`'s settings on top. When this one (the system's)
-    /// turns the kiosk on, the user can change how things look and which keys do
-    /// what, but not the kiosk, the library or where state goes.
-    public func overlaid(by user: Config) -> Config {
+    /// turns the kiosk on, or `kiosk` says the command line did, the user can
+    /// change how things look and which keys do what, but not the kiosk, the
+    /// library or where state goes.
+    public func overlaid(by user: Config, kiosk forced: Bool = false) -> Config {
         var out = self
         out.theme = user.theme ?? theme
         out.ambiguous = user.ambiguous ?? ambiguous
         out.columns = user.columns ?? columns
         out.keys.merge(user.keys) { _, new in new }
         out.sources += user.sources
-        if kiosk.enabled != true {
+        if kiosk.enabled != true && !forced {
             out.library = user.library ?? library
             out.stateDir = user.stateDir ?? stateDir
             out.noState = user.noState ?? noState
@@ -105,8 +106,10 @@ public struct Config: Equatable, Sendable {
 
     /// The system file, then `explicitPath` (`--config`, which must exist) or the
     /// user's file. A bad file is skipped with a warning naming file and field.
+    /// `kiosk`: the command line asked for the kiosk, so the user's file is held
+    /// to what a kiosk user may change (see `overlaid`).
     public static func loadStandard(explicitPath: String?, environment: [String: String],
-                                    systemPath: String = Config.systemPath,
+                                    systemPath: String = Config.systemPath, kiosk: Bool = false,
                                     fileSystem: any StateFileSystem = POSIXStateFileSystem())
         -> (config: Config, warnings: [String]) {
         var config = Config()
@@ -120,7 +123,7 @@ public struct Config: Equatable, Sendable {
         if let userFile {
             do {
                 if let user = try load(path: userFile, fileSystem: fileSystem) {
-                    config = config.overlaid(by: user)
+                    config = config.overlaid(by: user, kiosk: kiosk)
                 } else if explicitPath != nil {
                     warnings.append("\(userFile): no such file; ignored")
                 }

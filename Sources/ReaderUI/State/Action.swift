@@ -48,6 +48,9 @@ public enum Action: Sendable, Equatable {
     /// Show article `article` at text `offset` (a resolved bookmark or reading position);
     /// `notice` goes in the status line.
     case showPosition(article: Int, offset: Int, notice: String?)
+    /// Show the front page of 版 `page` (a resumed reading position); `notice` goes
+    /// in the status line.
+    case showPage(Int, notice: String?)
     /// The idle timer ran out (kiosk): clear search, overlays, prompts and typed
     /// digits, and go to the newest edition's front page (a `.loadEdition` request
     /// when another edition is open).

@@ -56,6 +56,8 @@ public struct AppState: Sendable {
     public var digits = ""
     public var themeNames: [String]
     public var themeIndex = 0
+    /// Key bindings from the config file, over `KeyMap`'s defaults.
+    public var keys = KeyOverrides()
     /// A one-line message for the status bar; cleared by the next key.
     public var notice: String?
     /// The position of this edition in the library, and the library's size.

@@ -71,7 +71,15 @@ public struct BookmarkDesk {
 
     /// Resumes `state`'s edition at its saved reading position, if there is one.
     public func resume(_ state: AppState) -> AppState {
-        guard let resolved = store.resumePosition(in: state.edition) else { return told(state) }
+        guard let resolved = store.resumePosition(in: state.edition) else {
+            // Last seen on a front page: reopen the 版 it showed, if not the first.
+            if let page = store.readingPosition(for: EditionID(state.edition))?.position.page,
+               state.pageNumbers.contains(page), page != state.pageNumbers.first {
+                let notice = [state.notice, Self.resumedNotice].compactMap { $0 }.joined(separator: " · ")
+                return told(reduce(state, .showPage(page, notice: notice)))
+            }
+            return told(state)
+        }
         // A notice already up (a locale or config warning) stays in front of the resume notice.
         let notice = [state.notice, Self.resumedNotice].compactMap { $0 }.joined(separator: " · ")
         return told(reduce(state, .showPosition(article: resolved.articleIndex, offset: resolved.offset,
@@ -81,7 +89,9 @@ public struct BookmarkDesk {
     /// Records where the reader is (throttled by the store).
     public func record(_ state: AppState) {
         let place = state.readingPlace
-        store.recordReadingPosition(in: state.edition, articleIndex: place?.article, offset: place?.offset ?? 0)
+        let page = place == nil && state.page != state.pageNumbers.first ? state.page : nil
+        store.recordReadingPosition(in: state.edition, articleIndex: place?.article, offset: place?.offset ?? 0,
+                                    page: page)
     }
 
     /// Records and writes the reading position now (quit, signal, edition switch).

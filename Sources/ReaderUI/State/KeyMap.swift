@@ -30,12 +30,19 @@ public enum KeyMap {
         KeyBinding(keys: "wheel  click", help: "scroll; a click opens a block"),
     ]
 
-    /// The action for `key`, or nil when the key does nothing here.
+    /// The default rows followed by the config file's own bindings, for the help overlay.
+    public static func bindings(for state: AppState) -> [KeyBinding] {
+        bindings + state.keys.listed
+    }
+
+    /// The action for `key`, or nil when the key does nothing here. Bindings from
+    /// the config file (`state.keys`) come before the defaults, except in prompts.
     public static func action(for key: KeyEvent, in state: AppState) -> Action? {
         if case .resize(let width, let height) = key { return .resize(width: width, height: height) }
         if state.search.editing { return searchAction(for: key) }
         if state.bookmarks.prompt != nil { return noteAction(for: key) }
         if state.overlay == .bookmarks, let action = bookmarkListAction(for: key) { return action }
+        if let override = state.keys.action(for: key) { return override }
         switch key {
         case .character(let c): return characterAction(c, state)
         case .control("c"): return .quit
@@ -43,7 +50,7 @@ public enum KeyMap {
         case .control("b"): return .previousScreen
         case .control: return nil
         case .enter: return .openSelected
-        case .escape, .backspace: return .back
+        case .escape, .backspace, .delete: return .back
         case .tab: return .nextArticle
         case .backTab: return .previousArticle
         case .up: return .lineUp
@@ -55,7 +62,7 @@ public enum KeyMap {
         case .wheelUp: return state.overlay == .contents ? .lineUp : .previousScreen
         case .wheelDown: return state.overlay == .contents ? .lineDown : .nextScreen
         case .click(let row, let column): return .click(row: row, column: column)
-        case .resize: return nil
+        case .resize, .insert, .function: return nil
         }
     }
 
@@ -65,7 +72,7 @@ public enum KeyMap {
         case .character(let c): return .searchInput(String(c))
         case .enter: return .submitSearch
         case .escape, .control("c"), .control("g"): return .cancelSearch
-        case .backspace: return .searchDelete
+        case .backspace, .delete: return .searchDelete
         default: return nil
         }
     }
@@ -76,7 +83,7 @@ public enum KeyMap {
         case .character(let c): return .noteInput(String(c))
         case .enter: return .submitNote
         case .escape, .control("c"), .control("g"): return .cancelNote
-        case .backspace: return .noteDelete
+        case .backspace, .delete: return .noteDelete
         default: return nil
         }
     }

@@ -161,6 +161,9 @@ public func reduce(_ state: AppState, _ action: Action) -> AppState {
     case .addBookmark, .openBookmarks, .jumpToBookmark, .deleteBookmark, .editNote,
          .noteInput, .noteDelete, .submitNote, .cancelNote:
         reduceBookmarks(&s, action)
+    case .showPage(let number, let notice):
+        if s.pageNumbers.contains(number) { showPage(&s, number) }
+        s.notice = notice
     case .notice, .resize, .bookmarksListed, .showPosition, .idleReset:
         break
     }
@@ -273,7 +276,7 @@ private func move(_ s: inout AppState, _ action: Action) {
     }
     if s.overlay == .help {
         // Movement scrolls the key list when the window is too short for all of it.
-        let hidden = max(0, KeyMap.bindings.count - HelpView.rows(s))
+        let hidden = max(0, KeyMap.bindings(for: s).count - HelpView.rows(s))
         switch action {
         case .lineDown, .nextScreen: s.helpScroll = min(hidden, s.helpScroll + (action == .lineDown ? 1 : HelpView.rows(s)))
         case .lineUp, .previousScreen: s.helpScroll = max(0, s.helpScroll - (action == .lineUp ? 1 : HelpView.rows(s)))
@@ -390,7 +393,8 @@ private func goToMatch(_ s: inout AppState, _ index: Int) {
     s.overlay = nil
     s.offset = match.range.lowerBound
     s.relayout()
-    s.notice = "\(s.search.query): \(index + 1)/\(s.search.matches.count)\(s.search.matches.count >= SearchIndex.limit ? "+" : "") · n/N · Esc clears"
+    let place = match.inHeadline ? " (headline)" : ""
+    s.notice = "\(s.search.query): \(index + 1)/\(s.search.matches.count)\(s.search.matches.count >= SearchIndex.limit ? "+" : "")\(place) · n/N · Esc clears"
 }
 
 /// A mouse click: a contents row or a 版 block opens its article.

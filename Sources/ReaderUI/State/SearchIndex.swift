@@ -1,19 +1,29 @@
 import ReaderCore
 
-/// Finds a query in the body text of every article (scalar offsets).
+/// Finds a query in every article: its headline block (kicker, headline, deck)
+/// and its body text (scalar offsets). Matching folds full-width ASCII forms to
+/// ASCII and Latin capitals to small letters, so `,` finds `，`, `（` finds `(`
+/// and `ＣＥＳＳ` finds `CESS`, the way the paper's repaired and unrepaired
+/// punctuation both appear.
 public enum SearchIndex {
     /// At most this many matches are kept, so a huge edition stays bounded.
     public static let limit = 10_000
 
-    /// Every non-overlapping occurrence of `query`, in reading order.
+    /// Every non-overlapping occurrence of `query`, in reading order: an article's
+    /// headline block first (one match, at offset 0), then its body.
     public static func find(_ query: String, in edition: Edition) -> [SearchMatch] {
-        let needle = Array(query.unicodeScalars)
+        let needle = query.unicodeScalars.map(fold)
         guard !needle.isEmpty else { return [] }
         var matches: [SearchMatch] = []
+        var hay: [Unicode.Scalar] = []
         for (index, article) in edition.articles.enumerated() {
-            var hay: [Unicode.Scalar] = []
-            hay.reserveCapacity(article.characterCount)
-            for block in article.blocks { hay.append(contentsOf: block.text.unicodeScalars) }
+            let heads = [article.kicker, article.headline, article.deck].compactMap { $0 }
+            if heads.contains(where: { contains(Array($0.unicodeScalars.map(fold)), needle) }) {
+                matches.append(SearchMatch(article: index, range: 0..<0, inHeadline: true))
+                if matches.count >= limit { return matches }
+            }
+            hay.removeAll(keepingCapacity: true)
+            for block in article.blocks { hay.append(contentsOf: block.text.unicodeScalars.lazy.map(fold)) }
             guard hay.count >= needle.count else { continue }
             var i = 0
             while i <= hay.count - needle.count {
@@ -27,5 +37,22 @@ public enum SearchIndex {
             }
         }
         return matches
+    }
+
+    /// A scalar as matching sees it; always one scalar for one, so offsets hold.
+    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        var value = scalar.value
+        if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }   // ，（：Ａ１ → ,(:A1
+        if (0x41...0x5A).contains(value) { value += 0x20 }         // A → a
+        return Unicode.Scalar(value) ?? scalar
+    }
+
+    /// Whether `needle` occurs in `hay`.
+    private static func contains(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+        guard hay.count >= needle.count else { return false }
+        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
+            if hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }

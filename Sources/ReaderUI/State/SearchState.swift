@@ -1,13 +1,16 @@
-/// One search hit: a stretch of an article's body text.
+/// One search hit: a stretch of an article's body text, or its headline block.
 public struct SearchMatch: Sendable, Equatable {
     /// Index into `Edition.articles`.
     public var article: Int
-    /// Scalar offsets into the article's body text.
+    /// Scalar offsets into the article's body text (empty, at 0, for a headline match).
     public var range: Range<Int>
+    /// The query is in the kicker, headline or deck, not the body.
+    public var inHeadline: Bool
 
-    public init(article: Int, range: Range<Int>) {
+    public init(article: Int, range: Range<Int>, inHeadline: Bool = false) {
         self.article = article
         self.range = range
+        self.inHeadline = inHeadline
     }
 }
 

@@ -1,7 +1,8 @@
 import ReaderCore
 
-/// The bookmark list over the body: paper, date, headline, note and age, one
-/// bookmark a row, every column measured in cells and cut with "…".
+/// The bookmark list over the body: paper, date, headline, note (or, without a
+/// note, the quoted text where the bookmark sits) and age, one bookmark a row,
+/// every column measured in cells and cut with "…".
 public enum BookmarksView {
     /// The first list row on screen.
     static let top = 2
@@ -41,7 +42,9 @@ public enum BookmarksView {
             x = buffer.put(fit(bookmark.date, columns.date, measure) + "  ", row: y, column: x, role: .mastheadInfo)
             x = buffer.put(fit(bookmark.headline, columns.headline, measure) + "  ", row: y, column: x, role: .headline)
             if columns.note > 0 {
-                x = buffer.put(fit(bookmark.note ?? "", columns.note, measure) + "  ", row: y, column: x, role: .body)
+                let note = bookmark.note.map { (text: $0, role: Role.body) }
+                    ?? (text: place(of: bookmark), role: Role.mastheadInfo)
+                x = buffer.put(fit(note.text, columns.note, measure) + "  ", row: y, column: x, role: note.role)
             }
             buffer.put(fit(ages[index], columns.age, measure), row: y, column: x, role: .mastheadInfo)
             if index == list.selection {
@@ -61,10 +64,18 @@ public enum BookmarksView {
             age = min(12, ages.map { measure.of($0) }.max() ?? 0)
             let gaps = 2 * 4 + 2
             let rest = max(0, width - paper - date - age - gaps)
-            let hasNotes = entries.contains { !($0.note ?? "").isEmpty }
-            headline = hasNotes ? rest * 3 / 5 : rest + 2
-            note = hasNotes ? rest - headline : 0
+            // The second column holds a note or the quote that says where in the article.
+            let hasSecond = entries.contains { !($0.note ?? "").isEmpty || !BookmarksView.place(of: $0).isEmpty }
+            headline = hasSecond ? rest * 3 / 5 : rest + 2
+            note = hasSecond ? rest - headline : 0
         }
+    }
+
+    /// Where in the article a bookmark sits: its quote in 「」, or "" on a front page.
+    static func place(of bookmark: Bookmark) -> String {
+        let quote = bookmark.position.quote
+        guard !bookmark.position.isFrontPage, !quote.isEmpty else { return "" }
+        return "「" + quote + "」"
     }
 
     /// `text` cut to `width` cells with "…" when longer, padded with spaces when shorter.

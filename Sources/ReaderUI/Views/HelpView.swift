@@ -4,14 +4,15 @@ import ReaderCore
 enum HelpView {
     /// Key rows that fit inside the box.
     static func rows(_ state: AppState) -> Int {
-        max(1, min(KeyMap.bindings.count, state.bodyHeight - 2))
+        max(1, min(KeyMap.bindings(for: state).count, state.bodyHeight - 2))
     }
 
     /// Draws a framed box listing `KeyMap.bindings` from `helpScroll`, centred.
     static func draw(_ state: AppState, into buffer: inout CellBuffer) {
         let measure = buffer.measure
-        let keyWidth = KeyMap.bindings.map { measure.of($0.keys) }.max() ?? 0
-        let helpWidth = KeyMap.bindings.map { measure.of($0.help) }.max() ?? 0
+        let bindings = KeyMap.bindings(for: state)
+        let keyWidth = bindings.map { measure.of($0.keys) }.max() ?? 0
+        let helpWidth = bindings.map { measure.of($0.help) }.max() ?? 0
         let boxWidth = min(state.width, keyWidth + helpWidth + 6)
         let rows = rows(state)
         let boxHeight = min(state.bodyHeight, rows + 2)
@@ -28,12 +29,12 @@ enum HelpView {
             buffer.put("│", row: row, column: left, role: .rule)
             buffer.put("│", row: row, column: right, role: .rule)
         }
-        let first = min(state.helpScroll, max(0, KeyMap.bindings.count - rows))
-        let more = rows < KeyMap.bindings.count
-        let title = more ? " Keys \(first + 1)–\(first + rows)/\(KeyMap.bindings.count) · j/k scroll · ? closes "
+        let first = min(state.helpScroll, max(0, bindings.count - rows))
+        let more = rows < bindings.count
+        let title = more ? " Keys \(first + 1)–\(first + rows)/\(bindings.count) · j/k scroll · ? closes "
                          : " Keys · ? or Esc closes "
         buffer.put(title, row: top, column: left + 2, role: .headline, limit: right)
-        for (n, binding) in KeyMap.bindings.dropFirst(first).prefix(rows).enumerated() {
+        for (n, binding) in bindings.dropFirst(first).prefix(rows).enumerated() {
             let row = top + 1 + n
             buffer.put(binding.keys, row: row, column: left + 2, role: .statusKey, limit: right)
             buffer.put(binding.help, row: row, column: left + 4 + keyWidth, role: .overlay, limit: right)

@@ -72,6 +72,19 @@ struct ConfigTests {
         #expect(open.library == "/" && open.kiosk.enabled == false)
     }
 
+    @Test("with --kiosk on the command line the user's file cannot move the library or the state",
+          arguments: [#"{"library": "/srv/editions"}"#, "{}"])
+    func commandLineKioskHoldsTheUser(systemJSON: String) throws {
+        let system = try parse(systemJSON)
+        let user = try parse(#"{"theme": "night", "library": "/", "stateDir": "/tmp/elsewhere", "noState": true}"#)
+        let merged = system.overlaid(by: user, kiosk: true)
+        #expect(merged.theme == "night")
+        #expect(merged.library == system.library)
+        #expect(merged.stateDir == nil && merged.noState == nil)
+        let open = system.overlaid(by: user)
+        #expect(open.library == "/" && open.stateDir == "/tmp/elsewhere")
+    }
+
     @Test("the standard files are found, and a bad one is skipped with a warning")
     func standardFiles() throws {
         let home = StateFixtures.scratchDirectory()
