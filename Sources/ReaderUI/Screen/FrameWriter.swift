@@ -349,7 +349,7 @@ public struct FrameWriter {
             let cell = n[base + x]
             if cell.isContinuation { continue }
             guard sequenceOfSlot[resolved(cell)] == look, isSure(cell), x + Int(cell.width) <= to else { return Int.max / 4 }
-            cost += cell.utf8Count
+            cost += cell.isIdeographicSpace ? 2 : cell.utf8Count
         }
         return cost
     }
@@ -359,7 +359,12 @@ public struct FrameWriter {
                          into out: inout [UInt8]) {
         let base = r * width
         for x in from..<to where !n[base + x].isContinuation {
-            n[base + x].appendUTF8(to: &out)
+            if n[base + x].isIdeographicSpace {
+                out.append(0x20)
+                out.append(0x20)
+            } else {
+                n[base + x].appendUTF8(to: &out)
+            }
         }
     }
 
