@@ -20,7 +20,8 @@ public struct TerminalLook: Sendable {
 /// Turns the difference between the buffer on screen and the next one into terminal
 /// bytes: the cells that changed, with the cheapest cursor moves (cr/lf, cuf, hpa, cup,
 /// or rewriting a few unchanged cells), erasing (el, ech) for runs of blanks, and an
-/// attribute change only where the look changes.
+/// attribute change only where the look changes. Blanks that look the same (a space in
+/// plain and in bold, say) count as unchanged.
 ///
 /// Every cell the writer is not sure the terminal measures as we do (anything but ASCII,
 /// ideographs, kana, hangul, fullwidth forms and CJK punctuation: ambiguous-width
@@ -106,12 +107,17 @@ public struct FrameWriter {
         return slot
     }
 
-    /// What cell `i` (column `x`) shows when blank: its look's blank key; -1 when not blank.
+    /// What cell `i` (column `x`) shows when blank: its look's blank key, doubled, plus 1
+    /// for U+3000 (kept apart from spaces so that copying from the terminal gives the
+    /// text's own characters); -1 when not blank.
     @inline(__always)
     private mutating func blankKey(_ cells: UnsafeBufferPointer<Cell>, _ i: Int, _ x: Int) -> Int {
         let cell = cells[i]
-        if cell.isSpace || cell.isIdeographicSpace { return blankKeys[resolved(cell)] }
-        if cell.isContinuation, x > 0, cells[i - 1].isIdeographicSpace { return blankKeys[resolved(cells[i - 1])] }
+        if cell.isSpace { return blankKeys[resolved(cell)] << 1 }
+        if cell.isIdeographicSpace { return blankKeys[resolved(cell)] << 1 | 1 }
+        if cell.isContinuation, x > 0, cells[i - 1].isIdeographicSpace {
+            return blankKeys[resolved(cells[i - 1])] << 1 | 1
+        }
         return -1
     }
 
@@ -249,20 +255,14 @@ public struct FrameWriter {
             }
             setLook(Self.slot(cell), cell, into: &out)
             let w = Int(cell.width)
-            if cell.isIdeographicSpace {
-                // Two spaces show the same in any look and are one byte shorter.
-                out.append(0x20)
-                out.append(0x20)
-            } else {
-                if !sure {
-                    if !drift { reach = x }
-                    drift = true
-                    reach += 2 * max(1, cell.utf8Count)
-                } else if drift {
-                    reach += Int(cell.width)
-                }
-                cell.appendUTF8(to: &out)
+            if !sure {
+                if !drift { reach = x }
+                drift = true
+                reach += 2 * max(1, cell.utf8Count)
+            } else if drift {
+                reach += Int(cell.width)
             }
+            cell.appendUTF8(to: &out)
             column = x + w
             // After the last column the cursor waits to wrap: its column is not usable.
             if column >= width { column = -1 }
@@ -349,7 +349,7 @@ public struct FrameWriter {
             let cell = n[base + x]
             if cell.isContinuation { continue }
             guard sequenceOfSlot[resolved(cell)] == look, isSure(cell), x + Int(cell.width) <= to else { return Int.max / 4 }
-            cost += cell.isIdeographicSpace ? 2 : cell.utf8Count
+            cost += cell.utf8Count
         }
         return cost
     }
@@ -359,12 +359,7 @@ public struct FrameWriter {
                          into out: inout [UInt8]) {
         let base = r * width
         for x in from..<to where !n[base + x].isContinuation {
-            if n[base + x].isIdeographicSpace {
-                out.append(0x20)
-                out.append(0x20)
-            } else {
-                n[base + x].appendUTF8(to: &out)
-            }
+            n[base + x].appendUTF8(to: &out)
         }
     }
 
