@@ -10,9 +10,10 @@ Reads Debian's unicode-data files (/usr/share/unicode):
 Each code point gets one byte: bits 0-5 the resolved Line_Break class (LB1
 applied: AI, SG, XX -> AL; SA -> CM if Mn/Mc else AL; CJ -> NS), bit 6 set when
 East_Asian_Width is F, W or H, bit 7 set when the code point is
-Extended_Pictographic and unassigned (LB30b). The table is written as a string
-of fixed-width hex records (6 hex digits range start, 2 hex digits value),
-which Swift compiles fast, and is decoded once at run time.
+Extended_Pictographic and unassigned (LB30b). The table is written as a
+two-stage lookup of integer literals (a page number for every 256 code points,
+then each distinct page once), which Swift -O lays out at compile time: nothing
+is decoded at start-up (DECISIONS.md).
 
 Usage: python3 Scripts/gen-linebreak-table.py [UNICODE_DIR] > Sources/ReaderCore/Text/Generated/LineBreakTable.swift
 """
@@ -117,17 +118,28 @@ def main():
             return "NS"
         return v
 
-    ranges = []
-    previous = None
+    table = bytearray(MAX)
     for c in range(MAX):
         value = CLASSES.index(resolve(c))
         if wide[c]:
             value |= 0x40
         if pictographic[c] and gc[c] == "Cn":
             value |= 0x80
-        if value != previous:
-            ranges.append((c, value))
-            previous = value
+        table[c] = value
+
+    # Two stages: pages of 256 code points, each distinct page stored once.
+    pages, distinct, blocks = [], {}, bytearray()
+    for start in range(0, MAX, 256):
+        page = bytes(table[start:start + 256])
+        if page not in distinct:
+            distinct[page] = len(distinct)
+            blocks += page
+        pages.append(distinct[page])
+    assert max(pages) < 1 << 16
+
+    def literals(values, per_line):
+        return "".join("        " + ", ".join(str(v) for v in values[k:k + per_line]) + ",\n"
+                       for k in range(0, len(values), per_line))
 
     out = sys.stdout
     out.write("// GENERATED FILE - DO NOT EDIT.\n")
@@ -138,18 +150,18 @@ def main():
               " > Sources/ReaderCore/Text/Generated/LineBreakTable.swift\n")
     out.write("//\n// One byte per code point: bits 0-5 the Line_Break class after LB1\n")
     out.write("// (index into LineBreakClass), bit 6 East_Asian_Width F/W/H, bit 7\n")
-    out.write("// Extended_Pictographic and unassigned. Records: 6 hex digits range start,\n")
-    out.write("// 2 hex digits value; a range runs to the next record's start.\n\n")
+    out.write("// Extended_Pictographic and unassigned. Two stages: the byte of code point c\n")
+    out.write("// is blocks[Int(pages[c >> 8]) << 8 | c & 0xFF]. Integer literals, so that\n")
+    out.write("// Swift -O lays the arrays out at compile time.\n\n")
     out.write("enum LineBreakTable {\n")
-    out.write("    /// Number of ranges in `records`.\n")
-    out.write("    static let count = %d\n\n" % len(ranges))
-    out.write("    /// The ranges, %d characters each.\n" % 8)
-    out.write('    static let records = """\n')
-    per_line = 12
-    for i in range(0, len(ranges), per_line):
-        chunk = ranges[i:i + per_line]
-        out.write("".join("%06X%02X" % r for r in chunk) + "\n")
-    out.write('"""\n}\n')
+    out.write("    /// Number in `blocks` of each page of 256 code points (%d pages).\n" % len(pages))
+    out.write("    static let pages: [UInt16] = [\n")
+    out.write(literals(pages, 24))
+    out.write("    ]\n\n")
+    out.write("    /// The %d distinct pages, one byte per code point.\n" % (len(blocks) // 256))
+    out.write("    static let blocks: [UInt8] = [\n")
+    out.write(literals(list(blocks), 32))
+    out.write("    ]\n}\n")
 
 
 if __name__ == "__main__":

@@ -31,9 +31,10 @@ Every code point gets one byte:
               scalars can be measured scalar by scalar
     bit 4     Emoji (takes VS15/VS16 presentation selectors)
     bit 5     Extended_Pictographic (joins emoji ZWJ sequences)
-The table is written as run-length text: "<start hex>:<byte hex>" records for
-every code point where the byte changes. DisplayWidth decodes it once into a
-two-stage table.
+The table is written as a two-stage lookup of integer literals: `blocks` gives
+for each block of 128 code points the number of its block in `bytes`, which
+holds each distinct block once. Swift -O lays such literal arrays out in the
+binary, so nothing is decoded or built at start-up (DECISIONS.md).
 """
 
 import argparse
@@ -176,13 +177,27 @@ def build(ucd):
     return table, paths, cat
 
 
-def runs(table):
-    """(start, byte) for every code point where the byte changes."""
-    out = [(0, table[0])]
-    for c in range(1, MAX + 1):
-        if table[c] != table[c - 1]:
-            out.append((c, table[c]))
-    return out
+BLOCK_SHIFT = 7
+
+
+def two_stage(table):
+    """(block numbers, distinct blocks' bytes): code point c has byte
+    blocks_bytes[blocks[c >> BLOCK_SHIFT] << BLOCK_SHIFT | c & (size - 1)]."""
+    size = 1 << BLOCK_SHIFT
+    numbers, distinct, data = [], {}, bytearray()
+    for start in range(0, MAX + 1, size):
+        block = bytes(table[start:start + size])
+        if block not in distinct:
+            distinct[block] = len(distinct)
+            data += block
+        numbers.append(distinct[block])
+    return numbers, data
+
+
+def literal_lines(values, per_line, indent="        "):
+    """Comma-separated integer literals, `per_line` to a line."""
+    return "\n".join(indent + ", ".join(str(v) for v in values[k:k + per_line]) + ","
+                     for k in range(0, len(values), per_line))
 
 
 def swift_source(table, paths, ucd):
@@ -192,42 +207,42 @@ def swift_source(table, paths, ucd):
         v = version_of(path)
         if v and not (ucd_version + ".").startswith(v + "."):
             sys.exit(f"gen-unicode-tables: {name} is Unicode {v}, ReadMe.txt says {ucd_version}")
-    records = [f"{start:x}:{byte:x}" for start, byte in runs(table)]
-    lines, line = [], ""
-    for record in records:
-        if len(line) + len(record) + 1 > 100:
-            lines.append(line)
-            line = ""
-        line += (" " if line else "") + record
-    lines.append(line)
+    blocks, data = two_stage(table)
+    assert max(blocks) < 1 << 16
     command = "python3 Scripts/gen-unicode-tables.py"
     if os.path.abspath(ucd) != "/usr/share/unicode":
         command += f" --ucd {ucd}"
     sources = "\n".join(f"//   {os.path.relpath(p, ucd)}" + (f" ({version_of(p)})" if version_of(p) else "")
                         for p in paths.values())
-    body = "\n".join(lines)
     return f"""// GENERATED FILE. DO NOT EDIT.
 // Display width table, Unicode {ucd_version}.
 // Source: Unicode Character Database {ucd_version} from Debian unicode-data, {ucd}:
 {sources}
 // Regenerate: {command}
 //
-// One record per run of code points sharing a byte: "<first code point hex>:<byte hex>".
+// Two-stage lookup: the byte of code point c is
+//   bytes[Int(blocks[c >> {BLOCK_SHIFT}]) << {BLOCK_SHIFT} | c & {(1 << BLOCK_SHIFT) - 1}]
 // Byte: bits 0-2 width kind (0 zero, 1 narrow, 2 wide, 3 ambiguous, 4 control),
 // 0x08 joins a neighbour in a grapheme cluster, 0x10 Emoji, 0x20 Extended_Pictographic.
+// Integer literals, so that Swift -O lays the arrays out at compile time.
 
 /// The generated Unicode data behind `DisplayWidth`.
 enum WidthTable {{
     /// Unicode version the table was generated from.
     static let unicodeVersion = "{ucd_version}"
 
-    /// Number of runs in `runs`, to check the decoding.
-    static let runCount = {len(records)}
+    /// Code points per block: 1 << blockShift.
+    static let blockShift: UInt32 = {BLOCK_SHIFT}
 
-    /// Run-length encoded width bytes (see the header).
-    static let runs = \"\"\"
-{body}
-\"\"\"
+    /// Number in `bytes` of each block of code points ({len(blocks)} blocks).
+    static let blocks: [UInt16] = [
+{literal_lines(blocks, 24)}
+    ]
+
+    /// The {len(data) >> BLOCK_SHIFT} distinct blocks, one byte per code point.
+    static let bytes: [UInt8] = [
+{literal_lines(list(data), 32)}
+    ]
 }}
 """
 

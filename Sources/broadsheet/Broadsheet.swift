@@ -12,4 +12,19 @@ struct Broadsheet: ParsableCommand {
         subcommands: [ReadCommand.self, BookmarksCommand.self],
         defaultSubcommand: ReadCommand.self
     )
+
+    /// Runs the plain forms of the read command without ArgumentParser's parse (see
+    /// `QuickArguments`); everything else goes through ArgumentParser as before.
+    static func main() {
+        guard var options = QuickArguments.parse(Array(CommandLine.arguments.dropFirst())) else {
+            main(nil)
+            return
+        }
+        do {
+            try options.run()
+        } catch {
+            // The same exit codes and messages as ArgumentParser's own `main`.
+            exit(withError: error)
+        }
+    }
 }

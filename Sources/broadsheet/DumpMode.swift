@@ -16,7 +16,7 @@ import ReaderCore
 /// article in order. `--page P` picks the P-th screen (1-based) of that run,
 /// `--page all` all of them; the default is 1, and all for `--all-articles`.
 struct DumpMode {
-    let command: ReadCommand
+    let command: ReadOptions
 
     /// Loads the edition, lays out what is asked and prints it.
     func run() throws {

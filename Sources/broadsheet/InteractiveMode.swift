@@ -12,7 +12,12 @@ import Darwin
 /// The interactive reader: resolves the edition, loads themes, runs the loop.
 /// When stdout is not a terminal it prints the dump instead.
 struct InteractiveMode {
-    let command: ReadCommand
+    let command: ReadOptions
+    /// The standard config, already read by `ReadOptions.run`, and what was wrong with it.
+    let config: Config
+    let configWarnings: [String]
+    /// The process environment, read once.
+    let environment: [String: String]
 
     func run() throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
@@ -22,17 +27,15 @@ struct InteractiveMode {
         let shelf: EditionShelf
         let edition: Edition
         do {
-            shelf = try EditionShelf.resolve(command.edition)
-            edition = try EditionShelf.load(shelf.paths[shelf.index])
+            shelf = try EditionShelf(opening: command.edition, environment: environment)
+            edition = try EditionShelf.load(shelf.path)
         } catch {
             throw fail("\(error)")
         }
-        let (config, configWarnings) = Config.loadStandard(explicitPath: command.config,
-                                                           environment: ProcessInfo.processInfo.environment,
-                                                           systemPath: ReadCommand.systemConfigPath,
-                                                           kiosk: command.kiosk)
         let kiosk = command.kiosk || config.kiosk.enabled == true
-        let themes = ThemeShelf.load(requested: command.theme ?? config.theme, allowPaths: !kiosk)
+        let requestedTheme = command.theme ?? config.theme
+        // Only the starting theme is read before the first frame; the others after it.
+        let firstTheme = ThemeShelf.first(requested: requestedTheme, allowPaths: !kiosk, environment: environment)
         let ambiguous = command.ambiguous ?? config.ambiguous ?? .narrow
         let columns = command.columns ?? config.columns
         let localeWarning: String?
@@ -44,8 +47,7 @@ struct InteractiveMode {
         let signals = SignalWatch()
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(theme: themes.themes[themes.index],
-                                         environment: ProcessInfo.processInfo.environment)
+            terminal = try CursesTerminal(theme: firstTheme.theme, environment: environment)
         } catch {
             signals.release()
             throw fail("\(error)")
@@ -53,21 +55,33 @@ struct InteractiveMode {
         let size = terminal.size
         var state = AppState(edition: edition,
                              layout: PrintLayout(options: LayoutOptions(columns: columns, ambiguous: ambiguous)),
-                             width: size.width, height: size.height, themeNames: themes.themes.map(\.name))
-        state.themeIndex = themes.index
+                             width: size.width, height: size.height, themeNames: [firstTheme.theme.name])
         state.keys = KeyOverrides(config.keys)
         let keyWarning = config.unknownActions(Set(KeyOverrides.actionNames.keys)).first.map { "\($0); binding ignored" }
-        state.editionIndex = shelf.index
-        state.editionCount = shelf.paths.count
-        if let notice = localeWarning ?? configWarnings.first ?? keyWarning ?? themes.warning {
+        let earlierWarning = localeWarning ?? configWarnings.first ?? keyWarning
+        if let notice = earlierWarning ?? firstTheme.warning {
             state = reduce(state, .notice(notice))
         }
-        let paths = shelf.paths
-        let desk = ReaderSession.desk(command: command, config: config, paths: paths)
+        let desk = ReaderSession.desk(command: command, config: config, shelf: shelf, environment: environment)
         state = desk.resume(state)
-        var loop = ReaderLoop(state: state, themes: themes.themes, terminal: terminal, signals: signals,
-                              loadEdition: { try EditionShelf.load(paths[$0]) },
+        var loop = ReaderLoop(state: state, themes: [firstTheme.theme], terminal: terminal, signals: signals,
+                              loadEdition: { try EditionShelf.load(shelf.paths[$0]) },
                               measure: DisplayWidth(ambiguous: ambiguous), desk: desk)
+        loop.afterFirstFrame = { loop in
+            // What the first frame did not need: every theme for T, the editions for [ and ].
+            let themes = ThemeShelf.load(requested: requestedTheme, allowPaths: !kiosk, environment: environment)
+            loop.themes = themes.themes
+            loop.state.themeNames = themes.themes.map(\.name)
+            loop.state.themeIndex = themes.index
+            loop.state.editionIndex = shelf.index
+            loop.state.editionCount = shelf.paths.count
+            // Warnings about the other theme files take the place a theme warning had.
+            guard earlierWarning == nil, let warning = themes.warning, warning != firstTheme.warning else { return false }
+            let resumed = loop.state.notice?.hasSuffix(BookmarkDesk.resumedNotice) == true
+            loop.state = reduce(loop.state, .notice([warning, resumed ? BookmarkDesk.resumedNotice : nil]
+                .compactMap { $0 }.joined(separator: " · ")))
+            return true
+        }
         if let minutes = command.idleReset, minutes > 0 { loop.idle = IdleTimer(minutes: minutes) }
         let status = loop.run()
         signals.release()

@@ -9,8 +9,8 @@ enum KioskMode {
     /// Confines `command.edition` to the library (nil → the library directory,
     /// whose newest edition opens) and hardens the process; refuses with a clear
     /// message and exit status 1 when the edition lies outside the library.
-    static func apply(to command: inout ReadCommand, library: String?, idleResetMinutes: Double?) throws -> KioskPolicy {
-        let environment = ProcessInfo.processInfo.environment
+    static func apply(to command: inout ReadOptions, library: String?, environment: [String: String],
+                      idleResetMinutes: Double?) throws -> KioskPolicy {
         let directory = library ?? EditionLibrary.defaultDirectory(environment: environment)
         do {
             let policy = try KioskPolicy(library: directory, idleResetMinutes: command.idleReset ?? idleResetMinutes)

@@ -13,7 +13,7 @@ import Darwin
 
 /// `--outline [--json]`: prints the edition's structure and the repairs made to it.
 struct OutlineMode {
-    let command: ReadCommand
+    let command: ReadOptions
 
     /// Resolves, loads, parses and prints the edition; an error is one line on stderr and exit 1.
     func run() throws {

@@ -1,6 +1,4 @@
 import ArgumentParser
-import FoundationEssentials
-import Glibc
 import ReaderCore
 
 /// Opens an edition: interactively on a terminal, as a dump otherwise.
@@ -67,30 +65,17 @@ struct ReadCommand: ParsableCommand {
     @Option(help: "Config file (default $XDG_CONFIG_HOME/broadsheet/config.json).")
     var config: String?
 
-    mutating func run() throws {
-        // The system config (where deployments turn the kiosk on) is read first: a
-        // user's config cannot turn the kiosk off (Config.overlaid).
-        let (settings, _) = Config.loadStandard(explicitPath: config, environment: ProcessInfo.processInfo.environment,
-                                                systemPath: Self.systemConfigPath, kiosk: kiosk)
-        if kiosk || settings.kiosk.enabled == true {
-            kiosk = true
-            _ = try KioskMode.apply(to: &self, library: settings.library,
-                                    idleResetMinutes: settings.kiosk.idleResetMinutes.map(Double.init))
-        }
-        if outline {
-            try OutlineMode(command: self).run()
-        } else if dump {
-            try DumpMode(command: self).run()
-        } else {
-            try InteractiveMode(command: self).run()
-        }
+    /// The parsed values as plain options.
+    var options: ReadOptions {
+        ReadOptions(edition: edition, dump: dump, outline: outline, json: json, width: width, height: height,
+                    columns: columns, page: page, front: front, article: article, allArticles: allArticles,
+                    ambiguous: ambiguous, color: color, theme: theme, kiosk: kiosk, idleReset: idleReset,
+                    noState: noState, stateDir: stateDir, config: config)
     }
-}
 
-extension ReadCommand {
-    /// The system config file: /etc/broadsheet/config.json, or `$BROADSHEET_SYSTEM_CONFIG` (tests).
-    static var systemConfigPath: String {
-        ProcessInfo.processInfo.environment[KioskPolicy.systemConfigVariable] ?? Config.systemPath
+    mutating func run() throws {
+        var options = self.options
+        try options.run()
     }
 }
 

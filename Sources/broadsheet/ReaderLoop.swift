@@ -6,7 +6,7 @@ import ReaderUI
 /// between reads so that every exit path restores the terminal.
 struct ReaderLoop {
     var state: AppState
-    let themes: [Theme]
+    var themes: [Theme]
     let terminal: CursesTerminal
     let signals: SignalWatch
     /// Loads library edition `index` (for `[` and `]`).
@@ -16,6 +16,9 @@ struct ReaderLoop {
     var desk: BookmarkDesk? = nil
     /// The kiosk idle reset (nil: none).
     var idle: IdleTimer? = nil
+    /// Start-up work the first frame does not wait for, run once it is out;
+    /// returns whether the state changed (to draw again).
+    var afterFirstFrame: ((inout ReaderLoop) -> Bool)? = nil
 
     /// How long a read waits before the loop checks for signals.
     static let tick: Int32 = 200
@@ -48,6 +51,10 @@ struct ReaderLoop {
                 terminal.present(frame ?? Screen.render(state, measure: measure))
                 frame = nil
                 dirty = false
+                if let finish = afterFirstFrame {
+                    afterFirstFrame = nil
+                    if finish(&self) { dirty = true; continue }
+                }
             }
             // Noted after the frame is out, so that a position save never delays a page.
             if moved {

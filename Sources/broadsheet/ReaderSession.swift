@@ -7,13 +7,15 @@ import ReaderUI
 /// options and config choose, and how a bookmark finds its edition on the shelf.
 enum ReaderSession {
     /// Opens the store (`--no-state`, `--state-dir`, config `noState`/`stateDir`, XDG)
-    /// and a desk that finds other editions among `paths`.
-    static func desk(command: ReadCommand, config: Config, paths: [String]) -> BookmarkDesk {
+    /// and a desk that finds other editions on `shelf`.
+    static func desk(command: ReadOptions, config: Config, shelf: EditionShelf,
+                     environment: [String: String]) -> BookmarkDesk {
         let location = StateLocation.resolve(stateDir: command.stateDir ?? config.stateDir,
                                              noState: command.noState || config.noState == true,
-                                             environment: ProcessInfo.processInfo.environment)
+                                             environment: environment)
         let store = BookmarkStore.open(location)
         return BookmarkDesk(store: store) { wanted in
+            let paths = shelf.paths
             // Dated file names go first: most editions are found without parsing the rest.
             let ordered = paths.indices.sorted { a, b in
                 paths[a].contains(wanted.date) && !paths[b].contains(wanted.date)

@@ -76,3 +76,20 @@ struct LineBreakTableTests {
         #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
     }
 }
+
+@Suite("Line break table layout")
+struct LineBreakTableLayoutTests {
+    @Test("the two-stage table has a page number for every 256 code points, each naming a stored page")
+    func tableShape() {
+        #expect(LineBreakTable.pages.count * 256 == 0x110000)
+        #expect(LineBreakTable.blocks.count % 256 == 0)
+        #expect(LineBreakTable.pages.allSatisfy { (Int($0) + 1) * 256 <= LineBreakTable.blocks.count })
+        // Every stored page is used, and stored once.
+        #expect(Set(LineBreakTable.pages).count * 256 == LineBreakTable.blocks.count)
+        let pages = stride(from: 0, to: LineBreakTable.blocks.count, by: 256).map { Array(LineBreakTable.blocks[$0 ..< $0 + 256]) }
+        #expect(Set(pages).count == pages.count)
+        // 株 is ID and East Asian; a Latin letter is AL.
+        #expect(LineBreakProperties("株").lineBreakClass == .ID && LineBreakProperties("株").isEastAsian)
+        #expect(LineBreakProperties("a").lineBreakClass == .AL)
+    }
+}

@@ -36,31 +36,42 @@ struct WidthTableTests {
         #expect(DisplayWidth.unicodeVersion == WidthTable.unicodeVersion)
     }
 
-    @Test("every run of the generated table is decoded")
-    func decodesEveryRun() {
-        #expect(DisplayWidth.Table.shared.runCount == WidthTable.runCount)
-        #expect(WidthTable.runCount > 1000)
+    @Test("the two-stage table has a block number for every block, each naming a block")
+    func tableShape() {
+        let size = 1 << Int(WidthTable.blockShift)
+        #expect(WidthTable.blocks.count * size == 0x110000)
+        #expect(WidthTable.bytes.count % size == 0)
+        #expect(WidthTable.blocks.allSatisfy { (Int($0) + 1) * size <= WidthTable.bytes.count })
+        // Every distinct block is used, and stored once.
+        #expect(Set(WidthTable.blocks).count * size == WidthTable.bytes.count)
+        let blocks = stride(from: 0, to: WidthTable.bytes.count, by: size).map { WidthTable.bytes[$0 ..< $0 + size] }
+        #expect(Set(blocks.map(Array.init)).count == blocks.count)
     }
 
-    @Test("the decoded table gives every code point its run's byte, for sorted and unsorted runs",
-          arguments: ["0:1 1100:2 1160:0 3000:2 a000:1 10000:3 1fffe:2 e0100:0",
-                      "3000:2 0:1 1100:2 20:1 1100:5 10ffff:2 110000:4"])
-    func decodedTableMatchesRuns(runs: String) {
-        // The naive expansion: each run lasts until the next starts, unsorted ones skipped.
-        let records = runs.split(separator: " ").map { record -> (Int, UInt8) in
-            let parts = record.split(separator: ":")
-            return (Int(parts[0], radix: 16)!, UInt8(parts[1], radix: 16)!)
+    @Test("every code point's joining and emoji bits are what the Unicode 15.0 data says")
+    func flagsAgreeWithUnicodeData() throws {
+        var expected = [UInt8](repeating: 0, count: 0x110000)
+        let joining: Set<String> = ["Extend", "ZWJ", "SpacingMark", "Prepend", "Regional_Indicator", "L", "V", "T"]
+        for (range, value) in try UCD.ranges("auxiliary/GraphemeBreakProperty.txt") where joining.contains(value) {
+            for v in range { expected[Int(v)] |= DisplayWidth.Table.joins }
         }
-        var full = [UInt8](repeating: 1, count: 0x110000)
-        for (k, (start, value)) in records.enumerated() {
-            let end = k + 1 < records.count ? min(records[k + 1].0, 0x110000) : 0x110000
-            if start < end { for v in start..<end { full[v] = value } }
+        for (range, value) in try UCD.ranges("emoji/emoji-data.txt") {
+            let bit: UInt8 = value == "Emoji" ? DisplayWidth.Table.emoji
+                : value == "Extended_Pictographic" ? DisplayWidth.Table.pictographic : 0
+            for v in range { expected[Int(v)] |= bit }
         }
-        let table = DisplayWidth.Table(runs: runs)
-        var wrong = 0
-        for v in 0..<0x110000 where table.byte(UInt32(v)) != full[v] { wrong += 1 }
-        #expect(wrong == 0)
-        #expect(table.runCount == records.count)
+        let table = DisplayWidth.Table.shared
+        let flags = DisplayWidth.Table.joins | DisplayWidth.Table.emoji | DisplayWidth.Table.pictographic
+        var wrong: [String] = []
+        for v in 0..<0x110000 where table.byte(UInt32(v)) & flags != expected[v] {
+            wrong.append("U+\(String(v, radix: 16, uppercase: true))")
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) code points differ: \(wrong.prefix(20).joined(separator: " "))")
+        // Spot checks: 王 stands alone, a combining acute and ZWJ join, 😀 is an emoji.
+        #expect(table.byte(0x738B) & flags == 0)
+        #expect(table.byte(0x0301) & DisplayWidth.Table.joins != 0)
+        #expect(table.byte(0x200D) & DisplayWidth.Table.joins != 0)
+        #expect(table.byte(0x1F600) & DisplayWidth.Table.emoji != 0)
     }
 
     /// The Unicode data one rule at a time: East_Asian_Width, General_Category,

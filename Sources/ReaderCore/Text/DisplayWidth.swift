@@ -7,8 +7,8 @@ public enum AmbiguousWidth: String, Sendable, Equatable, Codable, CaseIterable {
 /// Measures text in terminal cells, following UAX #11 and emoji presentation,
 /// in agreement with glibc's `wcwidth` (which ncursesw uses to place characters).
 ///
-/// Widths come from `WidthTable` (generated from the Unicode 15.0 data by
-/// `Scripts/gen-unicode-tables.py`), decoded once into a two-stage table.
+/// Widths come from `WidthTable`, a two-stage table generated from the Unicode
+/// 15.0 data by `Scripts/gen-unicode-tables.py` and laid out at compile time.
 /// Control characters (C0, DEL, C1, U+2028, U+2029) measure 0 cells; they must
 /// never reach the terminal, and the sanitizer removes them before layout.
 public struct DisplayWidth: Sendable {
@@ -257,7 +257,7 @@ extension DisplayWidth: Equatable {
 }
 
 extension DisplayWidth {
-    /// `WidthTable.runs` decoded into a two-stage lookup: one byte per code point.
+    /// `WidthTable`'s two-stage lookup: one byte per code point.
     final class Table: Sendable {
         /// Width kinds in the low bits of a byte.
         static let kindMask: UInt8 = 0x07
@@ -270,109 +270,24 @@ extension DisplayWidth {
         /// Extended_Pictographic (joins ZWJ sequences).
         static let pictographic: UInt8 = 0x20
 
-        /// The one decoded table, built on first use and never changed.
-        static let shared = Table(runs: WidthTable.runs)
+        /// The one table. Its arrays are the generated literals, which Swift -O
+        /// initialises statically: nothing is decoded at start-up.
+        static let shared = Table(blocks: WidthTable.blocks, bytes: WidthTable.bytes)
 
         /// Block size is 1 << blockShift code points.
-        private static let blockShift: UInt32 = 7
+        private static let blockShift = WidthTable.blockShift
         /// Block number of each block of code points.
         private let blocks: [UInt16]
         /// The distinct blocks, one byte per code point.
         private let bytes: [UInt8]
-        /// How many runs were decoded (checked against `WidthTable.runCount` in tests).
-        let runCount: Int
 
-        /// Decodes "<start hex>:<byte hex>" records separated by spaces or newlines.
-        init(runs: String) {
-            var number: UInt32 = 0
-            var start: UInt32 = 0
-            var inValue = false
-            var hasDigits = false
-            var records: [(UInt32, UInt8)] = []
-            records.reserveCapacity(WidthTable.runCount)
-            for c in runs.utf8 {
-                switch c {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    number = number &<< 4 | UInt32(c &- UInt8(ascii: "0")); hasDigits = true
-                case UInt8(ascii: "a")...UInt8(ascii: "f"):
-                    number = number &<< 4 | UInt32(c &- UInt8(ascii: "a") &+ 10); hasDigits = true
-                case UInt8(ascii: ":"):
-                    start = number; number = 0; inValue = true; hasDigits = false
-                default:
-                    if inValue && hasDigits { records.append((start, UInt8(truncatingIfNeeded: number))) }
-                    number = 0; inValue = false; hasDigits = false
-                }
-            }
-            if inValue && hasDigits { records.append((start, UInt8(truncatingIfNeeded: number))) }
-            self.runCount = records.count
-            // The generated table is sorted; anything else is normalized the slow way first.
-            var sorted = true
-            for k in records.indices.dropFirst() where records[k].0 <= records[k - 1].0 { sorted = false; break }
-            if !sorted || (records.last?.0 ?? 0) >= 0x110000 { records = Self.normalized(records) }
-
-            // Blocks are built straight from the runs (no full 1.1 MB expansion at start):
-            // a block inside one run is that run's uniform block; identical mixed blocks are shared.
-            let blockSize = 1 << Int(Self.blockShift)
-            var blocks = [UInt16](repeating: 0, count: 0x110000 >> Int(Self.blockShift))
-            var bytes: [UInt8] = []
-            var uniform = [Int](repeating: -1, count: 256)
-            var known: [Int: [UInt16]] = [:]  // block hash → block numbers with that hash
-            var block = [UInt8](repeating: 1, count: blockSize)
-            var r = -1  // the last run starting at or before the block; -1: none (width 1)
-            for b in blocks.indices {
-                let lo = UInt32(b) << Self.blockShift
-                let hi = lo + UInt32(blockSize)
-                while r + 1 < records.count, records[r + 1].0 <= lo { r += 1 }
-                let nextStart = r + 1 < records.count ? records[r + 1].0 : 0x110000
-                if nextStart >= hi {
-                    let value = r >= 0 ? records[r].1 : 1
-                    if uniform[Int(value)] < 0 {
-                        uniform[Int(value)] = bytes.count / blockSize
-                        bytes.append(contentsOf: repeatElement(value, count: blockSize))
-                    }
-                    blocks[b] = UInt16(uniform[Int(value)])
-                    continue
-                }
-                var k = r
-                for i in 0..<blockSize {
-                    let v = lo + UInt32(i)
-                    while k + 1 < records.count, records[k + 1].0 <= v { k += 1 }
-                    block[i] = k >= 0 ? records[k].1 : 1
-                }
-                var hasher = Hasher()
-                block.withUnsafeBytes { hasher.combine(bytes: $0) }
-                let hash = hasher.finalize()
-                if let number = known[hash]?.first(where: { n in
-                    bytes[Int(n) * blockSize ..< (Int(n) + 1) * blockSize].elementsEqual(block)
-                }) {
-                    blocks[b] = number
-                } else {
-                    let number = UInt16(bytes.count / blockSize)
-                    known[hash, default: []].append(number)
-                    bytes.append(contentsOf: block)
-                    blocks[b] = number
-                }
-            }
+        /// A table over `blocks` (one per 1 << blockShift code points up to 0x10FFFF)
+        /// and the distinct blocks they number.
+        init(blocks: [UInt16], bytes: [UInt8]) {
+            // Block numbers are checked by the tests; a bad one would trap on lookup.
+            precondition(blocks.count == 0x110000 >> Int(Self.blockShift), "a block number per block of code points")
             self.blocks = blocks
             self.bytes = bytes
-        }
-
-        /// Runs as the decoder applies them in order (each lasts until the next one
-        /// starts; bad or unsorted records are skipped), rewritten as sorted runs.
-        private static func normalized(_ records: [(UInt32, UInt8)]) -> [(UInt32, UInt8)] {
-            var full = [UInt8](repeating: 1, count: 0x110000)
-            for (k, record) in records.enumerated() {
-                let (start, value) = record
-                let end = k + 1 < records.count ? min(records[k + 1].0, 0x110000) : 0x110000
-                if start < end {
-                    for v in Int(start)..<Int(end) { full[v] = value }
-                }
-            }
-            var runs: [(UInt32, UInt8)] = []
-            for v in full.indices where v == 0 || full[v] != full[v - 1] {
-                runs.append((UInt32(v), full[v]))
-            }
-            return runs
         }
 
         /// The table byte of a code point (0…0x10FFFF).
