@@ -52,6 +52,18 @@ static inline FILE *bs_stdout(void) { return stdout; }
 static inline FILE *bs_stdin(void) { return stdin; }
 static inline const char *bs_codeset(void) { return nl_langinfo(CODESET); }
 
+static inline WINDOW *bs_curscr(void) { return curscr; }
+
+// terminfo lookups: NULL when the terminal lacks the capability (tigetstr's -1 too).
+static inline const char *bs_tigetstr(const char *name) {
+    char *s = tigetstr((char *)name);
+    return (s == (char *)-1) ? NULL : s;
+}
+static inline int bs_tigetflag(const char *name) { return tigetflag((char *)name) > 0; }
+// tiparm is variadic, which Swift cannot call: fixed arities here.
+static inline const char *bs_tiparm1(const char *cap, int a) { return tiparm(cap, a); }
+static inline const char *bs_tiparm2(const char *cap, int a, int b) { return tiparm(cap, a, b); }
+
 // Draws one grapheme (up to CCHARW_MAX scalars, NUL-terminated in `wch`) at an
 // explicit row and column, so a width disagreement cannot shift what follows.
 static inline int bs_put_cell(int row, int column, const wchar_t *wch, attr_t attrs, short pair) {

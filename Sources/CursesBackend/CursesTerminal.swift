@@ -21,7 +21,11 @@ public enum TerminalInput: Equatable {
     case closed
 }
 
-/// The ncursesw screen: draws buffer diffs cell by cell and decodes keys and mouse.
+/// The ncursesw screen: sets up the terminal, decodes keys and mouse, and draws frames.
+///
+/// Frames are written by `FrameWriter` straight to the terminal with terminfo's
+/// sequences, one `write` per frame; ncurses only clears the screen for a full redraw.
+/// A terminal without cursor addressing is drawn through ncurses cell by cell instead.
 public final class CursesTerminal {
     private var screen: OpaquePointer?
     private var previous: CellBuffer?
@@ -31,6 +35,14 @@ public final class CursesTerminal {
     private var nextPair: Int16 = 1
     private var fastErrors = 0
     private var ended = false
+    /// Writes frames to the terminal directly (nil: draw through ncurses).
+    private var writer: FrameWriter?
+    /// The bytes of the frame being written (kept to reuse their storage).
+    private var output: [UInt8] = []
+    /// Whether the writer has drawn anything since the last full redraw.
+    private var wroteDirectly = false
+    /// A frame whose bytes were worked out ahead (`prepare`), from the screen as it is now.
+    private var prepared: (frame: CellBuffer, bytes: [UInt8], writer: FrameWriter)?
 
     /// Attributes and pair per (role, flags), worked out once per theme; indexed by
     /// `lookIndex` so that drawing a cell costs an array read, not a hash lookup.
@@ -82,6 +94,9 @@ public final class CursesTerminal {
         // Colour pairs take palette indices: 24-bit themes are drawn from the 256 palette.
         depth = min(detected, .palette256)
         self.theme = theme.degraded(to: depth)
+        if let codes = Self.terminalCodes() {
+            writer = FrameWriter(codes: codes) { [unowned self] role, flags in self.terminalLook(role: role, flags: flags) }
+        }
     }
 
     deinit {
@@ -95,19 +110,84 @@ public final class CursesTerminal {
 
     /// Switches theme; the next `present` redraws everything.
     public func apply(theme: Theme) {
+        prepared = nil
         self.theme = theme.degraded(to: depth)
         looks = Array(repeating: nil, count: Self.lookSlots)
+        writer?.forgetLooks()
         previous = nil
     }
 
     /// Forgets what is on screen so the next `present` redraws everything (Ctrl-L, resize).
     public func invalidate() {
+        prepared = nil
         previous = nil
         werase(bs_stdscr())
     }
 
-    /// Draws only the cells of `buffer` that changed since the last call, then refreshes.
+    /// Works out, while idle, the bytes that would draw `buffer` next; a `present` of
+    /// the same buffer before anything else is drawn then only sends them.
+    public func prepare(_ buffer: CellBuffer) {
+        guard var ahead = writer, let previous, previous.width == buffer.width,
+              previous.height == buffer.height else { return }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(output.capacity)
+        ahead.write(from: previous, to: buffer, into: &bytes)
+        prepared = (buffer, bytes, ahead)
+    }
+
+    /// Whether two buffers share their cell storage (the same frame, never changed since).
+    private static func sameStorage(_ a: CellBuffer, _ b: CellBuffer) -> Bool {
+        a.cells.withUnsafeBufferPointer { x in b.cells.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+    }
+
+    /// Draws only the cells of `buffer` that changed since the last call.
     public func present(_ buffer: CellBuffer) {
+        guard writer != nil else { return presentThroughCurses(buffer) }
+        defer { prepared = nil }
+        if let ready = prepared, previous != nil, Self.sameStorage(ready.frame, buffer) || ready.frame == buffer {
+            Self.send(ready.bytes)
+            writer = ready.writer
+            previous = buffer
+            return
+        }
+        if let previous, previous.width != buffer.width || previous.height != buffer.height {
+            self.previous = nil
+        }
+        if previous == nil {
+            // A full redraw starts from a screen ncurses has cleared (this also sends
+            // whatever it still holds from start-up): ncurses then believes in a blank
+            // screen, and as nothing touches its windows it never redraws over ours.
+            werase(bs_stdscr())
+            clearok(bs_curscr(), true)
+            wrefresh(bs_stdscr())
+            writer?.forgetCursor()
+        }
+        output.removeAll(keepingCapacity: true)
+        writer?.write(from: previous, to: buffer, into: &output)
+        Self.send(output)
+        wroteDirectly = true
+        previous = buffer
+    }
+
+    /// Writes all of `bytes` to the terminal (a dropped terminal just loses them).
+    private static func send(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                if n > 0 {
+                    offset += n
+                } else if n < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
+    }
+
+    /// Draws the changed cells through ncurses, one explicitly placed cell at a time.
+    private func presentThroughCurses(_ buffer: CellBuffer) {
         if let previous, previous.width != buffer.width || previous.height != buffer.height {
             werase(bs_stdscr())
             self.previous = nil
@@ -133,6 +213,99 @@ public final class CursesTerminal {
         previous = buffer
         wnoutrefresh(bs_stdscr())
         doupdate()
+    }
+
+    /// The terminal's sequences from terminfo; nil without cursor addressing.
+    private static func terminalCodes() -> TerminalCodes? {
+        guard string("cup") != nil else { return nil }
+        /// A capability with numeric parameters: formatted here when it has the plain
+        /// CSI form, else expanded by tiparm at each use.
+        func template(_ name: String, _ form: String, final: Character, oneBased: Bool, two: Bool) -> TerminalCodes.Template {
+            guard let raw = bs_tigetstr(name) else { return .missing }
+            let text = String(cString: raw)
+            if withoutPadding(Array(text.utf8)) == Array(form.utf8) {
+                return .csi(final: UInt8(ascii: final.unicodeScalars.first!), oneBased: oneBased)
+            }
+            return .expand { a, b in
+                guard let out = two ? bs_tiparm2(text, Int32(a), Int32(b)) : bs_tiparm1(text, Int32(a)) else { return [] }
+                return withoutPadding(Array(String(cString: out).utf8))
+            }
+        }
+        let am = bs_tigetflag("am") != 0
+        let xenl = bs_tigetflag("xenl") != 0
+        return TerminalCodes(
+            cursorAddress: template("cup", "\u{1B}[%i%p1%d;%p2%dH", final: "H", oneBased: true, two: true),
+            columnAddress: template("hpa", "\u{1B}[%i%p1%dG", final: "G", oneBased: true, two: false),
+            cursorRight: template("cuf", "\u{1B}[%p1%dC", final: "C", oneBased: false, two: false),
+            eraseCharacters: template("ech", "\u{1B}[%p1%dX", final: "X", oneBased: false, two: false),
+            clearToEnd: string("el"), carriageReturn: string("cr"), cursorDown: string("cud1"),
+            resetAttributes: string("sgr0") ?? [],
+            backColorErase: bs_tigetflag("bce") != 0, lastColumnIsSafe: !am || xenl)
+    }
+
+    /// A string capability without its padding, nil when absent or empty.
+    private static func string(_ name: String) -> [UInt8]? {
+        guard let raw = bs_tigetstr(name) else { return nil }
+        let bytes = withoutPadding(Array(String(cString: raw).utf8))
+        return bytes.isEmpty ? nil : bytes
+    }
+
+    /// `bytes` without terminfo padding (`$<5>`): a pty or terminal emulator needs none.
+    private static func withoutPadding(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "$"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "<"),
+               let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: ">")) {
+                i = close + 1
+                continue
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// How a role with flags is drawn: the attribute and colour sequence after a reset,
+    /// and what its blanks look like.
+    private func terminalLook(role: Role, flags: CellFlags) -> TerminalLook {
+        let style = ColorMapping.style(role: role, flags: flags, theme: theme)
+        var sequence = Self.string("sgr0") ?? []
+        func add(_ name: String, _ on: Bool) {
+            if on, let bytes = Self.string(name) { sequence += bytes }
+        }
+        add("bold", style.bold)
+        add("dim", style.dim)
+        add("sitm", style.italic && depth == .palette256)
+        add("smul", style.underline)
+        add("rev", style.reverse)
+        var foreground = -1
+        var background = -1
+        if depth != .mono {
+            foreground = style.foreground.paletteIndex
+            background = style.background.paletteIndex
+            for (name, index) in [("setaf", foreground), ("setab", background)] where index >= 0 {
+                if let cap = bs_tigetstr(name), let out = bs_tiparm1(cap, Int32(index)) {
+                    sequence += Self.withoutPadding(Array(String(cString: out).utf8))
+                } else if name == "setaf" {
+                    foreground = -1
+                } else {
+                    background = -1
+                }
+            }
+        }
+        var key = background + 1
+        if style.reverse { key = 1 << 20 | (foreground + 1) << 10 | (background + 1) }
+        if style.underline { key |= 1 << 21 | (foreground + 1) << 10 }
+        let erasable = !style.reverse && !style.underline && (background == -1 || bs_tigetflag("bce") != 0)
+        return TerminalLook(sequence: sequence, blankKey: key, erasable: erasable)
+    }
+
+    /// Whether a key is already waiting to be read.
+    public var inputPending: Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0
     }
 
     /// Waits up to `milliseconds` for a key, a click or a resize.
@@ -169,6 +342,14 @@ public final class CursesTerminal {
     public func end() {
         guard !ended, let screen else { return }
         ended = true
+        if var writer, wroteDirectly {
+            // Plain attributes and the cursor at the top left, where ncurses is told it is.
+            output.removeAll(keepingCapacity: true)
+            writer.finish(into: &output)
+            Self.send(output)
+            self.writer = writer
+            mvcur(0, 0, Int32(size.height) - 1, 0)
+        }
         mousemask(0, nil)
         curs_set(1)
         endwin()
@@ -187,6 +368,9 @@ public final class CursesTerminal {
     private func special(_ code: Int32) -> KeyEvent? {
         switch code {
         case bs_key_resize():
+            // ncurses has resized its windows: redraw everything from a cleared screen.
+            previous = nil
+            prepared = nil
             let (width, height) = size
             return .resize(width: width, height: height)
         case bs_key_mouse():

@@ -29,10 +29,19 @@ struct ReaderLoop {
     /// The screen must be drawn again.
     var dirty = true
 
+    /// The state and frame that the next-screen key would give, drawn while idle.
+    private struct Lookahead {
+        var action: Action
+        var state: AppState
+        var frame: CellBuffer
+    }
+
     /// Runs until `q` or a signal; returns the exit status (0, or 128+signal).
     mutating func run() -> Int32 {
         dirty = true
         var moved = false
+        var ahead: Lookahead?
+        var frame: CellBuffer?
         while true {
             if let signal = signals.take() {
                 completeEdition()
@@ -46,7 +55,8 @@ struct ReaderLoop {
                 return 0
             }
             if dirty {
-                terminal.present(Screen.render(state, measure: measure))
+                terminal.present(frame ?? Screen.render(state, measure: measure))
+                frame = nil
                 dirty = false
                 if let finish = afterFirstFrame {
                     afterFirstFrame = nil
@@ -60,18 +70,31 @@ struct ReaderLoop {
                 desk?.record(state)
                 moved = false
             }
+            // While idle, draw the next screen ahead: a page turn then only sends it.
+            // Not from a first 版 alone: the whole edition replaces it before any key.
+            if ahead == nil, completion == nil, !terminal.inputPending, let next = lookahead() {
+                ahead = next
+                terminal.prepare(next.frame)
+            }
             let event = terminal.read(timeout: completion == nil ? Self.tick : Self.completionTick)
             if case .key = event { idle?.touch() }
             // Only drawing uses a partial edition: any key waits for the whole one first.
-            if case .timeout = event {
-                if let whole = completion?.poll() { swapIn(whole) }
-            } else if completion != nil {
-                completeEdition()
+            if completion != nil {
+                if case .timeout = event {
+                    if let whole = completion?.poll() { swapIn(whole) }
+                } else {
+                    completeEdition()
+                }
+                if completion == nil {
+                    ahead = nil
+                    frame = nil
+                }
             }
             switch event {
             case .timeout:
                 if idle?.isDue() == true {
                     resetForIdle()
+                    ahead = nil
                     dirty = true
                 }
             case .closed:
@@ -85,7 +108,13 @@ struct ReaderLoop {
             case .key(let key):
                 guard let action = KeyMap.action(for: key, in: state) else { continue }
                 let themeBefore = state.themeIndex
-                state = reduce(state, action)
+                if let ready = ahead, ready.action == action {
+                    state = ready.state
+                    frame = ready.frame
+                } else {
+                    state = reduce(state, action)
+                }
+                ahead = nil
                 if state.themeIndex != themeBefore, !themes.isEmpty {
                     terminal.apply(theme: themes[state.themeIndex % themes.count])
                 }
@@ -107,6 +136,15 @@ struct ReaderLoop {
         state = reduce(state, .editionCompleted(whole))
         completion = nil
         dirty = true
+    }
+
+    /// The next-screen key's state and frame, when that key is a plain move (no I/O).
+    private func lookahead() -> Lookahead? {
+        guard !state.quit, let action = KeyMap.action(for: .character(" "), in: state),
+              action == .nextScreen else { return nil }
+        let next = reduce(state, action)
+        guard next.request == nil, !next.quit else { return nil }
+        return Lookahead(action: action, state: next, frame: Screen.render(next, measure: measure))
     }
 
     /// Saves the place, then goes back to the newest edition's front page. The newest

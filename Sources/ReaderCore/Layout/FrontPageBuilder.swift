@@ -135,7 +135,7 @@ final class FrontPageBuilder {
             }
         }
         for (i, laid) in rows.enumerated() {
-            current.runs += laid.placed(row: i, left: grid.left)
+            laid.place(row: i, left: grid.left, into: &current.runs)
         }
         row = shown
         bandsOnScreen = 0
@@ -232,7 +232,7 @@ final class FrontPageBuilder {
             let width = grid.width(spanning: block.span)
             let rows = cut(block.text, span: block.span, to: height, grid: grid, measure: measure)
             for (i, laid) in rows.enumerated() {
-                page.runs += laid.placed(row: top + i, left: left)
+                laid.place(row: top + i, left: left, into: &page.runs)
             }
             if n > 0 {
                 let x = left - gutter + 1

@@ -8,12 +8,12 @@ struct LaidRow: Sendable, Equatable {
     static let blank = LaidRow(runs: [], source: nil)
 
     /// True when the row draws nothing.
-    var isBlank: Bool { runs.allSatisfy { $0.text.isEmpty } }
+    var isBlank: Bool { runs.allSatisfy { $0.isEmpty } }
 
     /// The runs moved to `row` and shifted right by `left` cells.
     func placed(row: Int, left: Int) -> [PlacedRun] {
         runs.compactMap { run in
-            guard !run.text.isEmpty else { return nil }
+            guard !run.isEmpty else { return nil }
             var moved = run
             moved.row = row
             moved.column += left
@@ -21,9 +21,19 @@ struct LaidRow: Sendable, Equatable {
         }
     }
 
+    /// Appends the runs to `runs`, moved to `row` and shifted right by `left` cells.
+    func place(row: Int, left: Int, into runs: inout [PlacedRun]) {
+        for run in self.runs where !run.isEmpty {
+            var moved = run
+            moved.row = row
+            moved.column += left
+            runs.append(moved)
+        }
+    }
+
     /// Cells from the left edge to the end of the last run.
     func extent(measure: DisplayWidth) -> Int {
-        runs.map { $0.column + measure.of($0.text) }.max() ?? 0
+        runs.map { $0.column + $0.width(measure: measure) }.max() ?? 0
     }
 
     /// The row cut to `cells` with `mark` (…) after what is left, saying text was cut.

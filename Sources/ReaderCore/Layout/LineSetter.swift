@@ -10,9 +10,62 @@ struct LineSetter: Sendable {
     func set(_ text: String, role: Role, width: Int, indent: Bool = false, justify: Bool = false,
              align: Align = .left, base: Int? = nil, datelineLength: Int = 0) -> [LaidRow] {
         guard !text.isEmpty, width > 0 else { return [] }
+        return set(scalars: ScalarText.decode(text), role: role, width: width, indent: indent, justify: justify, align: align,
+                   base: base, datelineLength: datelineLength)
+    }
+
+    /// `set(_:…)` for text already decoded into scalars.
+    func set(scalars: [Unicode.Scalar], role: Role, width: Int, indent: Bool = false, justify: Bool = false,
+             align: Align = .left, base: Int? = nil, datelineLength: Int = 0) -> [LaidRow] {
+        guard !scalars.isEmpty, width > 0 else { return [] }
         let options = TypesetOptions(width: max(2, width), indentFirstLine: indent, justify: justify,
                                      ambiguous: ambiguous)
-        let lines = Typesetter(options: options).set(text)
+        let paragraph = Typesetter(options: options).layout(scalars: scalars)
+        let shared = paragraph.text
+        // Runs point into the paragraph's scalars when each scalar draws on its own;
+        // anything else (marks, emoji sequences, hidden scalars) goes the String way.
+        guard shared.isSimple, !paragraph.lines.contains(where: { $0.segments.isEmpty }) else {
+            return rows(paragraph.setLines(), role: role, width: width, align: align, base: base,
+                        datelineLength: datelineLength)
+        }
+        var rows: [LaidRow] = []
+        rows.reserveCapacity(paragraph.lines.count)
+        for line in paragraph.lines {
+            var runs: [PlacedRun] = []
+            runs.reserveCapacity(line.segments.count + 1)
+            for segment in paragraph.segments[line.segments] {
+                let range = segment.scalars
+                let source = base.map { ($0 + range.lowerBound)..<($0 + range.upperBound) }
+                guard datelineLength > 0, range.lowerBound < datelineLength else {
+                    runs.append(PlacedRun(row: 0, column: segment.column, scalars: shared, range: range,
+                                          role: role, source: source))
+                    continue
+                }
+                // Split where the dateline ends.
+                let cut = range.lowerBound + min(range.count, datelineLength - range.lowerBound)
+                runs.append(PlacedRun(row: 0, column: segment.column, scalars: shared, range: range.lowerBound..<cut,
+                                      role: .dateline, source: source.map { $0.lowerBound..<($0.lowerBound + cut - range.lowerBound) }))
+                if cut < range.upperBound {
+                    runs.append(PlacedRun(row: 0, column: segment.column + shared.width(range.lowerBound..<cut),
+                                          scalars: shared, range: cut..<range.upperBound, role: role,
+                                          source: source.map { ($0.lowerBound + cut - range.lowerBound)..<$0.upperBound }))
+                }
+            }
+            if align == .center, line.width < width {
+                // An even shift keeps ideographs on even cells.
+                let shift = ((width - line.width) / 2) & ~1
+                for i in runs.indices { runs[i].column += shift }
+            }
+            let source = base.map { ($0 + line.source.lowerBound)..<($0 + line.source.upperBound) }
+            rows.append(LaidRow(runs: runs, source: source))
+        }
+        return rows
+    }
+
+    /// Rows from lines drawn as text: the general path, for paragraphs whose scalars
+    /// do not all draw on their own.
+    private func rows(_ lines: [SetLine], role: Role, width: Int, align: Align, base: Int?,
+                      datelineLength: Int) -> [LaidRow] {
         var rows: [LaidRow] = []
         rows.reserveCapacity(lines.count)
         for line in lines {

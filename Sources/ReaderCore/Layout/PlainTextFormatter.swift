@@ -36,8 +36,7 @@ public struct PlainTextFormatter: Sendable {
         var end = start
         for row in 0..<grid.height {
             let base = row * grid.width
-            var last = base + grid.width
-            while last > base, grid.isBlankText(last - 1) { last -= 1 }
+            let last = grid.textEnd(row: row)
             if row > 0 { out.append(UInt8(ascii: "\n")) }
             grid.appendText(base..<last, to: &out)
             if last > base { end = out.count }

@@ -25,15 +25,71 @@ struct ScreenGrid {
         let height = max(0, page.height)
         self.width = width
         self.height = height
-        firsts = [UInt32](repeating: Self.space, count: width * height)
-        roles = [Role?](repeating: nil, count: width * height)
+        var firsts = [UInt32](repeating: Self.space, count: width * height)
+        var roles = [Role?](repeating: nil, count: width * height)
+        var extras: [Int: [Unicode.Scalar]] = [:]
         let measure = DisplayWidth(ambiguous: ambiguous)
-        for run in page.runs where run.row >= 0 && run.row < height {
-            let base = run.row * width
-            var column = run.column
-            if run.text.unicodeScalars.allSatisfy(Self.standsAlone) {
+        firsts.withUnsafeMutableBufferPointer { firsts in
+            roles.withUnsafeMutableBufferPointer { roles in
+                let cells = Painter(firsts: firsts, roles: roles, width: width)
+                for run in page.runs where run.row >= 0 && run.row < height {
+                    let base = run.row * width
+                    if case .scalars(let text, let range) = run.content, text.ambiguous == ambiguous {
+                        // Set text: one cluster per scalar, widths measured by the typesetter.
+                        cells.paint(text, range, base: base, column: run.column, role: run.role, &extras)
+                    } else {
+                        cells.paint(run.text, base: base, column: run.column, role: run.role, measure, &extras)
+                    }
+                }
+            }
+        }
+        self.firsts = firsts
+        self.roles = roles
+        self.extras = extras
+    }
+
+    /// Writes cells of one page's flat arrays.
+    private struct Painter {
+        let firsts: UnsafeMutableBufferPointer<UInt32>
+        let roles: UnsafeMutableBufferPointer<Role?>
+        let width: Int
+
+        /// Paints scalars `range` of a simple `ScalarText` from `column` of the row at `base`.
+        func paint(_ text: ScalarText, _ range: Range<Int>, base: Int, column start: Int, role: Role,
+                   _ extras: inout [Int: [Unicode.Scalar]]) {
+            text.scalars.withUnsafeBufferPointer { s in
+                text.cells.withUnsafeBufferPointer { c in
+                    var column = start
+                    for k in range {
+                        let w = Int(c[k] & ScalarText.Cell.widthMask)
+                        if w == 0 {
+                            if column > 0, column - 1 < width { extras[base + column - 1, default: []].append(s[k]) }
+                            continue
+                        }
+                        if column < 0 { column += w; continue }
+                        if column + w > width { break }
+                        let index = base + column
+                        if !extras.isEmpty { extras[index] = nil }
+                        firsts[index] = s[k].value
+                        roles[index] = role
+                        if w == 2 {
+                            if !extras.isEmpty { extras[index + 1] = nil }
+                            firsts[index + 1] = ScreenGrid.continuation
+                            roles[index + 1] = role
+                        }
+                        column += w
+                    }
+                }
+            }
+        }
+
+        /// Paints a `String` from `column` of the row at `base`, measuring it with `measure`.
+        func paint(_ text: String, base: Int, column start: Int, role: Role, _ measure: DisplayWidth,
+                   _ extras: inout [Int: [Unicode.Scalar]]) {
+            var column = start
+            if text.unicodeScalars.allSatisfy(ScreenGrid.standsAlone) {
                 // Every scalar is its own cluster: no Character walk needed.
-                for scalar in run.text.unicodeScalars {
+                for scalar in text.unicodeScalars {
                     let w = measure.of(scalar)
                     if w == 0 {
                         if column > 0, column - 1 < width { extras[base + column - 1, default: []].append(scalar) }
@@ -44,17 +100,17 @@ struct ScreenGrid {
                     let index = base + column
                     if !extras.isEmpty { extras[index] = nil }
                     firsts[index] = scalar.value
-                    roles[index] = run.role
+                    roles[index] = role
                     if w == 2 {
                         if !extras.isEmpty { extras[index + 1] = nil }
-                        firsts[index + 1] = Self.continuation
-                        roles[index + 1] = run.role
+                        firsts[index + 1] = ScreenGrid.continuation
+                        roles[index + 1] = role
                     }
                     column += w
                 }
-                continue
+                return
             }
-            for character in run.text {
+            for character in text {
                 let w = measure.of(character)
                 if w == 0 {
                     // A zero-width cluster joins the cell before it.
@@ -65,22 +121,39 @@ struct ScreenGrid {
                 }
                 if column < 0 { column += w; continue }
                 if column + w > width { break }
-                set(base + column, character, run.role)
-                if w == 2 { set(base + column + 1, nil, run.role) }
+                set(base + column, character, role, &extras)
+                if w == 2 { set(base + column + 1, nil, role, &extras) }
                 column += w
+            }
+        }
+
+        /// Replaces cell `index` with `character` (nil: a continuation cell).
+        @inline(__always)
+        private func set(_ index: Int, _ character: Character?, _ role: Role, _ extras: inout [Int: [Unicode.Scalar]]) {
+            if !extras.isEmpty { extras[index] = nil }
+            roles[index] = role
+            guard let character else { firsts[index] = ScreenGrid.continuation; return }
+            var scalars = character.unicodeScalars.makeIterator()
+            firsts[index] = scalars.next()?.value ?? ScreenGrid.continuation
+            if let second = scalars.next() {
+                var more = [second]
+                while let next = scalars.next() { more.append(next) }
+                extras[index] = more
             }
         }
     }
 
     /// Whether a scalar is a grapheme cluster on its own whatever its neighbours, with a
     /// width of 1 or 2: printable ASCII, CJK punctuation, kana, ideographs, fullwidth forms
-    /// and general punctuation (none is Extend, SpacingMark, Prepend, ZWJ or a control).
+    /// general punctuation and box drawing (none is Extend, SpacingMark, Prepend, ZWJ or a control).
     @inline(__always)
     static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         if v &- 0x20 < 0x5F { return true }
         if v < 0x2010 { return v == 0xB7 }
         if v <= 0x2027 { return true }                       // ‐ – — ‘ ’ “ ” … ·
+        if v < 0x2500 { return false }
+        if v <= 0x257F { return true }                       // box drawing (rules ─ ━)
         if v < 0x3000 { return false }
         if v <= 0x3029 { return true }                       // 、。〈〉《》「」『』【】…
         if v < 0x3030 { return false }                       // 302A–302F tone marks join
@@ -91,21 +164,6 @@ struct ScreenGrid {
         return v >= 0xFF01 && v <= 0xFF60
     }
 
-    /// Replaces cell `index` with `character` (nil: a continuation cell).
-    @inline(__always)
-    private mutating func set(_ index: Int, _ character: Character?, _ role: Role) {
-        if !extras.isEmpty { extras[index] = nil }
-        roles[index] = role
-        guard let character else { firsts[index] = Self.continuation; return }
-        var scalars = character.unicodeScalars.makeIterator()
-        firsts[index] = scalars.next()?.value ?? Self.continuation
-        if let second = scalars.next() {
-            var more = [second]
-            while let next = scalars.next() { more.append(next) }
-            extras[index] = more
-        }
-    }
-
     /// Whether cell `index` draws exactly one space or nothing (no joined scalars).
     @inline(__always)
     func isBlankText(_ index: Int) -> Bool {
@@ -113,19 +171,64 @@ struct ScreenGrid {
         return (first == Self.space || first == Self.continuation) && (extras.isEmpty || extras[index] == nil)
     }
 
+    /// The flat index after the last cell of `row` that draws more than a space.
+    func textEnd(row: Int) -> Int {
+        let base = row * width
+        var last = base + width
+        if extras.isEmpty {
+            firsts.withUnsafeBufferPointer { firsts in
+                while last > base, firsts[last - 1] == Self.space || firsts[last - 1] == Self.continuation { last -= 1 }
+            }
+        } else {
+            while last > base, isBlankText(last - 1) { last -= 1 }
+        }
+        return last
+    }
+
     /// Appends the UTF-8 of cells `range` (flat indices) to `out`.
     func appendText(_ range: Range<Int>, to out: inout [UInt8]) {
-        let noExtras = extras.isEmpty
-        for index in range {
-            let first = firsts[index]
-            if first < 0x80 {
-                if first != Self.continuation { out.append(UInt8(truncatingIfNeeded: first)) }
-            } else {
-                Self.appendUTF8(first, to: &out)
+        guard extras.isEmpty else {
+            for index in range {
+                let first = firsts[index]
+                if first < 0x80 {
+                    if first != Self.continuation { out.append(UInt8(truncatingIfNeeded: first)) }
+                } else {
+                    Self.appendUTF8(first, to: &out)
+                }
+                if let more = extras[index] {
+                    for scalar in more { Self.appendUTF8(scalar.value, to: &out) }
+                }
             }
-            if !noExtras, let more = extras[index] {
-                for scalar in more { Self.appendUTF8(scalar.value, to: &out) }
+            return
+        }
+        // Encoded into a scratch buffer (at most 4 bytes a cell), then copied in one go:
+        // appending byte by byte to `out` checks its capacity and uniqueness every time.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, range.count * 4)) { buffer in
+            var n = 0
+            firsts.withUnsafeBufferPointer { firsts in
+                for index in range {
+                    let v = firsts[index]
+                    if v < 0x80 {
+                        if v != Self.continuation { buffer[n] = UInt8(truncatingIfNeeded: v); n += 1 }
+                    } else if v < 0x800 {
+                        buffer[n] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
+                        buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                        n += 2
+                    } else if v < 0x10000 {
+                        buffer[n] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+                        buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                        buffer[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                        n += 3
+                    } else {
+                        buffer[n] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
+                        buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
+                        buffer[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                        buffer[n + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                        n += 4
+                    }
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<n]))
         }
     }
 

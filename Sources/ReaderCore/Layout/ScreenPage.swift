@@ -1,20 +1,56 @@
 /// A run of text placed at a row and column of a screen page.
 /// Columns and widths are terminal cells, never Characters.
+///
+/// Set text keeps its scalars in the paragraph's shared buffer and becomes a `String`
+/// only when `text` is read (the formatters paint from the buffer directly).
 public struct PlacedRun: Sendable, Equatable {
     public var row: Int
     public var column: Int
-    public var text: String
+    /// What the run draws. Reading it from set text builds a `String` each time.
+    public var text: String {
+        get { content.string }
+        set { content = .string(newValue) }
+    }
     public var role: Role
     /// For article body text: the article text offsets (scalars) that `text`
     /// draws, scalar for scalar. nil for headers, rules, labels and padding.
     public var source: Range<Int>?
+    /// The text, as a `String` or as a range of shared scalars.
+    var content: RunText
 
     public init(row: Int, column: Int, text: String, role: Role, source: Range<Int>? = nil) {
         self.row = row
         self.column = column
-        self.text = text
+        self.content = .string(text)
         self.role = role
         self.source = source
+    }
+
+    /// A run drawing scalars `range` of `scalars` (a simple `ScalarText`).
+    init(row: Int, column: Int, scalars: ScalarText, range: Range<Int>, role: Role, source: Range<Int>? = nil) {
+        self.row = row
+        self.column = column
+        self.content = .scalars(scalars, range)
+        self.role = role
+        self.source = source
+    }
+
+    /// True when the run draws nothing (without building its `String`).
+    public var isEmpty: Bool { content.isEmpty }
+
+    /// Cells the text takes, as `measure.of(text)`.
+    func width(measure: DisplayWidth) -> Int {
+        switch content {
+        case .string(let text):
+            return measure.of(text)
+        case .scalars(let text, let range):
+            return text.ambiguous == measure.ambiguous ? text.width(range) : measure.of(text.string(range))
+        }
+    }
+
+    /// Runs are equal when they draw the same text at the same place, however it is stored.
+    public static func == (a: PlacedRun, b: PlacedRun) -> Bool {
+        a.row == b.row && a.column == b.column && a.role == b.role && a.source == b.source && a.text == b.text
     }
 }
 

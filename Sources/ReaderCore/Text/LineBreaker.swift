@@ -323,9 +323,8 @@ public struct LineBreaker: Sendable {
         let prevEastAsian = prevByte & 0x40 != 0
         let curEastAsian = p[i] & 0x40 != 0
         if cur == C.QU {
-            let category = s[i].properties.generalCategory
             // × [QU - Pi]
-            if category != .initialPunctuation { return .prohibited }
+            if !isInitialPunctuation(s[i]) { return .prohibited }
             // [^EastAsian] × QU
             if !prevEastAsian { return .prohibited }
             // × QU ([^EastAsian] | eot)
@@ -334,15 +333,34 @@ public struct LineBreaker: Sendable {
             if j >= p.count || p[j] & 0x40 == 0 { return .prohibited }
         }
         if prev == C.QU {
-            let category = s[prevIndex].properties.generalCategory
             // [QU - Pf] ×
-            if category != .finalPunctuation { return .prohibited }
+            if !isFinalPunctuation(s[prevIndex]) { return .prohibited }
             // QU × [^EastAsian]
             if !curEastAsian { return .prohibited }
             // (sot | [^EastAsian]) QU ×
             if prevIndex == 0 || p[lastBase(p, prevIndex)] & 0x40 == 0 { return .prohibited }
         }
         return .allowed
+    }
+
+    /// Whether a scalar's General_Category is Pi; the common quotes without a property lookup.
+    @inline(__always)
+    private func isInitialPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x22, 0x27, 0x2019, 0x201A, 0x201D, 0x201E: return false
+        case 0x2018, 0x201B, 0x201C, 0x201F: return true
+        default: return scalar.properties.generalCategory == .initialPunctuation
+        }
+    }
+
+    /// Whether a scalar's General_Category is Pf; the common quotes without a property lookup.
+    @inline(__always)
+    private func isFinalPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x22, 0x27, 0x2018, 0x201A, 0x201B, 0x201C, 0x201E, 0x201F: return false
+        case 0x2019, 0x201D: return true
+        default: return scalar.properties.generalCategory == .finalPunctuation
+        }
     }
 
     // MARK: Chinese tailoring

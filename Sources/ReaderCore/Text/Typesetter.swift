@@ -13,14 +13,19 @@ public struct TypesetOptions: Sendable, Equatable {
     /// Avoid a last line holding a single character (孤字) when moving one character
     /// down from the line before fixes it.
     public var avoidLoneLastCharacter: Bool
+    /// Ease a line left loose by an unsplittable run that does not fit (2022—2023,
+    /// 40亿元) by sharing its spare cells with the lines before it.
+    public var balanceLooseLines: Bool
 
     public init(width: Int, indentFirstLine: Bool = true, justify: Bool = true,
-                ambiguous: AmbiguousWidth = .narrow, avoidLoneLastCharacter: Bool = true) {
+                ambiguous: AmbiguousWidth = .narrow, avoidLoneLastCharacter: Bool = true,
+                balanceLooseLines: Bool = true) {
         self.width = width
         self.indentFirstLine = indentFirstLine
         self.justify = justify
         self.ambiguous = ambiguous
         self.avoidLoneLastCharacter = avoidLoneLastCharacter
+        self.balanceLooseLines = balanceLooseLines
     }
 }
 
@@ -78,38 +83,55 @@ public struct Typesetter: Sendable {
 
     /// Sets one paragraph into lines no wider than `options.width`.
     public func set(_ paragraph: String) -> [SetLine] {
-        // One decoding pass (Array(unicodeScalars) would count first, then copy).
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(paragraph.utf8.count)
-        for scalar in paragraph.unicodeScalars { scalars.append(scalar) }
-        return set(scalars: scalars)
+        set(scalars: ScalarText.decode(paragraph))
     }
 
     /// Sets one paragraph given as scalars (offsets in the result count these scalars).
     public func set(scalars: [Unicode.Scalar]) -> [SetLine] {
+        layout(scalars: scalars).setLines()
+    }
+
+    /// Sets one paragraph into lines without drawing them: each line's segments are
+    /// ranges of the paragraph's scalars with their columns (what `set` draws as text).
+    func layout(scalars: [Unicode.Scalar]) -> TypesetParagraph {
         let n = scalars.count
-        if n == 0 { return [] }
+        if n == 0 {
+            return TypesetParagraph(text: ScalarText(scalars: [], cells: [], ambiguous: options.ambiguous, isSimple: true),
+                                    lines: [], segments: [])
+        }
         let lookup = LineBreakLookup.shared
         var properties = [UInt8](repeating: 0, count: n)
-        for i in 0..<n { properties[i] = lookup.raw(scalars[i].value) }
-        var opportunities = LineBreaker(tailoring: .chinese).opportunities(scalars, properties: properties)
-        let cells = measure(scalars, properties)
-        // Never break inside a grapheme cluster (UAX #14 allows it after a space, say).
-        cells.withUnsafeBufferPointer { c in
-            for i in 1..<n where opportunities[i] == .allowed && !startsCluster(c, i) {
-                opportunities[i] = .prohibited
+        properties.withUnsafeMutableBufferPointer { p in
+            scalars.withUnsafeBufferPointer { s in
+                for i in 0..<n { p[i] = lookup.raw(s[i].value) }
             }
         }
-        return scalars.withUnsafeBufferPointer { s in
+        var opportunities = LineBreaker(tailoring: .chinese).opportunities(scalars, properties: properties)
+        let (cells, simple) = scalars.withUnsafeBufferPointer { measure($0, properties) }
+        if !simple {
+            // Never break inside a grapheme cluster (UAX #14 allows it after a space, say).
+            cells.withUnsafeBufferPointer { c in
+                for i in 1..<n where opportunities[i] == .allowed && !startsCluster(c, i) {
+                    opportunities[i] = .prohibited
+                }
+            }
+        }
+        var lines: [TypesetParagraph.Line] = []
+        var segments: [TypesetParagraph.Segment] = []
+        scalars.withUnsafeBufferPointer { s in
             cells.withUnsafeBufferPointer { c in
                 opportunities.withUnsafeBufferPointer { o in
                     let plan = breakLines(s, c, o)
-                    return plan.enumerated().map { index, line in
-                        render(s, c, o, line, isLast: index == plan.count - 1)
+                    lines.reserveCapacity(plan.count)
+                    segments.reserveCapacity(plan.count * 2)
+                    for (index, line) in plan.enumerated() {
+                        lines.append(place(s, c, o, line, isLast: index == plan.count - 1, into: &segments))
                     }
                 }
             }
         }
+        let text = ScalarText(scalars: scalars, cells: cells, ambiguous: options.ambiguous, isSimple: simple)
+        return TypesetParagraph(text: text, lines: lines, segments: segments)
     }
 
     // MARK: Measuring
@@ -123,18 +145,8 @@ public struct Typesetter: Sendable {
         return k == c.count || c[k] & Cell.continuation == 0
     }
 
-    /// Per-scalar cell flags.
-    enum Cell {
-        static let widthMask: UInt8 = 0x07
-        /// The scalar continues the grapheme cluster before it (no break, no gap).
-        static let continuation: UInt8 = 0x08
-        /// Never drawn: control characters and hard line breaks.
-        static let hidden: UInt8 = 0x10
-        /// U+0020: hangs at a line end, widened by justification.
-        static let space: UInt8 = 0x20
-        /// Drawn two cells wide.
-        static let wide: UInt8 = 0x40
-    }
+    /// Per-scalar cell flags (shared with the runs that draw from `ScalarText`).
+    typealias Cell = ScalarText.Cell
 
     /// Measures each scalar; a grapheme cluster's width sits on its first scalar.
     ///
@@ -142,32 +154,42 @@ public struct Typesetter: Sendable {
     /// fullwidth forms) are measured one by one; any run holding other scalars (marks,
     /// emoji sequences, flags, Hangul jamo, controls) is cut into `Character`s by the
     /// standard library so clusters match what `DisplayWidth` measures.
-    private func measure(_ s: [Unicode.Scalar], _ p: [UInt8]) -> [UInt8] {
+    ///
+    /// `simple` is true when every scalar took the first way (none joins, none is hidden).
+    private func measure(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: [UInt8]) -> (cells: [UInt8], simple: Bool) {
         let width = DisplayWidth(ambiguous: options.ambiguous)
         let n = s.count
         var cells = [UInt8](repeating: 0, count: n)
-        var i = 0
-        while i < n {
-            let v = s[i].value
-            if isAlone(v), i + 1 >= n || isAlone(s[i + 1].value) {
-                cells[i] = v == 0x20 ? Cell.space | 1 : cellByte(width.of(s[i]))
-                i += 1
-                continue
-            }
-            // A run of joining scalars with the simple scalars glued to it on either side.
-            var j = i + 1
-            while j < n {
-                if !isAlone(s[j].value) || (j + 1 < n && !isAlone(s[j + 1].value)) {
-                    j += 1
-                } else {
-                    j += 1
-                    break
+        var simple = true
+        cells.withUnsafeMutableBufferPointer { cells in
+            var i = 0
+            var alone = isAlone(s[0].value)
+            while i < n {
+                let v = s[i].value
+                let nextAlone = i + 1 >= n || isAlone(s[i + 1].value)
+                if alone, nextAlone {
+                    cells[i] = v == 0x20 ? Cell.space | 1 : cellByte(width.of(s[i]))
+                    i += 1
+                    alone = nextAlone
+                    continue
                 }
+                simple = false
+                // A run of joining scalars with the simple scalars glued to it on either side.
+                var j = i + 1
+                while j < n {
+                    if !isAlone(s[j].value) || (j + 1 < n && !isAlone(s[j + 1].value)) {
+                        j += 1
+                    } else {
+                        j += 1
+                        break
+                    }
+                }
+                measureClusters(s, p, i..<j, width, cells)
+                i = j
+                alone = i >= n || isAlone(s[i].value)
             }
-            measureClusters(s, p, i..<j, width, &cells)
-            i = j
         }
-        return cells
+        return (cells, simple)
     }
 
     /// Whether a scalar is always a grapheme cluster of its own and never joins the next.
@@ -194,15 +216,15 @@ public struct Typesetter: Sendable {
     /// Cuts a run of scalars into `Character`s and measures each one. Hidden scalars
     /// are left out first, as they are from the drawn text, so the clusters are the
     /// ones the drawn text will have; a hard line break starts afresh.
-    private func measureClusters(_ s: [Unicode.Scalar], _ p: [UInt8], _ range: Range<Int>,
-                                 _ width: DisplayWidth, _ cells: inout [UInt8]) {
+    private func measureClusters(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: [UInt8], _ range: Range<Int>,
+                                 _ width: DisplayWidth, _ cells: UnsafeMutableBufferPointer<UInt8>) {
         var view = String.UnicodeScalarView()
         var positions: [Int] = []
         for k in range {
             if isHidden(s[k], p[k]) {
                 cells[k] = Cell.hidden
                 if isHardBreak(p[k]) {
-                    measurePiece(s, view, positions, width, &cells)
+                    measurePiece(s, view, positions, width, cells)
                     view = String.UnicodeScalarView()
                     positions.removeAll(keepingCapacity: true)
                 }
@@ -211,12 +233,12 @@ public struct Typesetter: Sendable {
                 positions.append(k)
             }
         }
-        measurePiece(s, view, positions, width, &cells)
+        measurePiece(s, view, positions, width, cells)
     }
 
     /// Measures the `Character`s of a piece of visible scalars found at `positions`.
-    private func measurePiece(_ s: [Unicode.Scalar], _ view: String.UnicodeScalarView, _ positions: [Int],
-                              _ width: DisplayWidth, _ cells: inout [UInt8]) {
+    private func measurePiece(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ view: String.UnicodeScalarView,
+                              _ positions: [Int], _ width: DisplayWidth, _ cells: UnsafeMutableBufferPointer<UInt8>) {
         var index = 0
         for character in String(view) {
             let count = character.unicodeScalars.count
@@ -272,9 +294,12 @@ public struct Typesetter: Sendable {
         var available: Int
         var indent: Bool
         var justify: Bool
+        /// Cells drawn in `drawStart..<visibleEnd` (kept up to date while lines are chosen).
+        var content: Int = 0
     }
 
-    /// Chooses the lines: greedy fill, forced breaks for overlong tokens, lone-character fix.
+    /// Chooses the lines: greedy fill, forced breaks for overlong tokens, loose lines
+    /// eased, lone-character fix.
     private func breakLines(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
                             _ o: UnsafeBufferPointer<LineBreakOpportunity>) -> [Plan] {
         let n = s.count
@@ -290,61 +315,171 @@ public struct Typesetter: Sendable {
         var start = 0
         while true {
             let first = plans.isEmpty
-            let available = width - (first ? indentWidth : 0)
-            var used = 0
-            var visible = 0
-            var visibleEnd = drawStart
-            var candidate = -1
-            var candidateVisibleEnd = drawStart
-            var end = n
-            var mandatory = true
-            var i = drawStart
-            while i < n {
-                if i > drawStart, o[i] != .prohibited {
-                    if o[i] == .mandatory { end = i; break }
-                    candidate = i
-                    candidateVisibleEnd = visibleEnd
-                }
-                let cell = c[i]
-                let w = Int(cell & Cell.widthMask)
-                if cell & Cell.space != 0 || cell & Cell.hidden != 0 {
-                    used += w
-                } else {
-                    if used + w > available, visible > 0 {
-                        // Overflow: end at the last opportunity, or force a break in the token.
-                        mandatory = false
-                        // A token too long for any line is broken here rather than
-                        // leaving this line short and gapped.
-                        if candidate > drawStart, !isOverlong(c, o, from: candidate, limit: width) {
-                            end = candidate
-                            visibleEnd = candidateVisibleEnd
-                        } else {
-                            end = forcedBreak(s, c, from: drawStart, overflowAt: i)
-                            visibleEnd = end
-                        }
-                        break
-                    }
-                    used += w
-                    visible = used
-                    visibleEnd = i + 1
-                }
-                i += 1
-            }
-            if i >= n { end = n }
-            while visibleEnd > drawStart, visibleEnd <= end, visibleEnd - 1 >= drawStart,
-                  c[visibleEnd - 1] & (Cell.space | Cell.hidden) != 0 {
-                visibleEnd -= 1
-            }
-            plans.append(Plan(start: start, drawStart: drawStart, end: end, visibleEnd: visibleEnd,
-                              available: available, indent: first && indentWidth > 0,
-                              justify: options.justify && end < n && !mandatory))
-            if end >= n { break }
-            start = end
-            drawStart = end
+            let plan = fill(s, c, o, start: start, drawStart: drawStart, first: first,
+                            width: width, indentWidth: indentWidth).plan
+            plans.append(plan)
+            if plan.end >= n { break }
+            start = plan.end
+            drawStart = plan.end
             while drawStart < n, c[drawStart] & Cell.hidden != 0 { drawStart += 1 }
         }
+        if options.balanceLooseLines { balanceLooseLines(&plans, s, c, o, width: width, indentWidth: indentWidth) }
         if options.avoidLoneLastCharacter { fixLoneLastCharacter(&plans, s, c, o) }
         return plans
+    }
+
+    /// Fills one line greedily from `drawStart`: up to the last opportunity that fits,
+    /// or a forced break inside a token too long for any line (`forced`).
+    private func fill(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                      _ o: UnsafeBufferPointer<LineBreakOpportunity>, start: Int, drawStart: Int, first: Bool,
+                      width: Int, indentWidth: Int) -> (plan: Plan, forced: Bool) {
+        let n = s.count
+        let available = width - (first ? indentWidth : 0)
+        var used = 0
+        var visible = 0
+        var visibleEnd = drawStart
+        var candidate = -1
+        var candidateVisibleEnd = drawStart
+        var candidateVisible = 0
+        var end = n
+        var mandatory = true
+        var forced = false
+        var i = drawStart
+        while i < n {
+            if i > drawStart, o[i] != .prohibited {
+                if o[i] == .mandatory { end = i; break }
+                candidate = i
+                candidateVisibleEnd = visibleEnd
+                candidateVisible = visible
+            }
+            let cell = c[i]
+            let w = Int(cell & Cell.widthMask)
+            if cell & Cell.space != 0 || cell & Cell.hidden != 0 {
+                used += w
+            } else {
+                if used + w > available, visible > 0 {
+                    // Overflow: end at the last opportunity, or force a break in the token.
+                    mandatory = false
+                    // A token too long for any line is broken here rather than
+                    // leaving this line short and gapped.
+                    if candidate > drawStart, !isOverlong(c, o, from: candidate, limit: width) {
+                        end = candidate
+                        visibleEnd = candidateVisibleEnd
+                        visible = candidateVisible
+                    } else {
+                        end = forcedBreak(s, c, from: drawStart, overflowAt: i)
+                        visibleEnd = end
+                        forced = true
+                    }
+                    break
+                }
+                used += w
+                visible = used
+                visibleEnd = i + 1
+            }
+            i += 1
+        }
+        if i >= n { end = n }
+        while visibleEnd > drawStart, visibleEnd <= end, visibleEnd - 1 >= drawStart,
+              c[visibleEnd - 1] & (Cell.space | Cell.hidden) != 0 {
+            visibleEnd -= 1
+        }
+        var plan = Plan(start: start, drawStart: drawStart, end: end, visibleEnd: visibleEnd,
+                        available: available, indent: first && indentWidth > 0,
+                        justify: options.justify && end < n && !mandatory, content: visible)
+        // `visible` counts up to the last drawn cell before the overflow; a forced break
+        // (rare) may fall earlier, so count what is left on the line.
+        if forced { plan.content = contentCells(c, plan) }
+        return (plan, forced)
+    }
+
+    /// Spare cells at which a justified line counts as loose.
+    static let looseSpare = 4
+    /// Break opportunities looked back over when easing a loose line.
+    static let lookBack = 8
+
+    /// Eases loose lines: a line left with `looseSpare` or more spare cells, because the
+    /// unsplittable run after it (2022—2023, 40亿元) does not fit, takes characters from
+    /// the end of the line before, so the two share the spare cells (least sum of squares)
+    /// instead of one showing a gap between every character. Lines after it never change:
+    /// a trial is kept only if the loose line still ends where it did. Bottom up, so the
+    /// spare can spread over several lines.
+    private func balanceLooseLines(_ plans: inout [Plan], _ s: UnsafeBufferPointer<Unicode.Scalar>,
+                                   _ c: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<LineBreakOpportunity>,
+                                   width: Int, indentWidth: Int) {
+        guard plans.count >= 3 else { return }
+        // A few passes: a line eased from below may in turn be eased from above.
+        for _ in 0..<3 where easeLooseLines(&plans, s, c, o, width: width, indentWidth: indentWidth) {}
+    }
+
+    /// One bottom-up pass of `balanceLooseLines`; true when a line changed.
+    private func easeLooseLines(_ plans: inout [Plan], _ s: UnsafeBufferPointer<Unicode.Scalar>,
+                                _ c: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<LineBreakOpportunity>,
+                                width: Int, indentWidth: Int) -> Bool {
+        var changed = false
+        var i = plans.count - 2
+        while i >= 1 {
+            defer { i -= 1 }
+            let current = plans[i]
+            let previous = plans[i - 1]
+            guard current.justify, previous.justify else { continue }
+            let spare = spareCells(current)
+            guard spare >= Self.looseSpare else { continue }
+            let before = spareCells(previous)
+            var best = before * before + spare * spare
+            var choice: (Plan, Plan)?
+            var b = previous.visibleEnd - 1
+            var tried = 0
+            while b > previous.drawStart, tried < Self.lookBack {
+                defer { b -= 1 }
+                guard o[b] == .allowed else { continue }
+                tried += 1
+                var visibleEnd = b
+                while visibleEnd > previous.drawStart, c[visibleEnd - 1] & (Cell.space | Cell.hidden) != 0 {
+                    visibleEnd -= 1
+                }
+                guard visibleEnd > previous.drawStart else { break }
+                var shorter = previous
+                shorter.end = b
+                shorter.visibleEnd = visibleEnd
+                shorter.content = contentCells(c, shorter)
+                let shorterSpare = spareCells(shorter)
+                // Further back only loosens the line before more.
+                if shorterSpare * shorterSpare >= best { break }
+                var drawStart = b
+                while drawStart < s.count, c[drawStart] & Cell.hidden != 0 { drawStart += 1 }
+                let refilled = fill(s, c, o, start: b, drawStart: drawStart, first: false,
+                                    width: width, indentWidth: indentWidth)
+                guard !refilled.forced, refilled.plan.end == current.end, refilled.plan.justify else { continue }
+                let refilledSpare = spareCells(refilled.plan)
+                let cost = shorterSpare * shorterSpare + refilledSpare * refilledSpare
+                if cost < best {
+                    best = cost
+                    choice = (shorter, refilled.plan)
+                }
+            }
+            if let choice {
+                plans[i - 1] = choice.0
+                plans[i] = choice.1
+                changed = true
+            }
+        }
+        return changed
+    }
+
+    /// Cells a justified line has to spare: its room less the width of what it draws.
+    @inline(__always)
+    private func spareCells(_ plan: Plan) -> Int {
+        max(0, plan.available - plan.content)
+    }
+
+    /// Cells drawn by a planned line, counted.
+    private func contentCells(_ c: UnsafeBufferPointer<UInt8>, _ plan: Plan) -> Int {
+        var content = 0
+        for k in plan.drawStart..<max(plan.drawStart, plan.visibleEnd) where c[k] & Cell.hidden == 0 {
+            content += Int(c[k] & Cell.widthMask)
+        }
+        return content
     }
 
     /// Whether the unbreakable token starting at `start` is wider than `limit` cells.
@@ -432,10 +567,22 @@ public struct Typesetter: Sendable {
 
     // MARK: Rendering
 
-    /// Draws a planned line: indent, the drawn scalars, justification gaps between segments.
-    private func render(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
-                        _ o: UnsafeBufferPointer<LineBreakOpportunity>,
-                        _ plan: Plan, isLast: Bool) -> SetLine {
+    /// Places a planned line: its segments (runs of drawn scalars) and their columns
+    /// after the indent and the justification gaps, appended to `segments`.
+    private func place(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                       _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ plan: Plan, isLast: Bool,
+                       into segments: inout [TypesetParagraph.Segment]) -> TypesetParagraph.Line {
+        // Each gap's tier, worked out once in the counting pass and read again when placing.
+        withUnsafeTemporaryAllocation(of: Int8.self, capacity: max(1, plan.visibleEnd - plan.drawStart)) { tiers in
+            place(s, c, o, plan, isLast: isLast, tiers: tiers, into: &segments)
+        }
+    }
+
+    /// `place` with scratch room for one tier per scalar of the line.
+    private func place(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                       _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ plan: Plan, isLast: Bool,
+                       tiers: UnsafeMutableBufferPointer<Int8>,
+                       into segments: inout [TypesetParagraph.Segment]) -> TypesetParagraph.Line {
         // Content width, then (only if there are spare cells) the gaps that may take them.
         var content = 0
         for k in plan.drawStart..<plan.visibleEnd where c[k] & Cell.hidden == 0 {
@@ -451,6 +598,7 @@ public struct Typesetter: Sendable {
                 if cell & (Cell.hidden | Cell.continuation) != 0 { continue }
                 if previousDrawn >= 0 {
                     let tier = gapTier(s, c, o, previousDrawn, k)
+                    tiers[k - plan.drawStart] = Int8(tier)
                     if tier >= 0 { any += 1 }
                     if tier >= 1 { preferred += 1 }
                     if tier >= 2 { afterPunctuation += 1 }
@@ -463,27 +611,12 @@ public struct Typesetter: Sendable {
         let tier = afterPunctuation > 0 && spare <= afterPunctuation ? 2 : preferred > 0 ? 1 : 0
         let gapCount = tier == 2 ? afterPunctuation : tier == 1 ? preferred : any
 
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity((plan.visibleEnd - plan.drawStart) * 3 + spare + 8)
-        var column = 0
-        if plan.indent {
-            for _ in 0..<2 { bytes.append(0xE3); bytes.append(0x80); bytes.append(0x80) }
-            column = 4
-        }
-        // Segments as byte ranges of the line, turned into strings once the line is done.
-        var pieces: [(bytes: Range<Int>, column: Int, source: Range<Int>)] = []
+        let first = segments.count
+        var column = plan.indent ? 4 : 0
         var segmentStart = -1
-        var segmentByte = 0
         var segmentColumn = 0
         var gapIndex = 0
         previousDrawn = -1
-        /// Ends the open segment at scalar `end`.
-        func close(_ end: Int) {
-            if segmentStart >= 0 {
-                pieces.append((segmentByte..<bytes.count, segmentColumn, segmentStart..<end))
-                segmentStart = -1
-            }
-        }
         var k = plan.drawStart
         while k < plan.visibleEnd {
             let cell = c[k]
@@ -493,42 +626,37 @@ public struct Typesetter: Sendable {
                 continue
             }
             if spare > 0, cell & Cell.continuation == 0, previousDrawn >= 0, gapCount > 0,
-               gapTier(s, c, o, previousDrawn, k) >= tier {
+               Int(tiers[k - plan.drawStart]) >= tier {
                 // Bresenham, centred: each gap gets spare/gapCount cells, the remainder
                 // spread evenly from the middle rather than piled at one end.
                 let half = gapCount / 2
                 let extra = ((gapIndex + 1) * spare + half) / gapCount - (gapIndex * spare + half) / gapCount
                 gapIndex += 1
                 if extra > 0 {
-                    close(k)
-                    for _ in 0..<extra { bytes.append(0x20) }
+                    if segmentStart >= 0 {
+                        segments.append(TypesetParagraph.Segment(scalars: segmentStart..<k, column: segmentColumn))
+                        segmentStart = -1
+                    }
                     column += extra
                 }
             }
             if segmentStart < 0 {
                 segmentStart = k
-                segmentByte = bytes.count
                 segmentColumn = column
             }
-            appendUTF8(s[k], to: &bytes)
             column += Int(cell & Cell.widthMask)
             if cell & Cell.continuation == 0 { previousDrawn = k }
             k += 1
         }
-        close(plan.visibleEnd)
+        if segmentStart >= 0 {
+            segments.append(TypesetParagraph.Segment(scalars: segmentStart..<plan.visibleEnd, column: segmentColumn))
+        }
         // A single cluster cannot be spread: pad after it so the column stays straight.
         if justify, gapCount == 0, column < plan.available + (plan.indent ? 4 : 0) {
-            let pad = plan.available + (plan.indent ? 4 : 0) - column
-            for _ in 0..<pad { bytes.append(0x20) }
-            column += pad
+            column = plan.available + (plan.indent ? 4 : 0)
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        // A segment that is the whole line shares its string.
-        let segments = pieces.map { piece in
-            SetLine.Segment(text: piece.bytes == 0..<bytes.count ? text : String(decoding: bytes[piece.bytes], as: UTF8.self),
-                            column: piece.column, source: piece.source)
-        }
-        return SetLine(text: text, segments: segments, width: column, source: plan.start..<plan.end, isLast: isLast)
+        return TypesetParagraph.Line(source: plan.start..<plan.end, width: column, isLast: isLast,
+                                     indent: plan.indent, segments: first..<segments.count)
     }
 
     /// How welcome a justification gap is between clusters `a` and `b`. Gaps go where
@@ -552,26 +680,5 @@ public struct Typesetter: Sendable {
         if o[b] != .allowed { return 0 }
         if Kinsoku.forbidsLineStart(s[a]) && s[a] != "." { return 2 }
         return 1
-    }
-
-    /// Appends a scalar's UTF-8 bytes.
-    @inline(__always)
-    private func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
-        let v = scalar.value
-        if v < 0x80 {
-            bytes.append(UInt8(v))
-        } else if v < 0x800 {
-            bytes.append(UInt8(0xC0 | v >> 6))
-            bytes.append(UInt8(0x80 | v & 0x3F))
-        } else if v < 0x10000 {
-            bytes.append(UInt8(0xE0 | v >> 12))
-            bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | v & 0x3F))
-        } else {
-            bytes.append(UInt8(0xF0 | v >> 18))
-            bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | v >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | v & 0x3F))
-        }
     }
 }

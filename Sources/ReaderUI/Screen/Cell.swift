@@ -15,24 +15,60 @@ public struct CellFlags: OptionSet, Sendable, Hashable {
 
 /// One terminal cell: a grapheme (lead cell) or the right half of a wide one.
 ///
-/// Cells compare by the grapheme's UTF-8 bytes (not canonical equivalence), role,
-/// flags and width: the diff compares thousands per frame, so the grapheme is also
-/// kept packed into an integer (`packed`) and most comparisons are integer compares.
+/// The grapheme is kept as its UTF-8 bytes packed into an integer (`packed`), not as a
+/// `String`: views fill thousands of cells per frame and the diff compares them all, so
+/// making a cell from a scalar and comparing two cells are integer operations. Only a
+/// grapheme of more than 7 UTF-8 bytes (emoji sequences, stacked marks) keeps a `String`.
+/// Cells compare by the grapheme's UTF-8 bytes (not canonical equivalence), role, flags
+/// and width.
 public struct Cell: Sendable, Equatable {
-    /// The grapheme drawn from this cell; "" for a continuation cell.
-    public var text: String {
-        didSet { packed = Self.pack(text) }
-    }
-    /// Up to 7 UTF-8 bytes of `text` and their count in the top byte; `Self.long` beyond.
+    /// Up to 7 UTF-8 bytes of the grapheme and their count in the top byte; `Self.long` beyond.
     private var packed: UInt64
+    /// The grapheme when it does not fit `packed`; nil otherwise.
+    private var spill: String?
     public var role: Role
     public var flags: CellFlags
     /// Cells the grapheme covers: 1 or 2 for a lead cell, 0 for a continuation.
     public var width: UInt8
 
+    /// The grapheme drawn from this cell; "" for a continuation cell.
+    public var text: String {
+        get { spill ?? Self.unpack(packed) }
+        set {
+            packed = Self.pack(newValue)
+            spill = packed == Self.long ? newValue : nil
+        }
+    }
+
     public init(text: String, role: Role, flags: CellFlags = [], width: UInt8 = 1) {
-        self.text = text
-        self.packed = Self.pack(text)
+        let packed = Self.pack(text)
+        self.packed = packed
+        self.spill = packed == Self.long ? text : nil
+        self.role = role
+        self.flags = flags
+        self.width = width
+    }
+
+    /// A cell drawing one scalar (a grapheme cluster of its own), built without a `String`.
+    @inline(__always)
+    public init(scalar: Unicode.Scalar, role: Role, flags: CellFlags = [], width: UInt8) {
+        self.packed = Self.pack(scalar.value)
+        self.spill = nil
+        self.role = role
+        self.flags = flags
+        self.width = width
+    }
+
+    /// The right half of a wide grapheme.
+    @inline(__always)
+    public static func continuation(_ role: Role, flags: CellFlags = []) -> Cell {
+        Cell(packed: 0, role: role, flags: flags, width: 0)
+    }
+
+    @inline(__always)
+    private init(packed: UInt64, role: Role, flags: CellFlags, width: UInt8) {
+        self.packed = packed
+        self.spill = nil
         self.role = role
         self.flags = flags
         self.width = width
@@ -40,11 +76,15 @@ public struct Cell: Sendable, Equatable {
 
     /// An empty cell of `role`.
     public static func blank(_ role: Role = .body) -> Cell {
-        Cell(text: " ", role: role)
+        Cell(packed: spacePacked, role: role, flags: [], width: 1)
     }
 
-    /// Marks a grapheme of more than 7 UTF-8 bytes: compared as bytes of `text`.
+    /// Marks a grapheme of more than 7 UTF-8 bytes: compared as bytes of `spill`.
     private static let long: UInt64 = .max
+    /// `packed` of a single space.
+    private static let spacePacked: UInt64 = 1 << 56 | 0x20
+    /// `packed` of U+3000 IDEOGRAPHIC SPACE (E3 80 80).
+    private static let ideographicSpacePacked: UInt64 = 3 << 56 | 0x8080E3
 
     /// Packs a short grapheme's UTF-8 bytes into an integer.
     @inline(__always)
@@ -59,14 +99,83 @@ public struct Cell: Sendable, Equatable {
         return value | count << 56
     }
 
+    /// Packs one scalar's UTF-8 bytes.
+    @inline(__always)
+    private static func pack(_ v: UInt32) -> UInt64 {
+        let v = UInt64(v)
+        if v < 0x80 { return 1 << 56 | v }
+        if v < 0x800 { return 2 << 56 | (0x80 | v & 0x3F) << 8 | (0xC0 | v >> 6) }
+        if v < 0x10000 {
+            return 3 << 56 | (0x80 | v & 0x3F) << 16 | (0x80 | v >> 6 & 0x3F) << 8 | (0xE0 | v >> 12)
+        }
+        return 4 << 56 | (0x80 | v & 0x3F) << 24 | (0x80 | v >> 6 & 0x3F) << 16
+            | (0x80 | v >> 12 & 0x3F) << 8 | (0xF0 | v >> 18)
+    }
+
+    /// The `String` of packed bytes.
+    private static func unpack(_ packed: UInt64) -> String {
+        let count = Int(packed >> 56)
+        if count == 0 { return "" }
+        return withUnsafeBytes(of: packed.littleEndian) { raw in
+            String(decoding: UnsafeRawBufferPointer(rebasing: raw[0..<count]), as: UTF8.self)
+        }
+    }
+
     /// Equal when grapheme bytes, role, flags and width agree.
     @inline(__always)
     public static func == (lhs: Cell, rhs: Cell) -> Bool {
         guard lhs.packed == rhs.packed, lhs.role == rhs.role, lhs.flags == rhs.flags,
               lhs.width == rhs.width else { return false }
-        return lhs.packed != long || lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        return lhs.packed != long || lhs.spill == rhs.spill
     }
 
     /// True for the right half of a wide grapheme.
+    @inline(__always)
     public var isContinuation: Bool { width == 0 }
+
+    /// True when the cell draws a single space.
+    @inline(__always)
+    public var isSpace: Bool { packed == Self.spacePacked }
+
+    /// True when the cell draws U+3000 IDEOGRAPHIC SPACE.
+    @inline(__always)
+    public var isIdeographicSpace: Bool { packed == Self.ideographicSpacePacked }
+
+    /// The first scalar's code point when the grapheme is exactly one scalar; nil otherwise.
+    @inline(__always)
+    public var singleScalar: UInt32? {
+        let count = packed >> 56
+        let b0 = UInt32(packed & 0xFF)
+        switch count {
+        case 1: return b0
+        case 2 where b0 >= 0xC0 && b0 < 0xE0:
+            return (b0 & 0x1F) << 6 | UInt32(packed >> 8 & 0x3F)
+        case 3 where b0 >= 0xE0 && b0 < 0xF0:
+            return (b0 & 0x0F) << 12 | UInt32(packed >> 8 & 0x3F) << 6 | UInt32(packed >> 16 & 0x3F)
+        case 4 where b0 >= 0xF0:
+            return (b0 & 0x07) << 18 | UInt32(packed >> 8 & 0x3F) << 12
+                | UInt32(packed >> 16 & 0x3F) << 6 | UInt32(packed >> 24 & 0x3F)
+        default: return nil
+        }
+    }
+
+    /// Bytes `appendUTF8` appends.
+    @inline(__always)
+    public var utf8Count: Int {
+        packed == Self.long ? (spill?.utf8.count ?? 0) : Int(packed >> 56)
+    }
+
+    /// Appends the grapheme's UTF-8 bytes to `out`.
+    @inline(__always)
+    public func appendUTF8(to out: inout [UInt8]) {
+        if packed == Self.long {
+            out.append(contentsOf: (spill ?? "").utf8)
+            return
+        }
+        var bytes = packed
+        for _ in 0..<Int(packed >> 56) {
+            out.append(UInt8(truncatingIfNeeded: bytes))
+            bytes >>= 8
+        }
+    }
 }

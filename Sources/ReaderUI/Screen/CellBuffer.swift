@@ -35,16 +35,48 @@ public struct CellBuffer: Sendable, Equatable {
         guard row >= 0, row < height else { return column }
         let edge = min(width, limit ?? width)
         var x = column
+        if text.unicodeScalars.allSatisfy(Self.standsAlone) {
+            // Every scalar is a cluster of its own, 1 or 2 cells wide: no Character walk.
+            for scalar in text.unicodeScalars {
+                let w = measure.of(scalar)
+                if x + w > edge { break }
+                if x >= 0 {
+                    place(Cell(scalar: scalar, role: role, flags: flags, width: UInt8(w)), row: row, column: x)
+                }
+                x += w
+            }
+            return x
+        }
         for grapheme in text {
             let w = measure.of(grapheme)
             if w <= 0 { continue }
             if x + w > edge { break }
             if x >= 0 {
-                place(grapheme: String(grapheme), width: w, row: row, column: x, role: role, flags: flags)
+                place(Cell(text: String(grapheme), role: role, flags: flags, width: UInt8(w)), row: row, column: x)
             }
             x += w
         }
         return x
+    }
+
+    /// Whether a scalar is a grapheme cluster on its own whatever its neighbours, with a
+    /// width of 1 or 2: printable ASCII, CJK punctuation, kana, ideographs, fullwidth forms
+    /// and general punctuation (none is Extend, SpacingMark, Prepend, ZWJ or a control).
+    /// The same set as ReaderCore's `ScreenGrid.standsAlone`.
+    @inline(__always)
+    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v &- 0x20 < 0x5F { return true }
+        if v < 0x2010 { return v == 0xB7 }
+        if v <= 0x2027 { return true }                       // ‐ – — ‘ ’ “ ” … ·
+        if v < 0x3000 { return false }
+        if v <= 0x3029 { return true }                       // 、。〈〉《》「」『』【】…
+        if v < 0x3030 { return false }                       // 302A–302F tone marks join
+        if v <= 0x3096 { return true }
+        if v < 0x30A0 { return false }                       // 3099/309A voicing marks join
+        if v <= 0x30FF { return true }
+        if v >= 0x4E00 && v <= 0x9FFF { return true }
+        return v >= 0xFF01 && v <= 0xFF60
     }
 
     /// Fills `count` cells of `row` from `column` with blanks of `role`.
@@ -53,8 +85,9 @@ public struct CellBuffer: Sendable, Equatable {
         let start = max(0, column)
         let end = min(width, column + (count ?? width))
         guard start < end else { return }
+        let blank = Cell(scalar: " ", role: role, flags: flags, width: 1)
         for x in start..<end {
-            place(grapheme: " ", width: 1, row: row, column: x, role: role, flags: flags)
+            place(blank, row: row, column: x)
         }
     }
 
@@ -104,22 +137,26 @@ public struct CellBuffer: Sendable, Equatable {
     /// The whole buffer as text, one line per row.
     public var text: String { lines().joined(separator: "\n") }
 
-    /// Puts one grapheme, first clearing any wide grapheme it would cut in half.
-    private mutating func place(grapheme: String, width w: Int, row: Int, column x: Int,
-                                role: Role, flags: CellFlags) {
-        clearHalves(row: row, column: x)
-        if w == 2 { clearHalves(row: row, column: x + 1) }
-        self[row, x] = Cell(text: grapheme, role: role, flags: flags, width: UInt8(w))
-        if w == 2 { self[row, x + 1] = Cell(text: "", role: role, flags: flags, width: 0) }
+    /// Puts one lead cell (and the continuation of a wide one), first clearing any wide
+    /// grapheme it would cut in half.
+    @inline(__always)
+    private mutating func place(_ cell: Cell, row: Int, column x: Int) {
+        let index = row * width + x
+        if cells[index].width != 1 { clearHalves(row: row, column: x) }
+        cells[index] = cell
+        if cell.width == 2 {
+            if cells[index + 1].width != 1 { clearHalves(row: row, column: x + 1) }
+            cells[index + 1] = .continuation(cell.role, flags: cell.flags)
+        }
     }
 
     /// Blanks the other half of a wide grapheme that covers `column`.
     private mutating func clearHalves(row: Int, column x: Int) {
         let cell = self[row, x]
         if cell.isContinuation, x > 0 {
-            self[row, x - 1] = Cell(text: " ", role: self[row, x - 1].role)
+            self[row, x - 1] = .blank(self[row, x - 1].role)
         } else if cell.width == 2, x + 1 < width {
-            self[row, x + 1] = Cell(text: " ", role: cell.role)
+            self[row, x + 1] = .blank(cell.role)
         }
     }
 }

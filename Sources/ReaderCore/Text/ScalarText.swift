@@ -1,0 +1,114 @@
+/// A paragraph's scalars and their cell bytes, as the typesetter measured them,
+/// shared by every run set from the paragraph.
+///
+/// Runs of body text point into one `ScalarText` by range instead of each holding
+/// a `String`: a whole-edition `--dump` sets millions of runs, and making, validating,
+/// measuring and walking a `String` per run was a third of the layout's cost.
+final class ScalarText: Sendable {
+    /// Per-scalar cell bytes (`Typesetter.Cell`): width in the low bits, flags above.
+    enum Cell {
+        static let widthMask: UInt8 = 0x07
+        /// The scalar continues the grapheme cluster before it (no break, no gap).
+        static let continuation: UInt8 = 0x08
+        /// Never drawn: control characters and hard line breaks.
+        static let hidden: UInt8 = 0x10
+        /// U+0020: hangs at a line end, widened by justification.
+        static let space: UInt8 = 0x20
+        /// Drawn two cells wide.
+        static let wide: UInt8 = 0x40
+    }
+
+    let scalars: [Unicode.Scalar]
+    let cells: [UInt8]
+    /// How East Asian Ambiguous scalars were measured into `cells`.
+    let ambiguous: AmbiguousWidth
+    /// Every scalar is a grapheme cluster of its own and drawn (none hidden), so a
+    /// range of it draws scalar by scalar with the widths in `cells`.
+    let isSimple: Bool
+
+    init(scalars: [Unicode.Scalar], cells: [UInt8], ambiguous: AmbiguousWidth, isSimple: Bool) {
+        self.scalars = scalars
+        self.cells = cells
+        self.ambiguous = ambiguous
+        self.isSimple = isSimple
+    }
+
+    /// The scalars of `text`, decoded from its UTF-8 in one pass (`for scalar in
+    /// text.unicodeScalars` with appends costs about five times as much).
+    static func decode(_ text: String) -> [Unicode.Scalar] {
+        let decoded = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar] in
+            // Decoded into scratch room for the worst case, then copied into an array of
+            // exactly as many scalars: the array is kept by every run set from it, and CJK
+            // text has a third as many scalars as bytes.
+            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(1, bytes.count)) { buffer in
+                var i = 0
+                var n = 0
+                let end = bytes.count
+                while i < end {
+                    let b0 = UInt32(bytes[i])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0
+                        i += 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                            | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    // A String's UTF-8 is always valid, so every decoded value is a scalar.
+                    buffer[n] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                    n += 1
+                }
+                return Array(UnsafeBufferPointer(rebasing: buffer[0..<n]))
+            }
+        }
+        if let decoded { return decoded }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(scalar) }
+        return scalars
+    }
+
+    /// The drawn scalars of `range` (hidden ones left out) as a `String`.
+    func string(_ range: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count * 3)
+        for k in range where cells[k] & Cell.hidden == 0 {
+            Self.appendUTF8(scalars[k].value, to: &bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Cells taken by the scalars of `range` (hidden ones take none).
+    func width(_ range: Range<Int>) -> Int {
+        var total = 0
+        for k in range where cells[k] & Cell.hidden == 0 { total += Int(cells[k] & Cell.widthMask) }
+        return total
+    }
+
+    /// Appends the UTF-8 encoding of a code point.
+    @inline(__always)
+    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        if v < 0x80 {
+            out.append(UInt8(truncatingIfNeeded: v))
+        } else if v < 0x800 {
+            out.append(UInt8(truncatingIfNeeded: 0xC0 | v >> 6))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+        } else if v < 0x10000 {
+            out.append(UInt8(truncatingIfNeeded: 0xE0 | v >> 12))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+        } else {
+            out.append(UInt8(truncatingIfNeeded: 0xF0 | v >> 18))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
+        }
+    }
+}
