@@ -95,7 +95,7 @@ public struct LineBreaker: Sendable {
     /// Opportunities for scalars whose table bytes (`LineBreakProperties.raw`) are known.
     func opportunities(_ scalars: [Unicode.Scalar], properties: [UInt8]) -> [LineBreakOpportunity] {
         precondition(scalars.count == properties.count)
-        var result = [LineBreakOpportunity](repeating: .prohibited, count: scalars.count + 1)
+        var result = [LineBreakOpportunity](filled: .prohibited, count: scalars.count + 1)
         guard !scalars.isEmpty else {
             result[0] = .mandatory
             return result

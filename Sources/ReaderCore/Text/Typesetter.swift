@@ -100,7 +100,8 @@ public struct Typesetter: Sendable {
                                     lines: [], segments: [])
         }
         let lookup = LineBreakLookup.shared
-        var properties = [UInt8](repeating: 0, count: n)
+        // `filled`, not `repeating`: see `Array.init(filled:count:)`.
+        var properties = [UInt8](filled: 0, count: n)
         properties.withUnsafeMutableBufferPointer { p in
             scalars.withUnsafeBufferPointer { s in
                 for i in 0..<n { p[i] = lookup.raw(s[i].value) }
@@ -159,7 +160,7 @@ public struct Typesetter: Sendable {
     private func measure(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: [UInt8]) -> (cells: [UInt8], simple: Bool) {
         let width = DisplayWidth(ambiguous: options.ambiguous)
         let n = s.count
-        var cells = [UInt8](repeating: 0, count: n)
+        var cells = [UInt8](filled: 0, count: n)
         var simple = true
         cells.withUnsafeMutableBufferPointer { cells in
             var i = 0
