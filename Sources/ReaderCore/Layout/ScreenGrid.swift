@@ -25,8 +25,8 @@ struct ScreenGrid {
         let height = max(0, page.height)
         self.width = width
         self.height = height
-        var firsts = [UInt32](repeating: Self.space, count: width * height)
-        var roles = [Role?](repeating: nil, count: width * height)
+        var firsts = [UInt32](filled: Self.space, count: width * height)
+        var roles = [Role?](filled: nil, count: width * height)
         var extras: [Int: [Unicode.Scalar]] = [:]
         let measure = DisplayWidth(ambiguous: ambiguous)
         firsts.withUnsafeMutableBufferPointer { firsts in

@@ -37,36 +37,50 @@ final class ScalarText: Sendable {
     /// text.unicodeScalars` with appends costs about five times as much).
     static func decode(_ text: String) -> [Unicode.Scalar] {
         let decoded = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar] in
-            // Decoded into scratch room for the worst case, then copied into an array of
-            // exactly as many scalars: the array is kept by every run set from it, and CJK
-            // text has a third as many scalars as bytes.
-            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: max(1, bytes.count)) { buffer in
+            // Counted first, then decoded straight into an array of exactly as many
+            // scalars: the array is kept by every run set from it, and CJK text has a
+            // third as many scalars as bytes.
+            guard let p = bytes.baseAddress, bytes.count > 0 else { return [] }
+            let end = bytes.count
+            var count = 0
+            var i = 0
+            // Every byte but a continuation byte (10xxxxxx) starts a scalar; eight at a time.
+            while i + 8 <= end {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                count += 8 - (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                i += 8
+            }
+            while i < end {
+                if p[i] & 0xC0 != 0x80 { count += 1 }
+                i += 1
+            }
+            var scalars = [Unicode.Scalar](filled: Unicode.Scalar(0), count: count)
+            scalars.withUnsafeMutableBufferPointer { buffer in
                 var i = 0
                 var n = 0
-                let end = bytes.count
                 while i < end {
-                    let b0 = UInt32(bytes[i])
+                    let b0 = UInt32(p[i])
                     var v: UInt32
                     if b0 < 0x80 {
                         v = b0
                         i += 1
                     } else if b0 < 0xE0 {
-                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        v = (b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
                         i += 2
                     } else if b0 < 0xF0 {
-                        v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        v = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
                         i += 3
                     } else {
-                        v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                            | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                        v = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12
+                            | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
                         i += 4
                     }
                     // A String's UTF-8 is always valid, so every decoded value is a scalar.
                     buffer[n] = unsafeBitCast(v, to: Unicode.Scalar.self)
                     n += 1
                 }
-                return Array(UnsafeBufferPointer(rebasing: buffer[0..<n]))
             }
+            return scalars
         }
         if let decoded { return decoded }
         var scalars: [Unicode.Scalar] = []

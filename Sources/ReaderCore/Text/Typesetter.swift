@@ -124,7 +124,7 @@ public struct Typesetter: Sendable {
                 opportunities.withUnsafeBufferPointer { o in
                     let plan = breakLines(s, c, o)
                     lines.reserveCapacity(plan.count)
-                    segments.reserveCapacity(plan.count * 2)
+                    segments.reserveCapacity(plan.count * 4)   // justified lines split at their gaps
                     for (index, line) in plan.enumerated() {
                         lines.append(place(s, c, o, line, isLast: index == plan.count - 1, into: &segments))
                     }
@@ -307,6 +307,9 @@ public struct Typesetter: Sendable {
         let width = max(2, options.width)
         let indentWidth = options.indentFirstLine && width >= 6 ? 4 : 0
         var plans: [Plan] = []
+        // About as many lines as the text fills at two cells a scalar (CJK): one
+        // allocation instead of growth from one.
+        plans.reserveCapacity(2 * n / width + 2)
         // Leading whitespace of the paragraph is never drawn: the indent replaces it.
         var drawStart = 0
         while drawStart < n, c[drawStart] & (Cell.space | Cell.hidden) != 0
