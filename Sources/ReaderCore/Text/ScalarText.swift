@@ -47,7 +47,10 @@ final class ScalarText: Sendable {
             // Every byte but a continuation byte (10xxxxxx) starts a scalar; eight at a time.
             while i + 8 <= end {
                 let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                count += 8 - (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                // Continuation flags moved to bit 0 of each byte, summed into the top byte by
+                // the multiply (the baseline x86-64 target has no popcnt instruction).
+                let continuations = (w & ~(w << 1) & 0x8080_8080_8080_8080) >> 7
+                count += 8 - Int(truncatingIfNeeded: (continuations &* 0x0101_0101_0101_0101) >> 56)
                 i += 8
             }
             while i < end {
