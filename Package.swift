@@ -27,11 +27,14 @@ let package = Package(
             ],
             resources: []
         ),
-        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore"],
+        // Helpers every test target shares: repository paths, a seeded generator,
+        // multi-版 editions built from the sample.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "TestSupport"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore"],
+        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "TestSupport"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["broadsheet", "ReaderCore"],
+        .testTarget(name: "EndToEndTests", dependencies: ["broadsheet", "ReaderCore", "TestSupport"],
                     exclude: ["Support/kiosk-sshd.sh"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real binary on an edition large enough to open on its first 版 alone (the
@@ -9,25 +10,7 @@ struct LargeEditionE2ETests {
     /// A 40-版 edition (about 800 KB) in a fresh directory: the sample's masthead,
     /// then under each `## 第N版 要闻` the sample's articles, headlines numbered.
     static func makeEdition() throws -> (directory: String, path: String) {
-        let sample = try String(contentsOfFile: TmuxSession.sample, encoding: .utf8)
-        let lines = sample.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var bodyStart = (lines.firstIndex { $0.hasPrefix("# ") } ?? 0) + 1
-        while bodyStart < lines.count, lines[bodyStart].isEmpty { bodyStart += 1 }
-        while bodyStart < lines.count, !lines[bodyStart].trimmingCharacters(in: .whitespaces).isEmpty { bodyStart += 1 }
-        var out = lines[..<bodyStart].joined(separator: "\n")
-        var n = 1
-        for page in 1...40 {
-            out += "\n\n## 第\(page)版 要闻\n\n"
-            for line in lines[bodyStart...] {
-                if line.hasPrefix("# ") || line.hasPrefix("## ") {
-                    let space = line.firstIndex(of: " ")!
-                    out += line[..<space] + " 第\(n)篇" + line[space...] + "\n"
-                    n += 1
-                } else {
-                    out += line + "\n"
-                }
-            }
-        }
+        let out = try MultiPageEdition.text(pages: 40)
         let directory = FileManager.default.temporaryDirectory.path + "/broadsheet-large-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = directory + "/2023-03-29-large.md"

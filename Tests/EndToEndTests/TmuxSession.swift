@@ -1,5 +1,6 @@
 import Foundation
 import ReaderCore
+import TestSupport
 
 /// The real `broadsheet` binary running in a private tmux server.
 final class TmuxSession {
@@ -24,10 +25,7 @@ final class TmuxSession {
     }()
 
     /// The package root, found from this file.
-    static let root: String = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
-    }()
+    static let root = TestPaths.root
 
     /// The sample edition in the repo.
     static let sample = root + "/Editions/2023-03-29-zhuzhou-daily.md"

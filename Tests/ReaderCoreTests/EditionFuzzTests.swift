@@ -1,5 +1,6 @@
-import Testing
 @testable import ReaderCore
+import TestSupport
+import Testing
 
 @Suite("Edition parser on generated editions")
 struct EditionFuzzTests {

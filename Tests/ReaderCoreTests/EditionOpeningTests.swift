@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 @testable import ReaderCore
+import TestSupport
+import Testing
 
 /// A large edition opens on its first 版 alone (`EditionOpening`): that part must be
 /// exactly the start of the whole edition, so that nothing on the first screen moves

@@ -1,5 +1,6 @@
 import Foundation
 @testable import ReaderCore
+import TestSupport
 
 /// Shared fixtures for the edition tests: the bundled sample and temporary files.
 enum EditionFixtures {

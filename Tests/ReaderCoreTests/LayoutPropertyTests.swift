@@ -1,5 +1,6 @@
-import Testing
 @testable import ReaderCore
+import TestSupport
+import Testing
 
 /// Random sizes from 20×8 to 240×70, seeded so a failure names its size and reproduces.
 @Suite("Layout properties over random sizes")

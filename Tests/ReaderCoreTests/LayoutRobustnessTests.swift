@@ -1,5 +1,6 @@
-import Testing
 @testable import ReaderCore
+import TestSupport
+import Testing
 
 /// Random, hostile editions: long unbreakable runs, emoji, combining marks, empty
 /// fields, every block kind. Seeded, so a failure reproduces.

@@ -1,4 +1,5 @@
 @testable import ReaderCore
+import TestSupport
 
 /// Checks the set lines of one paragraph against the Typesetter's contract and the
 /// clreq rules; returns readable problems (empty when all is well).

@@ -1,5 +1,6 @@
-import Testing
 @testable import ReaderCore
+import TestSupport
+import Testing
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -8,7 +9,7 @@ import Foundation
 #endif
 
 /// The test target's Snapshots folder, found from this file.
-private let typesetSnapshotFolder = TestPaths.snapshots
+private let typesetSnapshotFolder = TestPaths.snapshots(of: "ReaderCoreTests")
 
 /// Compares `text` with the snapshot `name` (re-recorded when BROADSHEET_RECORD=1),
 /// returning a readable line diff of the first differences, or nil when they agree.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Files and seeded randomness for the display width tests.
 enum WidthFixtures {

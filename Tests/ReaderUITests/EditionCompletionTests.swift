@@ -1,7 +1,8 @@
 import Foundation
 import ReaderCore
-import Testing
 @testable import ReaderUI
+import TestSupport
+import Testing
 
 /// A large edition is drawn from its first 版 alone, then the whole edition is
 /// swapped in (`.editionCompleted`): nothing on screen may move, and afterwards
@@ -10,29 +11,7 @@ import Testing
 struct EditionCompletionTests {
     /// A three-版 edition built from the sample: the masthead, then under each
     /// `## 第N版 要闻` the sample's articles with their headlines numbered (第N篇 …).
-    static let text: String = {
-        let sample = (try? String(contentsOfFile: SampleEdition.path, encoding: .utf8)) ?? ""
-        let lines = sample.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        // The body starts after the blank line that ends the masthead block (as Scripts/bench cuts it).
-        var bodyStart = (lines.firstIndex { $0.hasPrefix("# ") } ?? 0) + 1
-        while bodyStart < lines.count, lines[bodyStart].isEmpty { bodyStart += 1 }
-        while bodyStart < lines.count, !lines[bodyStart].trimmingCharacters(in: .whitespaces).isEmpty { bodyStart += 1 }
-        var out = lines[..<bodyStart].joined(separator: "\n")
-        var n = 1
-        for page in 1...3 {
-            out += "\n\n## 第\(page)版 要闻\n\n"
-            for line in lines[bodyStart...] {
-                if line.hasPrefix("# ") || line.hasPrefix("## ") {
-                    let space = line.firstIndex(of: " ")!
-                    out += line[..<space] + " 第\(n)篇" + line[space...] + "\n"
-                    n += 1
-                } else {
-                    out += line + "\n"
-                }
-            }
-        }
-        return out
-    }()
+    static let text: String = (try? MultiPageEdition.text(pages: 3)) ?? ""
 
     static let opening = EditionOpening(bytes: Array(text.utf8), name: "three.md", threshold: 0)
     static let whole = opening.complete()

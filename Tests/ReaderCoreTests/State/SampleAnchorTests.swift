@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 @testable import ReaderCore
+import TestSupport
+import Testing
 
 /// Anchors taken in the real sample edition, resolved in a corrected re-issue of it.
 /// The edition is cut into articles crudely here (a heading starts one, every other

@@ -1,5 +1,6 @@
 import Foundation
 @testable import ReaderCore
+import TestSupport
 
 /// The sample edition from the repository's `Editions/` folder.
 enum LayoutSample {

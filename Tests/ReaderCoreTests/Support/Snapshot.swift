@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Text snapshots under `Tests/ReaderCoreTests/Snapshots/`. A mismatch fails
 /// with a line diff; `BROADSHEET_RECORD=1` (or a missing file) re-records.
 enum Snapshot {
     /// The folder holding the snapshot files.
-    static let directory = URL(fileURLWithPath: TestPaths.snapshots)
+    static let directory = URL(fileURLWithPath: TestPaths.snapshots(of: "ReaderCoreTests"))
 
     /// Compares `actual` with the snapshot `name`, recording it when asked to or when missing.
     static func expect(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 @testable import ReaderCore
+import TestSupport
+import Testing
 
 @Suite("Themes")
 struct ThemeTests {

@@ -1,12 +1,11 @@
 import Foundation
-@testable import ReaderCore
 
 /// Multi-版 editions built from the sample, as `Scripts/bench` builds its large one:
 /// the masthead once, then `pages` copies of the sample's articles, each under a page
 /// marker and with its headlines renamed (第N篇 …) so that ids differ.
-enum MultiPageEdition {
+public enum MultiPageEdition {
     /// How the page markers are written.
-    enum Marker: String, CaseIterable, Sendable {
+    public enum Marker: String, CaseIterable, Sendable {
         /// `## 第N版 要闻`, as in the bench edition.
         case heading
         /// `第0N版：要闻` alone between blank lines.
@@ -14,7 +13,7 @@ enum MultiPageEdition {
     }
 
     /// The sample's masthead lines and body lines.
-    static func sampleParts() throws -> (masthead: [String], body: [String]) {
+    public static func sampleParts() throws -> (masthead: [String], body: [String]) {
         let lines = try String(contentsOfFile: TestPaths.sampleEdition, encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var i = lines.firstIndex { $0.hasPrefix("# ") } ?? 0
@@ -27,7 +26,7 @@ enum MultiPageEdition {
     }
 
     /// The marker line of 版 `page`.
-    static func markerLine(_ page: Int, _ marker: Marker) -> String {
+    public static func markerLine(_ page: Int, _ marker: Marker) -> String {
         switch marker {
         case .heading: return "## 第\(page)版 要闻"
         case .paragraph: return "第" + (page < 10 ? "0" : "") + "\(page)版：要闻"
@@ -35,7 +34,7 @@ enum MultiPageEdition {
     }
 
     /// The sample body with headlines renamed from article `first` on; returns the next number.
-    static func renamed(_ body: [String], from first: Int) -> ([String], Int) {
+    public static func renamed(_ body: [String], from first: Int) -> ([String], Int) {
         var n = first
         let lines = body.map { line -> String in
             guard let space = line.firstIndex(of: " "), line[..<space].allSatisfy({ $0 == "#" }),
@@ -47,7 +46,7 @@ enum MultiPageEdition {
     }
 
     /// An edition of `pages` 版 (markers numbered by `numbers`, default 1…pages).
-    static func text(pages: Int, marker: Marker = .heading, numbers: [Int]? = nil,
+    public static func text(pages: Int, marker: Marker = .heading, numbers: [Int]? = nil,
                      beforeFirstMarker: Bool = false) throws -> String {
         let (masthead, body) = try sampleParts()
         var out = masthead.joined(separator: "\n") + "\n"
