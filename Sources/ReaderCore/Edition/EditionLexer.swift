@@ -125,8 +125,9 @@ struct EditionLexer {
         }
     }
 
-    /// The trimmed range of line `base[from..<to]` and its trailing ASCII spaces.
-    private static func line(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> (Int, Int, Int) {
+    /// The trimmed range of line `base[from..<to]` and its trailing ASCII spaces
+    /// (`PageMarkerScan` trims the same way, so that both judge the same text).
+    static func line(_ p: UnsafePointer<UInt8>, from: Int, to: Int) -> (Int, Int, Int) {
         var a = from, b = to
         var trailing = 0
         while b > a && p[b - 1] == 0x20 { b -= 1; trailing += 1 }

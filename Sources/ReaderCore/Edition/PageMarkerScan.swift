@@ -96,22 +96,10 @@ struct PageMarkerScan {
         return true
     }
 
-    /// `p[from..<to]` without leading and trailing spaces (ASCII, U+3000, U+00A0),
-    /// as `EditionLexer` trims a line.
+    /// Line `p[from..<to]` without its leading and trailing spaces, trimmed
+    /// exactly as `EditionLexer` trims a line.
     private static func trimmed(_ p: UnsafePointer<UInt8>, _ from: Int, _ to: Int) -> (Int, Int) {
-        var a = from, b = to
-        while true {
-            if b > a && p[b - 1] == 0x20 { b -= 1 }
-            else if b - a >= 3 && p[b - 3] == 0xE3 && p[b - 2] == 0x80 && p[b - 1] == 0x80 { b -= 3 }
-            else if b - a >= 2 && p[b - 2] == 0xC2 && p[b - 1] == 0xA0 { b -= 2 }
-            else { break }
-        }
-        while true {
-            if a < b && p[a] == 0x20 { a += 1 }
-            else if b - a >= 3 && p[a] == 0xE3 && p[a + 1] == 0x80 && p[a + 2] == 0x80 { a += 3 }
-            else if b - a >= 2 && p[a] == 0xC2 && p[a + 1] == 0xA0 { a += 2 }
-            else { break }
-        }
+        let (a, b, _) = EditionLexer.line(p, from: from, to: to)
         return (a, b)
     }
 

@@ -193,10 +193,10 @@ struct ScreenGrid {
                 if first < 0x80 {
                     if first != Self.continuation { out.append(UInt8(truncatingIfNeeded: first)) }
                 } else {
-                    Self.appendUTF8(first, to: &out)
+                    ScalarText.appendUTF8(first, to: &out)
                 }
                 if let more = extras[index] {
-                    for scalar in more { Self.appendUTF8(scalar.value, to: &out) }
+                    for scalar in more { ScalarText.appendUTF8(scalar.value, to: &out) }
                 }
             }
             return
@@ -229,26 +229,6 @@ struct ScreenGrid {
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<n]))
-        }
-    }
-
-    /// Appends the UTF-8 encoding of a code point.
-    @inline(__always)
-    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
-        if v < 0x80 {
-            out.append(UInt8(truncatingIfNeeded: v))
-        } else if v < 0x800 {
-            out.append(UInt8(truncatingIfNeeded: 0xC0 | v >> 6))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
-        } else if v < 0x10000 {
-            out.append(UInt8(truncatingIfNeeded: 0xE0 | v >> 12))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
-        } else {
-            out.append(UInt8(truncatingIfNeeded: 0xF0 | v >> 18))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
         }
     }
 }
