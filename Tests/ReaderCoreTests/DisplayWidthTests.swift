@@ -205,4 +205,26 @@ struct DisplayWidthTests {
         width.ambiguous = .wide
         #expect(width.of("“株”") == 6)
     }
+
+    @Test("a scalar the drawing shortcut lets stand alone is one cluster of width 1 or 2 next to any other such scalar")
+    func standsAloneIsSound() {
+        let alone = (0x20...0xFFFF).compactMap(Unicode.Scalar.init).filter(DisplayWidth.standsAlone)
+        #expect(alone.count > 20_000)
+        let neighbours: [Unicode.Scalar] = ["株", "a", "“", "、", "ア", "─", "！"]
+        for scalar in alone {
+            #expect((1...2).contains(DisplayWidth().of(scalar)), "width of U+\(String(scalar.value, radix: 16))")
+            for other in neighbours {
+                var pair = String.UnicodeScalarView()
+                pair.append(scalar)
+                pair.append(other)
+                if String(pair).count != 2 { Issue.record("U+\(String(scalar.value, radix: 16)) joins \(other)") }
+            }
+        }
+    }
+
+    @Test("marks, joiners and controls never take the drawing shortcut",
+          arguments: [0x0301, 0x200D, 0x3099, 0x302A, 0xFE0F, 0x0007, 0x1F44D, 0x00AD])
+    func standsAloneRefuses(value: UInt32) {
+        #expect(!DisplayWidth.standsAlone(Unicode.Scalar(value)!))
+    }
 }

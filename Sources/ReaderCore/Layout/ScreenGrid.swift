@@ -87,7 +87,7 @@ struct ScreenGrid {
         func paint(_ text: String, base: Int, column start: Int, role: Role, _ measure: DisplayWidth,
                    _ extras: inout [Int: [Unicode.Scalar]]) {
             var column = start
-            if text.unicodeScalars.allSatisfy(ScreenGrid.standsAlone) {
+            if text.unicodeScalars.allSatisfy(DisplayWidth.standsAlone) {
                 // Every scalar is its own cluster: no Character walk needed.
                 for scalar in text.unicodeScalars {
                     let w = measure.of(scalar)
@@ -141,27 +141,6 @@ struct ScreenGrid {
                 extras[index] = more
             }
         }
-    }
-
-    /// Whether a scalar is a grapheme cluster on its own whatever its neighbours, with a
-    /// width of 1 or 2: printable ASCII, CJK punctuation, kana, ideographs, fullwidth forms
-    /// general punctuation and box drawing (none is Extend, SpacingMark, Prepend, ZWJ or a control).
-    @inline(__always)
-    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v &- 0x20 < 0x5F { return true }
-        if v < 0x2010 { return v == 0xB7 }
-        if v <= 0x2027 { return true }                       // ‐ – — ‘ ’ “ ” … ·
-        if v < 0x2500 { return false }
-        if v <= 0x257F { return true }                       // box drawing (rules ─ ━)
-        if v < 0x3000 { return false }
-        if v <= 0x3029 { return true }                       // 、。〈〉《》「」『』【】…
-        if v < 0x3030 { return false }                       // 302A–302F tone marks join
-        if v <= 0x3096 { return true }
-        if v < 0x30A0 { return false }                       // 3099/309A voicing marks join
-        if v <= 0x30FF { return true }
-        if v >= 0x4E00 && v <= 0x9FFF { return true }
-        return v >= 0xFF01 && v <= 0xFF60
     }
 
     /// Whether cell `index` draws exactly one space or nothing (no joined scalars).

@@ -38,7 +38,7 @@ enum TextFit {
     /// as shared scalars (painted without a `String`) when the glyph is one plain cluster.
     static func ruleRun(_ glyph: Unicode.Scalar, cells: Int, measure: DisplayWidth) -> PlacedRun {
         let w = measure.of(glyph)
-        guard (1...2).contains(w), ScreenGrid.standsAlone(glyph) else {
+        guard (1...2).contains(w), DisplayWidth.standsAlone(glyph) else {
             return PlacedRun(row: 0, column: 0, text: rule(Character(glyph), cells: cells, measure: measure), role: .rule)
         }
         let count = max(0, cells / w)

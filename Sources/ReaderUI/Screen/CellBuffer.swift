@@ -35,7 +35,7 @@ public struct CellBuffer: Sendable, Equatable {
         guard row >= 0, row < height else { return column }
         let edge = min(width, limit ?? width)
         var x = column
-        if text.unicodeScalars.allSatisfy(Self.standsAlone) {
+        if text.unicodeScalars.allSatisfy(DisplayWidth.standsAlone) {
             // Every scalar is a cluster of its own, 1 or 2 cells wide: no Character walk.
             for scalar in text.unicodeScalars {
                 let w = measure.of(scalar)
@@ -57,26 +57,6 @@ public struct CellBuffer: Sendable, Equatable {
             x += w
         }
         return x
-    }
-
-    /// Whether a scalar is a grapheme cluster on its own whatever its neighbours, with a
-    /// width of 1 or 2: printable ASCII, CJK punctuation, kana, ideographs, fullwidth forms
-    /// and general punctuation (none is Extend, SpacingMark, Prepend, ZWJ or a control).
-    /// The same set as ReaderCore's `ScreenGrid.standsAlone`.
-    @inline(__always)
-    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v &- 0x20 < 0x5F { return true }
-        if v < 0x2010 { return v == 0xB7 }
-        if v <= 0x2027 { return true }                       // ‐ – — ‘ ’ “ ” … ·
-        if v < 0x3000 { return false }
-        if v <= 0x3029 { return true }                       // 、。〈〉《》「」『』【】…
-        if v < 0x3030 { return false }                       // 302A–302F tone marks join
-        if v <= 0x3096 { return true }
-        if v < 0x30A0 { return false }                       // 3099/309A voicing marks join
-        if v <= 0x30FF { return true }
-        if v >= 0x4E00 && v <= 0x9FFF { return true }
-        return v >= 0xFF01 && v <= 0xFF60
     }
 
     /// Fills `count` cells of `row` from `column` with blanks of `role`.
