@@ -51,13 +51,7 @@ struct LineSetter: Sendable {
                                           source: source.map { ($0.lowerBound + cut - range.lowerBound)..<$0.upperBound }))
                 }
             }
-            if align == .center, line.width < width {
-                // An even shift keeps ideographs on even cells.
-                let shift = ((width - line.width) / 2) & ~1
-                for i in runs.indices { runs[i].column += shift }
-            }
-            let source = base.map { ($0 + line.source.lowerBound)..<($0 + line.source.upperBound) }
-            rows.append(LaidRow(runs: runs, source: source))
+            rows.append(row(runs, lineWidth: line.width, source: line.source, width: width, align: align, base: base))
         }
         return rows
     }
@@ -77,15 +71,22 @@ struct LineSetter: Sendable {
                 runs.append(contentsOf: styled(segment, role: role, base: base, datelineLength: datelineLength))
             }
             if runs.isEmpty { continue }
-            if align == .center, line.width < width {
-                // An even shift keeps ideographs on even cells.
-                let shift = ((width - line.width) / 2) & ~1
-                for i in runs.indices { runs[i].column += shift }
-            }
-            let source = base.map { ($0 + line.source.lowerBound)..<($0 + line.source.upperBound) }
-            rows.append(LaidRow(runs: runs, source: source))
+            rows.append(row(runs, lineWidth: line.width, source: line.source, width: width, align: align, base: base))
         }
         return rows
+    }
+
+    /// The row of one set line's runs (`lineWidth` cells, text `source` in the
+    /// paragraph), centred when asked, its source shifted to article offsets by `base`.
+    private func row(_ runs: [PlacedRun], lineWidth: Int, source: Range<Int>, width: Int, align: Align,
+                     base: Int?) -> LaidRow {
+        var runs = runs
+        if align == .center, lineWidth < width {
+            // An even shift keeps ideographs on even cells.
+            let shift = ((width - lineWidth) / 2) & ~1
+            for i in runs.indices { runs[i].column += shift }
+        }
+        return LaidRow(runs: runs, source: base.map { ($0 + source.lowerBound)..<($0 + source.upperBound) })
     }
 
     /// One segment as a run, split where the dateline ends.

@@ -68,18 +68,24 @@ struct ScreenGrid {
                         }
                         if column < 0 { column += w; continue }
                         if column + w > width { break }
-                        let index = base + column
-                        if !extras.isEmpty { extras[index] = nil }
-                        firsts[index] = s[k].value
-                        roles[index] = role
-                        if w == 2 {
-                            if !extras.isEmpty { extras[index + 1] = nil }
-                            firsts[index + 1] = ScreenGrid.continuation
-                            roles[index + 1] = role
-                        }
+                        set(s[k].value, width: w, at: base + column, role: role, &extras)
                         column += w
                     }
                 }
+            }
+        }
+
+        /// Puts one lone scalar of width `w` (1 or 2) in the cell at `index`, a wide one
+        /// followed by its continuation cell.
+        @inline(__always)
+        func set(_ value: UInt32, width w: Int, at index: Int, role: Role, _ extras: inout [Int: [Unicode.Scalar]]) {
+            if !extras.isEmpty { extras[index] = nil }
+            firsts[index] = value
+            roles[index] = role
+            if w == 2 {
+                if !extras.isEmpty { extras[index + 1] = nil }
+                firsts[index + 1] = ScreenGrid.continuation
+                roles[index + 1] = role
             }
         }
 
@@ -97,15 +103,7 @@ struct ScreenGrid {
                     }
                     if column < 0 { column += w; continue }
                     if column + w > width { break }
-                    let index = base + column
-                    if !extras.isEmpty { extras[index] = nil }
-                    firsts[index] = scalar.value
-                    roles[index] = role
-                    if w == 2 {
-                        if !extras.isEmpty { extras[index + 1] = nil }
-                        firsts[index + 1] = ScreenGrid.continuation
-                        roles[index + 1] = role
-                    }
+                    set(scalar.value, width: w, at: base + column, role: role, &extras)
                     column += w
                 }
                 return
