@@ -33,8 +33,13 @@ public enum PositionResolver {
     /// offset, in the same article (whole, then its longest surviving start, then
     /// its longest surviving end), then anywhere; else the start of the article
     /// if it still exists; else nil.
-    public static func resolve(_ position: TextAnchor, in edition: Edition) -> ResolvedPosition? {
-        if position.isFrontPage { return nil }
+    public static func resolve(_ stored: TextAnchor, in edition: Edition) -> ResolvedPosition? {
+        if stored.isFrontPage { return nil }
+        // Anchors made in memory skip the decoder's clamping: clamp here too, so no
+        // offset below can overflow.
+        var position = stored
+        position.offset = TextAnchor.clamped(stored.offset)
+        position.quoteOffset = TextAnchor.clamped(stored.quoteOffset)
         let index = edition.articles.firstIndex { $0.id == position.article }
         let quote = ArticleText.folded(position.quote)
         let shift = position.offset - position.quoteOffset

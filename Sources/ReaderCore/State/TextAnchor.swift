@@ -51,6 +51,34 @@ public struct TextAnchor: Codable, Hashable, Sendable {
     /// Whether this is the front page rather than a place in an article.
     public var isFrontPage: Bool { article.isEmpty }
 
+    /// The largest offset a stored anchor may hold: far beyond any article an edition
+    /// under the loader's size limit can have, and far from `Int.max`, so arithmetic
+    /// on offsets (a quote's shift, a fragment's cut) cannot overflow.
+    public static let maximumOffset = 1 << 40
+    /// The largest 版 number a stored front-page anchor may name.
+    public static let maximumPage = 1 << 20
+
+    private enum CodingKeys: String, CodingKey {
+        case edition, article, offset, quote, quoteOffset, page
+    }
+
+    /// Decodes a stored anchor, clamping every number into its range: a state file is
+    /// input like any other, and a crafted one must not crash the reader.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        edition = try c.decode(EditionID.self, forKey: .edition)
+        article = try c.decode(String.self, forKey: .article)
+        offset = Self.clamped(try c.decode(Int.self, forKey: .offset))
+        quote = try c.decode(String.self, forKey: .quote)
+        quoteOffset = Self.clamped(try c.decode(Int.self, forKey: .quoteOffset))
+        page = try c.decodeIfPresent(Int.self, forKey: .page).map { max(0, min($0, Self.maximumPage)) }
+    }
+
+    /// `value` kept within 0…`maximumOffset`.
+    static func clamped(_ value: Int) -> Int {
+        max(0, min(value, maximumOffset))
+    }
+
     /// Finds this position in `edition` (see `PositionResolver`).
     public func resolve(in edition: Edition) -> ResolvedPosition? {
         PositionResolver.resolve(self, in: edition)
