@@ -18,6 +18,8 @@ struct InteractiveMode {
     let configWarnings: [String]
     /// The process environment, read once.
     let environment: [String: String]
+    /// The kiosk's confinement (nil: not a kiosk).
+    var kiosk: KioskPolicy? = nil
 
     func run() throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
@@ -26,13 +28,15 @@ struct InteractiveMode {
         }
         let shelf: EditionShelf
         let opening: EditionOpening
+        let skippedNotice: String?
         do {
-            shelf = try EditionShelf(opening: command.edition, environment: environment)
-            opening = try EditionShelf.open(shelf.path)
+            shelf = try EditionShelf(opening: command.edition, environment: environment,
+                                     confinement: self.kiosk?.confinement)
+            (opening, skippedNotice) = try shelf.openFirst()
         } catch {
             throw fail("\(error)")
         }
-        let kiosk = command.kiosk || config.kiosk.enabled == true
+        let kiosk = command.kiosk || config.kiosk.enabled == true || self.kiosk != nil
         let requestedTheme = command.theme ?? config.theme
         // Only the starting theme is read before the first frame; the others after it.
         let firstTheme = ThemeShelf.first(requested: requestedTheme, allowPaths: !kiosk, environment: environment)
@@ -63,13 +67,13 @@ struct InteractiveMode {
                              width: size.width, height: size.height, themeNames: [firstTheme.theme.name])
         state.keys = KeyOverrides(config.keys)
         let keyWarning = config.unknownActions(Set(KeyOverrides.actionNames.keys)).first.map { "\($0); binding ignored" }
-        let earlierWarning = localeWarning ?? configWarnings.first ?? keyWarning
+        let earlierWarning = skippedNotice ?? localeWarning ?? configWarnings.first ?? keyWarning
         if let notice = earlierWarning ?? firstTheme.warning {
             state = reduce(state, .notice(notice))
         }
         state = desk.resume(state)
         var loop = ReaderLoop(state: state, themes: [firstTheme.theme], terminal: terminal, signals: signals,
-                              loadEdition: { try EditionShelf.load(shelf.paths[$0]) },
+                              shelf: shelf,
                               measure: DisplayWidth(ambiguous: ambiguous), desk: desk)
         loop.afterFirstFrame = { loop in
             // What the first frame did not need: every theme for T, the editions for [ and ].

@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-/// What `--kiosk` changes (issue 7): editions only from inside the library, no
+/// What `--kiosk` changes: editions only from inside the library, no
 /// job control, an idle reset. Nothing here executes anything; the reader has no
 /// command that could (see README, "Run it as an ssh kiosk").
 struct KioskPolicy {
@@ -23,26 +23,22 @@ struct KioskPolicy {
         self.idleResetMinutes = idleResetMinutes.flatMap { $0 > 0 ? $0 : nil }
     }
 
-    /// The library's editions, oldest first, without links that lead outside it.
-    func editions() throws -> [String] {
-        var library = EditionLibrary(directory: confinement.root)
-        library.confinement = confinement
-        return try library.editions().map(\.path)
+    /// The resolver every edition of the session is listed and opened through.
+    var resolver: EditionResolver {
+        EditionResolver(directory: confinement.root, confinement: confinement)
     }
 
-    /// The edition file to open: `argument` confined to the library, or the newest.
-    func editionPath(_ argument: String?) throws -> String {
+    /// The edition file a dump or outline opens: `argument` confined to the library,
+    /// or the newest that opens (with the editions passed over).
+    func editionPath(_ argument: String?) throws -> (path: String, skipped: [EditionResolver.Skipped]) {
         if let argument {
-            let resolved = try confinement.resolve(argument)
+            let resolved = try resolver.admit(argument)
             if LibraryConfinement.isDirectory(resolved) {
                 throw LibraryConfinement.Refusal.notFound(name: argument)
             }
-            return resolved
+            return (resolved, [])
         }
-        guard let newest = try editions().last else {
-            throw EditionLoadError.noEditions(directory: confinement.library)
-        }
-        return newest
+        return try resolver.newest()
     }
 
     /// Job-control and quit signals can neither stop nor kill the session: SIGTSTP

@@ -33,11 +33,12 @@ struct ReadOptions: Equatable {
         let environment = ProcessInfo.processInfo.environment
         let systemConfig = Self.systemConfigPath(environment)
         let asked = kiosk
+        var policy: KioskPolicy?
         let (settings, warnings) = Config.loadStandard(explicitPath: config, environment: environment,
                                                        systemPath: systemConfig, kiosk: kiosk)
         if kiosk || settings.kiosk.enabled == true {
             kiosk = true
-            _ = try KioskMode.apply(to: &self, library: settings.library, environment: environment,
+            policy = try KioskMode.apply(to: &self, library: settings.library, environment: environment,
                                     idleResetMinutes: settings.kiosk.idleResetMinutes.map(Double.init))
         }
         if outline {
@@ -49,7 +50,8 @@ struct ReadOptions: Equatable {
             // the config turned the kiosk on: then the user's file is held to the kiosk's limits.
             let (config, configWarnings) = asked == kiosk ? (settings, warnings)
                 : Config.loadStandard(explicitPath: config, environment: environment, systemPath: systemConfig, kiosk: true)
-            try InteractiveMode(command: self, config: config, configWarnings: configWarnings, environment: environment).run()
+            try InteractiveMode(command: self, config: config, configWarnings: configWarnings, environment: environment,
+                                kiosk: policy).run()
         }
     }
 

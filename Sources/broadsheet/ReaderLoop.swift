@@ -9,8 +9,8 @@ struct ReaderLoop {
     var themes: [Theme]
     let terminal: CursesTerminal
     let signals: SignalWatch
-    /// Loads library edition `index` (for `[` and `]`).
-    let loadEdition: (Int) throws -> Edition
+    /// The editions of the library (for `[` `]` and the idle reset).
+    let shelf: EditionShelf
     let measure: DisplayWidth
     /// Bookmarks and the reading position (nil: none kept).
     var desk: BookmarkDesk? = nil
@@ -147,32 +147,41 @@ struct ReaderLoop {
         return Lookahead(action: action, state: next, frame: Screen.render(next, measure: measure))
     }
 
-    /// Saves the place, then goes back to the newest edition's front page. The newest
-    /// edition opens at its front page, not at a resumed position.
+    /// Saves the place, lists the library again (a new edition may have arrived), then
+    /// goes back to the newest edition's front page. The newest edition opens at its
+    /// front page, not at a resumed position; one that does not open is passed over.
     private mutating func resetForIdle() {
         completeEdition()
         desk?.flushPosition(state)
+        shelf.rescan()
+        state.editionCount = shelf.paths.count
+        state.editionIndex = shelf.index
         state = reduce(state, .idleReset)
         guard case .loadEdition(let index) = state.request else { return }
-        do {
-            state = reduce(state, .editionLoaded(try loadEdition(index), index: index))
-            state.notice = nil
-        } catch {
-            state = reduce(state, .notice("cannot open edition: \(error)"))
+        let loaded = shelf.load(from: index, step: -1)
+        guard let edition = loaded.edition else {
+            state = reduce(state, .notice(loaded.notice ?? "no edition opens"))
+            return
         }
+        state = reduce(state, .editionLoaded(edition, index: loaded.index))
+        state.notice = loaded.notice
     }
 
     /// Does the I/O a reduction asked for and feeds the result back.
     private mutating func perform(_ request: AppState.Request) {
         switch request {
         case .loadEdition(let index):
-            do {
-                let edition = try loadEdition(index)
-                desk?.flushPosition(state)
-                state = reduce(state, .editionLoaded(edition, index: index))
-                if let desk { state = desk.resume(state) }
-            } catch {
-                state = reduce(state, .notice("cannot open edition: \(error)"))
+            // `[` steps back, `]` forward: past editions that do not open, in the same direction.
+            let loaded = shelf.load(from: index, step: index < state.editionIndex ? -1 : 1)
+            guard let edition = loaded.edition else {
+                state = reduce(state, .notice(loaded.notice ?? "no edition opens"))
+                return
+            }
+            desk?.flushPosition(state)
+            state = reduce(state, .editionLoaded(edition, index: loaded.index))
+            if let desk { state = desk.resume(state) }
+            if let notice = loaded.notice {
+                state = reduce(state, .notice([notice, state.notice].compactMap { $0 }.joined(separator: " · ")))
             }
         default:
             if let next = desk?.perform(request, on: state) { state = next }

@@ -21,7 +21,8 @@ enum ReaderSession {
                 paths[a].contains(wanted.date) && !paths[b].contains(wanted.date)
             }
             for index in ordered {
-                guard let edition = try? EditionShelf.load(paths[index]) else { continue }
+                // Through the shelf's resolver: a bookmark reaches only what the shelf may open.
+                guard let edition = try? shelf.resolver.edition(paths[index]) else { continue }
                 let id = EditionID(edition)
                 if id.title == wanted.title, id.date == wanted.date { return (edition, index) }
             }

@@ -6,18 +6,12 @@ import Musl
 import Darwin
 #endif
 
-/// An open edition file: its descriptor, closed when the last user lets go. The
-/// rest of a large edition is read through it after the first frame; an open
-/// descriptor keeps reading the file that was opened, even if it is renamed or
-/// removed from the library meanwhile.
+/// An open edition file: its descriptor, closed when the last user lets go.
 final class EditionFile: Sendable {
     let descriptor: Int32
-    /// The most bytes `bytes()` reads (the loader's size limit).
-    let limit: Int
 
-    init(descriptor: Int32, limit: Int = .max) {
+    init(descriptor: Int32) {
         self.descriptor = descriptor
-        self.limit = limit
     }
 
     deinit {
@@ -44,12 +38,5 @@ final class EditionFile: Sendable {
             count = filled
         }
         return (bytes, failure)
-    }
-
-    /// Every byte of the file as it is now, up to `limit` (a read error keeps what was read).
-    func bytes() -> [UInt8] {
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return [] }
-        return bytes(size: min(Int(info.st_size), limit)).0
     }
 }

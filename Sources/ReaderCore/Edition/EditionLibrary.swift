@@ -10,9 +10,10 @@ import Darwin
 /// library directory's editions by date (for `[` / `]` navigation).
 ///
 /// Resolution: an explicit file is used as is; a directory opens its newest
-/// edition; no argument uses `$BROADSHEET_LIBRARY`, else
+/// edition that opens; no argument uses `$BROADSHEET_LIBRARY`, else
 /// `$XDG_DATA_HOME/broadsheet/editions` (default `~/.local/share/broadsheet/editions`)
-/// when it holds editions, else the bundled `Editions/` of the source tree.
+/// when it holds editions, else the bundled editions (installed share directory or
+/// the SwiftPM tree the executable was built in).
 public struct EditionLibrary: Sendable {
     /// One edition file in a library and the date it is filed under.
     public struct Entry: Sendable, Equatable {
@@ -30,11 +31,10 @@ public struct EditionLibrary: Sendable {
         self.directory = directory
     }
 
-    /// The bundled `Editions/` folder, found from this file's path at build time.
+    /// The bundled `Editions/` folder, found from the executable (see `BundledFiles`);
+    /// a path that does not exist when there is none, so that the loader says so.
     public static var bundledDirectory: String {
-        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(4)                 // Sources/ReaderCore/Edition/EditionLibrary.swift
-        return parts.joined(separator: "/") + "/Editions"
+        BundledFiles.directory("Editions") ?? "/usr/local/share/broadsheet/editions"
     }
 
     /// The library directory used when no edition is named.
@@ -57,10 +57,14 @@ public struct EditionLibrary: Sendable {
     public static func resolve(_ argument: String?, environment: [String: String]) throws(EditionLoadError) -> String {
         let target = argument ?? defaultDirectory(environment: environment)
         if isDirectory(target) {
-            guard let newest = try EditionLibrary(directory: target).editions().last else {
-                throw .noEditions(directory: target)
+            // The newest edition that opens: a bad file does not hide the others.
+            do {
+                return try EditionResolver(directory: target).newest().path
+            } catch let error as EditionLoadError {
+                throw error
+            } catch {
+                throw .unreadable(path: target, reason: "\(error)")
             }
-            return newest.path
         }
         return target   // the loader reports a missing or unreadable file
     }

@@ -10,9 +10,22 @@ import Darwin
 public struct EditionLoader: Sendable {
     /// Files above this size are refused (the kiosk must not be made to swallow a disk).
     public var maximumBytes: Int
+    /// Refuse a symbolic link as the file itself (`O_NOFOLLOW`): the kiosk opens paths
+    /// already resolved inside its library, and a link there now was swapped in since.
+    public var refusesLinks = false
 
     public init(maximumBytes: Int = 256 << 20) {
         self.maximumBytes = maximumBytes
+    }
+
+    /// Checks cheaply that `path` would open: a regular file within the size limit,
+    /// readable, whose first 8 KiB look like text.
+    public func probe(atPath path: String) throws(EditionLoadError) {
+        let (fd, size) = try openFile(path)
+        let file = EditionFile(descriptor: fd)
+        let (head, failure) = file.bytes(size: min(size, 8192))
+        if failure != 0 { throw .unreadable(path: path, reason: Self.describe(failure)) }
+        if let reason = Self.binaryReason(head: head[...], total: size) { throw .binary(path: path, reason: reason) }
     }
 
     /// Loads and parses the edition at `path`.
@@ -23,28 +36,18 @@ public struct EditionLoader: Sendable {
     /// Opens the file at `path` and parses its first 版 alone when it is large (see
     /// `EditionOpening`); `complete()` on the result gives the whole edition.
     ///
-    /// A large file is mapped and scanned in place (reading 10 MB copies and faults
-    /// in every page: ~10 ms), then unmapped; the rest is read later through the
-    /// descriptor kept open, which holds the same file even if it is renamed.
+    /// The file is read, never mapped: a mapped file that shrinks under the reader
+    /// (`cp new.md today.md` over a live edition) kills it with SIGBUS on the next page
+    /// it touches, while a read just returns fewer bytes. The bytes read are what the
+    /// whole edition is parsed from later, so the file is read once.
     public func opening(atPath path: String, parser: EditionParser = EditionParser(),
                         threshold: Int = EditionOpening.defaultThreshold) throws(EditionLoadError) -> EditionOpening {
         let (fd, size) = try openFile(path)
-        let file = EditionFile(descriptor: fd, limit: maximumBytes)
-        if size >= threshold, let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0),
-           map != UnsafeMutableRawPointer(bitPattern: -1) {
-            defer { munmap(map, size) }
-            let bytes = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size)
-            if let reason = Self.binaryReason(head: Array(bytes.prefix(8192))[...], total: size) {
-                throw .binary(path: path, reason: reason)
-            }
-            if let first = EditionOpening.firstPage(of: bytes, name: path, parser: parser) {
-                return EditionOpening(first: first, file: file, parser: parser)
-            }
-        }
+        let file = EditionFile(descriptor: fd)
         let (bytes, failure) = file.bytes(size: size)
         if failure != 0 { throw .unreadable(path: path, reason: Self.describe(failure)) }
         if let reason = Self.binaryReason(bytes) { throw .binary(path: path, reason: reason) }
-        return EditionOpening(bytes: bytes, name: path, parser: parser, threshold: .max)
+        return EditionOpening(bytes: bytes, name: path, parser: parser, threshold: threshold)
     }
 
     /// Reads, checks, decodes and sanitises the file at `path`.
@@ -163,10 +166,11 @@ public struct EditionLoader: Sendable {
     /// FIFOs, devices and files above `maximumBytes`.
     private func openFile(_ path: String) throws(EditionLoadError) -> (Int32, Int) {
         // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (refusesLinks ? O_NOFOLLOW : 0))
         if fd < 0 {
             let code = errno
             if code == ENOENT || code == ENOTDIR { throw .notFound(path: path) }
+            if code == ELOOP, refusesLinks { throw .unreadable(path: path, reason: "a symbolic link") }
             throw .unreadable(path: path, reason: Self.describe(code))
         }
         var info = stat()

@@ -19,7 +19,6 @@ public struct EditionOpening: Sendable {
     private enum Rest: Sendable {
         case none
         case memory([UInt8])
-        case file(EditionFile)
     }
 
     /// Editions below this many bytes are parsed whole at once (it takes a few ms).
@@ -33,7 +32,6 @@ public struct EditionOpening: Sendable {
         switch rest {
         case .none: return first
         case .memory(let bytes): return parser.parse(EditionLoader.decode(bytes, name: first.source.name))
-        case .file(let file): return parser.parse(EditionLoader.decode(file.bytes(), name: first.source.name))
         }
     }
 
@@ -50,13 +48,6 @@ public struct EditionOpening: Sendable {
             first = parser.parse(EditionLoader.decode(bytes, name: name))
             rest = .none
         }
-    }
-
-    /// The first 版 of an open file; the rest is read from it when asked for.
-    init(first: Edition, file: EditionFile, parser: EditionParser) {
-        self.first = first
-        self.parser = parser
-        rest = .file(file)
     }
 
     /// The first 版 of `bytes` as a partial edition, or nil when it cannot be cut off.

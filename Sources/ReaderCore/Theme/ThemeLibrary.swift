@@ -25,14 +25,10 @@ public struct ThemeLibrary: Sendable {
         }
     }
 
-    /// `Themes/` in the source tree this was built from (see DECISIONS.md).
-    public static var repositoryThemes: String {
-        var path = Substring(#filePath)
-        for _ in 0..<4 {  // Theme/ ReaderCore/ Sources/ <root>
-            guard let slash = path.lastIndex(of: "/") else { break }
-            path = path[..<slash]
-        }
-        return path + "/Themes"
+    /// The shipped `Themes/` next to the executable (installed share directory or the
+    /// SwiftPM tree it was built in; see `BundledFiles`), or nil.
+    public static var repositoryThemes: String? {
+        BundledFiles.directory("Themes")
     }
 
     /// The built-in default theme; never fails.
