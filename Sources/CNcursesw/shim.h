@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <langinfo.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+#include <termios.h>
+#include <sys/ioctl.h>
 
 // Macros and globals Swift cannot import, wrapped as functions.
 static inline WINDOW *bs_stdscr(void) { return stdscr; }
@@ -54,6 +57,17 @@ static inline const char *bs_codeset(void) { return nl_langinfo(CODESET); }
 
 static inline WINDOW *bs_curscr(void) { return curscr; }
 
+// Whether terminfo knows terminal `name` (setupterm alone, undone again): tells an
+// unknown TERM apart from a terminal that could not be set up for another reason.
+static inline int bs_terminfo_exists(const char *name) {
+    int err = 0;
+    TERMINAL *saved = cur_term;
+    if (setupterm((char *)name, fileno(stdout), &err) != OK) return 0;
+    TERMINAL *made = set_curterm(saved);
+    if (made != saved) del_curterm(made);
+    return 1;
+}
+
 // terminfo lookups: NULL when the terminal lacks the capability (tigetstr's -1 too).
 static inline const char *bs_tigetstr(const char *name) {
     char *s = tigetstr((char *)name);
@@ -70,6 +84,20 @@ static inline int bs_put_cell(int row, int column, const wchar_t *wch, attr_t at
     cchar_t cell;
     if (setcchar(&cell, wch, attrs, pair, NULL) != OK) return ERR;
     return mvwadd_wch(stdscr, row, column, &cell);
+}
+
+// The terminal's size as the kernel has it (0 on failure), and the bytes waiting
+// in its output queue (-1 on failure).
+static inline int bs_window_size(int fd, int *rows, int *cols) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+    *rows = size.ws_row;
+    *cols = size.ws_col;
+    return 1;
+}
+static inline int bs_output_queued(int fd) {
+    int queued = 0;
+    return ioctl(fd, TIOCOUTQ, &queued) == 0 ? queued : -1;
 }
 
 #endif

@@ -38,11 +38,39 @@ public final class CursesTerminal {
     /// Writes frames to the terminal directly (nil: draw through ncurses).
     private var writer: FrameWriter?
     /// The bytes of the frame being written (kept to reuse their storage).
-    private var output: [UInt8] = []
+    private var frameBytes: [UInt8] = []
     /// Whether the writer has drawn anything since the last full redraw.
     private var wroteDirectly = false
     /// A frame whose bytes were worked out ahead (`prepare`), from the screen as it is now.
     private var prepared: (frame: CellBuffer, bytes: [UInt8], writer: FrameWriter)?
+
+    /// The largest screen the reader lays out, in cells. A terminal that claims more
+    /// (`stty rows 4000 cols 4000`) gets this much in its top left corner and the rest
+    /// blank: the cell buffers, the layout and ncurses's own windows all grow with the
+    /// size, and one session must not be able to take gigabytes.
+    public static let maximumSize = (width: 1000, height: 500)
+    /// The size the terminal claims (the screen used is at most `maximumSize`).
+    public private(set) var claimedSize: (width: Int, height: Int) = (0, 0)
+    /// Where frames are written: a descriptor of its own on the terminal, non-blocking,
+    /// so that a client that stops reading never blocks the reader (see `send`).
+    private var output: Int32 = STDOUT_FILENO
+    /// Whether `output` is a descriptor of its own (else stdout, made non-blocking
+    /// only while a frame is written: stdin shares its file status flags).
+    private var ownOutput = false
+    /// How long a terminal may accept nothing before the reader gives up on it.
+    private let stallLimit: Double
+    /// The terminal modes before ncurses changed them, to restore without ncurses.
+    private var shellModes = termios()
+    private var haveShellModes = false
+    /// A frame was cut short (a signal, a stalled or vanished terminal): what the
+    /// terminal shows is unknown, and ncurses must not write any more (it would block).
+    private var outputBroken = false
+    /// The terminal accepted nothing for `stallLimit` seconds: the loop must end.
+    public private(set) var stalled = false
+    /// Writing failed for good (the terminal is gone).
+    public private(set) var gone = false
+    /// The bytes that clear the screen with default attributes.
+    private var clearScreen: [UInt8] = []
 
     /// Attributes and pair per (role, flags), worked out once per theme; indexed by
     /// `lookIndex` so that drawing a cell costs an array read, not a hash lookup.
@@ -65,14 +93,25 @@ public final class CursesTerminal {
     }
 
     /// Opens the terminal named by $TERM. Call `setlocale` first (see `TerminalLocale.prepare`).
-    /// `environment` decides NO_COLOR and COLORTERM.
-    public init(theme: Theme, environment: [String: String]) throws {
+    /// `environment` decides NO_COLOR and COLORTERM; `stallLimit` is how many seconds a
+    /// terminal may accept no output before the reader gives up on it.
+    public init(theme: Theme, environment: [String: String], stallLimit: Double = 60) throws {
         self.theme = theme
+        self.stallLimit = stallLimit
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
             throw TerminalError(description: "TERM is not set; set it to your terminal type (e.g. TERM=xterm-256color).")
         }
+        haveShellModes = tcgetattr(STDIN_FILENO, &shellModes) == 0
+        // ncurses sizes its windows from LINES and COLUMNS when they are set: set them
+        // to the capped size, so that a huge claim never reaches its allocations.
+        let claimed = Self.kernelSize() ?? Self.environmentSize()
+        claimedSize = claimed ?? (0, 0)
+        if let claimed { Self.announce(Self.capped(claimed)) }
         guard let screen = newterm(nil, bs_stdout(), bs_stdin()) else {
-            throw TerminalError(description: "unknown terminal type TERM=\(term): no terminfo entry. Try TERM=xterm-256color, TERM=linux or TERM=vt100.")
+            if bs_terminfo_exists(term) == 0 {
+                throw TerminalError(description: "unknown terminal type TERM=\(term): no terminfo entry. Try TERM=xterm-256color, TERM=linux or TERM=vt100.")
+            }
+            throw TerminalError(description: "cannot set up the terminal (TERM=\(term), \(claimedSize.width)×\(claimedSize.height) cells).")
         }
         self.screen = screen
         set_term(screen)
@@ -96,11 +135,64 @@ public final class CursesTerminal {
         self.theme = theme.degraded(to: depth)
         if let codes = Self.terminalCodes() {
             writer = FrameWriter(codes: codes) { [unowned self] role, flags in self.terminalLook(role: role, flags: flags) }
+            clearScreen = (Self.string("sgr0") ?? []) + (Self.string("clear") ?? [])
+            openOutput()
+            // What ncurses holds from start-up (the alternate screen, keypad mode) goes
+            // out now, to a terminal that has just connected; after this it writes nothing.
+            wrefresh(bs_stdscr())
         }
+    }
+
+    /// Opens the terminal again for frames, non-blocking (its own file description, so
+    /// stdin and the parent shell keep blocking ones); stdout when that fails.
+    private func openOutput() {
+        guard let name = ttyname(STDOUT_FILENO) else { return }
+        let fd = open(name, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
+        if fd >= 0 {
+            output = fd
+            ownOutput = true
+        }
+    }
+
+    /// The size the kernel has for the terminal, if it is one and says.
+    private static func kernelSize() -> (width: Int, height: Int)? {
+        var rows: Int32 = 0
+        var cols: Int32 = 0
+        for fd in [STDOUT_FILENO, STDIN_FILENO] where bs_window_size(fd, &rows, &cols) != 0 && rows > 0 && cols > 0 {
+            return (Int(cols), Int(rows))
+        }
+        return nil
+    }
+
+    /// LINES and COLUMNS, when the kernel gives no size.
+    private static func environmentSize() -> (width: Int, height: Int)? {
+        guard let lines = getenv("LINES").flatMap({ Int(String(cString: $0)) }),
+              let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }),
+              lines > 0, columns > 0 else { return nil }
+        return (columns, lines)
+    }
+
+    /// `size` within `maximumSize`.
+    static func capped(_ size: (width: Int, height: Int)) -> (width: Int, height: Int) {
+        (min(size.width, maximumSize.width), min(size.height, maximumSize.height))
+    }
+
+    /// Tells ncurses the size to use (it reads LINES and COLUMNS before the kernel's).
+    private static func announce(_ size: (width: Int, height: Int)) {
+        setenv("LINES", String(size.height), 1)
+        setenv("COLUMNS", String(size.width), 1)
+    }
+
+    /// A notice for the status line when the terminal is larger than the screen used.
+    public var sizeNotice: String? {
+        let used = size
+        guard claimedSize.width > used.width || claimedSize.height > used.height else { return nil }
+        return "screen capped at \(used.width)×\(used.height) (the terminal claims \(claimedSize.width)×\(claimedSize.height))"
     }
 
     deinit {
         end()
+        if ownOutput { close(output) }
     }
 
     /// The terminal's size in cells.
@@ -121,7 +213,6 @@ public final class CursesTerminal {
     public func invalidate() {
         prepared = nil
         previous = nil
-        werase(bs_stdscr())
     }
 
     /// Works out, while idle, the bytes that would draw `buffer` next; a `present` of
@@ -130,7 +221,7 @@ public final class CursesTerminal {
         guard var ahead = writer, let previous, previous.width == buffer.width,
               previous.height == buffer.height else { return }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(output.capacity)
+        bytes.reserveCapacity(frameBytes.capacity)
         ahead.write(from: previous, to: buffer, into: &bytes)
         prepared = (buffer, bytes, ahead)
     }
@@ -145,7 +236,7 @@ public final class CursesTerminal {
         guard writer != nil else { return presentThroughCurses(buffer) }
         defer { prepared = nil }
         if let ready = prepared, previous != nil, Self.sameStorage(ready.frame, buffer) || ready.frame == buffer {
-            Self.send(ready.bytes)
+            send(ready.bytes)
             writer = ready.writer
             previous = buffer
             return
@@ -153,37 +244,75 @@ public final class CursesTerminal {
         if let previous, previous.width != buffer.width || previous.height != buffer.height {
             self.previous = nil
         }
+        frameBytes.removeAll(keepingCapacity: true)
         if previous == nil {
-            // A full redraw starts from a screen ncurses has cleared (this also sends
-            // whatever it still holds from start-up): ncurses then believes in a blank
-            // screen, and as nothing touches its windows it never redraws over ours.
-            werase(bs_stdscr())
-            clearok(bs_curscr(), true)
-            wrefresh(bs_stdscr())
+            // A full redraw starts from a cleared screen, cleared here rather than by
+            // ncurses: ncurses never writes while the reader runs (its writes block, and
+            // spin on a non-blocking terminal), so nothing may touch its windows.
+            frameBytes += clearScreen
             writer?.forgetCursor()
         }
-        output.removeAll(keepingCapacity: true)
-        writer?.write(from: previous, to: buffer, into: &output)
-        Self.send(output)
+        writer?.write(from: previous, to: buffer, into: &frameBytes)
+        send(frameBytes)
         wroteDirectly = true
         previous = buffer
     }
 
-    /// Writes all of `bytes` to the terminal (a dropped terminal just loses them).
-    private static func send(_ bytes: [UInt8]) {
+    /// Writes all of `bytes` to the terminal without ever blocking: a full terminal
+    /// (a client that stopped reading) is waited for with `poll`, a tenth of a second
+    /// at a time, and the write gives up early when a blocked signal is pending (the
+    /// loop then handles it), or when the terminal accepted nothing for `stallLimit`
+    /// seconds (`stalled`). Either way the screen is unknown (`outputBroken`).
+    private func send(_ bytes: [UInt8], limit: Double? = nil, stopForSignals: Bool = true) {
+        guard !gone, !stalled else { return }
+        let limit = (limit ?? stallLimit) * 1000
+        if !ownOutput { Self.setNonBlocking(STDOUT_FILENO, true) }
+        defer { if !ownOutput { Self.setNonBlocking(STDOUT_FILENO, false) } }
+        var progress = Self.now()
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let n = write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                let n = write(output, raw.baseAddress! + offset, raw.count - offset)
                 if n > 0 {
                     offset += n
-                } else if n < 0 && errno == EINTR {
+                    progress = Self.now()
                     continue
-                } else {
-                    return
                 }
+                if n < 0 && errno == EINTR { continue }
+                guard n < 0, errno == EAGAIN || errno == EWOULDBLOCK else {
+                    gone = true         // EIO: the terminal has hung up
+                    break
+                }
+                if stopForSignals, Self.signalPending() { break }
+                if Self.now() - progress >= limit {
+                    stalled = true
+                    break
+                }
+                var descriptor = pollfd(fd: output, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&descriptor, 1, 100)
+            }
+            if offset < raw.count {
+                outputBroken = true
+                previous = nil
+                prepared = nil
             }
         }
+    }
+
+    /// Whether a signal is pending that this process blocks (the loop's signals, which
+    /// it takes between reads): a write in progress yields to it.
+    private static func signalPending() -> Bool {
+        var pending = sigset_t()
+        guard sigpending(&pending) == 0 else { return false }
+        for signal in 1..<32 where sigismember(&pending, Int32(signal)) == 1 { return true }
+        return false
+    }
+
+    /// Sets or clears O_NONBLOCK on `fd`.
+    private static func setNonBlocking(_ fd: Int32, _ on: Bool) {
+        let flags = fcntl(fd, F_GETFL)
+        guard flags >= 0 else { return }
+        _ = fcntl(fd, F_SETFL, on ? flags | O_NONBLOCK : flags & ~O_NONBLOCK)
     }
 
     /// Draws the changed cells through ncurses, one explicitly placed cell at a time.
@@ -310,6 +439,8 @@ public final class CursesTerminal {
 
     /// Waits up to `milliseconds` for a key, a click or a resize.
     public func read(timeout milliseconds: Int32) -> TerminalInput {
+        if gone { return .closed }
+        if let resized = followSize() { return .key(resized) }
         wtimeout(bs_stdscr(), milliseconds)
         var ch: wint_t = 0
         let started = Self.now()
@@ -338,23 +469,79 @@ public final class CursesTerminal {
         }
     }
 
-    /// Restores the terminal. Safe to call more than once.
+    /// Resizes ncurses to the kernel's size (capped) when it differs from the size in
+    /// use: ncurses takes the size from LINES and COLUMNS, which this keeps current,
+    /// and a resize signal it handled before they were updated is caught up here.
+    private func followSize() -> KeyEvent? {
+        guard let claimed = Self.kernelSize() else { return nil }
+        claimedSize = claimed
+        let wanted = Self.capped(claimed)
+        guard wanted != size else { return nil }
+        Self.announce(wanted)
+        resizeterm(Int32(wanted.height), Int32(wanted.width))
+        return resized()
+    }
+
+    /// After ncurses resized its windows: forget the screen, leave the windows
+    /// untouched (so ncurses does not redraw them itself) and report the new size.
+    private func resized() -> KeyEvent {
+        previous = nil
+        prepared = nil
+        wnoutrefresh(bs_stdscr())
+        let (width, height) = size
+        return .resize(width: width, height: height)
+    }
+
+    /// Restores the terminal. Safe to call more than once, and bounded in time: when
+    /// the terminal does not take its output (a stalled client), ncurses's own restore
+    /// would block (it drains the output first), so the modes are put back directly
+    /// and the closing bytes are offered without waiting.
     public func end() {
         guard !ended, let screen else { return }
         ended = true
-        if var writer, wroteDirectly {
+        if var writer, wroteDirectly, !outputBroken {
             // Plain attributes and the cursor at the top left, where ncurses is told it is.
-            output.removeAll(keepingCapacity: true)
-            writer.finish(into: &output)
-            Self.send(output)
+            frameBytes.removeAll(keepingCapacity: true)
+            writer.finish(into: &frameBytes)
+            send(frameBytes, limit: 0.5, stopForSignals: false)
             self.writer = writer
-            mvcur(0, 0, Int32(size.height) - 1, 0)
         }
+        if outputBroken || gone || !drained(within: 500) {
+            abandon()
+            return
+        }
+        if wroteDirectly { mvcur(0, 0, Int32(size.height) - 1, 0) }
         mousemask(0, nil)
         curs_set(1)
         endwin()
         delscreen(screen)
         self.screen = nil
+    }
+
+    /// Whether the terminal's output queue empties within `milliseconds` (true when
+    /// it cannot be asked).
+    private func drained(within milliseconds: Double) -> Bool {
+        let start = Self.now()
+        while true {
+            let queued = bs_output_queued(output)
+            if queued <= 0 { return true }
+            if Self.now() - start >= milliseconds { return false }
+            usleep(10_000)
+        }
+    }
+
+    /// Leaves a terminal that does not take output: the shell's modes back at once
+    /// (TCSANOW: no waiting for the output to drain), the closing sequences offered
+    /// without blocking, and ncurses left alone (its restore would block).
+    private func abandon() {
+        if haveShellModes { tcsetattr(STDIN_FILENO, TCSANOW, &shellModes) }
+        stalled = false
+        gone = false
+        var closing: [UInt8] = []
+        for name in ["sgr0", "cnorm", "rmkx", "rmcup"] { closing += Self.string(name) ?? [] }
+        closing += Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\r\n".utf8)
+        send(closing, limit: 0.2, stopForSignals: false)
+        screen = nil
     }
 
     /// Monotonic wall-clock time in milliseconds.
@@ -369,10 +556,7 @@ public final class CursesTerminal {
         switch code {
         case bs_key_resize():
             // ncurses has resized its windows: redraw everything from a cleared screen.
-            previous = nil
-            prepared = nil
-            let (width, height) = size
-            return .resize(width: width, height: height)
+            return resized()
         case bs_key_mouse():
             var event = MEVENT()
             guard getmouse(&event) == bs_ok() else { return nil }

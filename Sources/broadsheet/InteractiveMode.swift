@@ -51,7 +51,8 @@ struct InteractiveMode {
         let signals = SignalWatch()
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(theme: firstTheme.theme, environment: environment)
+            terminal = try CursesTerminal(theme: firstTheme.theme, environment: environment,
+                                          stallLimit: Self.stallLimit(environment))
         } catch {
             signals.release()
             throw fail("\(error)")
@@ -67,7 +68,7 @@ struct InteractiveMode {
                              width: size.width, height: size.height, themeNames: [firstTheme.theme.name])
         state.keys = KeyOverrides(config.keys)
         let keyWarning = config.unknownActions(Set(KeyOverrides.actionNames.keys)).first.map { "\($0); binding ignored" }
-        let earlierWarning = skippedNotice ?? localeWarning ?? configWarnings.first ?? keyWarning
+        let earlierWarning = terminal.sizeNotice ?? skippedNotice ?? localeWarning ?? configWarnings.first ?? keyWarning
         if let notice = earlierWarning ?? firstTheme.warning {
             state = reduce(state, .notice(notice))
         }
@@ -95,6 +96,14 @@ struct InteractiveMode {
         let status = loop.run()
         signals.release()
         if status != 0 { exit(status) }
+    }
+
+    /// Seconds a terminal may accept no output before the reader gives up on it: 60, or
+    /// `$BROADSHEET_STALL_SECONDS` (0.1…600; the tests use a short one).
+    static func stallLimit(_ environment: [String: String]) -> Double {
+        guard let text = environment["BROADSHEET_STALL_SECONDS"], let seconds = Double(text),
+              seconds.isFinite else { return 60 }
+        return min(max(seconds, 0.1), 600)
     }
 
     /// Prints `message` to stderr and returns the exit code to throw.

@@ -58,6 +58,13 @@ struct ReaderLoop {
                 terminal.present(frame ?? Screen.render(state, measure: measure))
                 frame = nil
                 dirty = false
+                // A terminal that took nothing for the stall limit, or hung up: save and go.
+                if terminal.stalled || terminal.gone {
+                    completeEdition()
+                    desk?.flushPosition(state)
+                    terminal.end()
+                    return 128 + 1
+                }
                 if let finish = afterFirstFrame {
                     afterFirstFrame = nil
                     if finish(&self) { dirty = true; continue }
@@ -102,6 +109,13 @@ struct ReaderLoop {
                 desk?.flushPosition(state)
                 terminal.end()
                 return 128 + 1
+            case .key(.resize(let width, let height)) where terminal.sizeNotice != nil:
+                // Larger than the screen the reader lays out: say so, the rest stays blank.
+                idle?.touch()
+                state = reduce(state, .resize(width: width, height: height))
+                state = reduce(state, .notice(terminal.sizeNotice ?? ""))
+                ahead = nil
+                dirty = true
             case .key(.control("l")):
                 terminal.invalidate()
                 dirty = true
