@@ -15,9 +15,14 @@ public struct EditionLoader: Sendable {
         self.maximumBytes = maximumBytes
     }
 
-    /// Loads and parses the edition at `path`.
+    /// Loads and parses the edition at `path`, in whichever format it is (`EditionFormat`).
     public func edition(atPath path: String, parser: EditionParser = EditionParser()) throws(EditionLoadError) -> Edition {
-        parser.parse(try load(path: path))
+        switch EditionFormat.detect(atPath: path) {
+        case .markdownFile: return parser.parse(try load(path: path))
+        case .articleFolder: return try ArticleFolderReader(classifier: parser.classifier, loader: self)
+            .edition(atPath: path)
+        case .library: throw .isDirectory(path: path)
+        }
     }
 
     /// Opens the file at `path` and parses its first 版 alone when it is large (see
@@ -28,6 +33,10 @@ public struct EditionLoader: Sendable {
     /// descriptor kept open, which holds the same file even if it is renamed.
     public func opening(atPath path: String, parser: EditionParser = EditionParser(),
                         threshold: Int = EditionOpening.defaultThreshold) throws(EditionLoadError) -> EditionOpening {
+        switch EditionFormat.detect(atPath: path) {
+        case .markdownFile: break
+        case .articleFolder, .library: return EditionOpening(complete: try edition(atPath: path, parser: parser))
+        }
         let (fd, size) = try openFile(path)
         let file = EditionFile(descriptor: fd, limit: maximumBytes)
         if size >= threshold, let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0),

@@ -52,6 +52,13 @@ public struct EditionOpening: Sendable {
         }
     }
 
+    /// An edition read whole already (a day folder of article files).
+    public init(complete edition: Edition) {
+        first = edition
+        parser = EditionParser()
+        rest = .none
+    }
+
     /// The first 版 of an open file; the rest is read from it when asked for.
     init(first: Edition, file: EditionFile, parser: EditionParser) {
         self.first = first

@@ -17,6 +17,9 @@ struct EditionRepairer {
     private(set) var repairs: [Repair] = []
     /// Repairs keyed by draft index while drafts may still be removed.
     private var pending: [(draft: Int, kind: Repair.Kind, excerpt: String)] = []
+    /// Whether a headline printed inside another article's sentence is moved out.
+    /// Off when each article comes from its own file (a day folder): nothing to move.
+    var movesHeadlines = true
 
     init(classifier: LineClassifier) {
         self.classifier = classifier
@@ -25,7 +28,7 @@ struct EditionRepairer {
     /// Repairs the drafts and returns the finished articles.
     mutating func repair(_ input: [ArticleDraft]) -> [Article] {
         var drafts = input
-        moveHeadlines(&drafts)
+        if movesHeadlines { moveHeadlines(&drafts) }
         for i in drafts.indices {
             dropDuplicates(&drafts[i], draft: i)
             joinParagraphs(&drafts[i], draft: i)
