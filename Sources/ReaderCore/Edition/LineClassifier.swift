@@ -161,24 +161,45 @@ public struct LineClassifier: Sendable {
     }
 
     /// Scalars of the dateline (电头) opening a paragraph: `株洲日报讯（全媒体记者/马文章）`,
-    /// `本报讯`, `新华社北京3月28日电（记者 …）`. 0 when there is none.
+    /// `本报讯`, `【本报讯】`, `新华社北京3月28日电（记者 …）`, `本报北京1月2日电  （记者王浩）`,
+    /// Traditional `本報訊（記者…）` and `中央社台北5日電`. 0 when there is none.
     public func datelineLength(_ text: String) -> Int {
         // Read as a stream: nearly every paragraph is turned away within a few scalars.
         var scalars = text.unicodeScalars.makeIterator()
         var i = 0
         var c = scalars.next()
+        // 【本报讯】: a bracket around the agency part.
+        var bracket: Unicode.Scalar? = nil
+        if let x = c, x == "【" || x == "［" || x == "[" {
+            bracket = x == "【" ? "】" : x == "［" ? "］" : "]"
+            i = 1
+            c = scalars.next()
+        }
         // The agency part: up to 20 scalars without punctuation, ending in 讯 or 电.
         while let x = c, i < 20 {
-            if x == "讯" || x == "电" { break }
+            if x == "讯" || x == "电" || x == "訊" || x == "電" { break }
             if EditionScalars.isSpace(x) || EditionScalars.isSentencePunctuation(x) || x == "(" || x == "（" { return 0 }
             i += 1
             c = scalars.next()
         }
-        guard i > 0, let mark = c, i < 20 else { return 0 }
-        let end = i + 1
-        guard let next = scalars.next() else { return mark == "讯" ? end : 0 }
-        if next == "(" || next == "（" {
-            var j = end + 1
+        guard i > (bracket == nil ? 0 : 1), let mark = c, i < 20 else { return 0 }
+        var end = i + 1
+        var next = scalars.next()
+        if let close = bracket {
+            guard next == close else { return 0 }
+            end += 1
+            next = scalars.next()
+        }
+        let isNews = mark == "讯" || mark == "訊"
+        guard var after = next else { return isNews || bracket != nil ? end : 0 }
+        // Spaces may stand between the agency part and the reporter's parenthesis.
+        var spaces = 0
+        while EditionScalars.isSpace(after), spaces < 4, let x = scalars.next() {
+            spaces += 1
+            after = x
+        }
+        if after == "(" || after == "（" {
+            var j = end + spaces + 1
             while j - end <= 40, let x = scalars.next() {
                 if x == ")" || x == "）" { return j + 1 }
                 if x == "。" { return 0 }
@@ -186,6 +207,6 @@ public struct LineClassifier: Sendable {
             }
             return 0
         }
-        return EditionScalars.isSpace(next) ? end : 0
+        return spaces > 0 || bracket != nil ? end : 0
     }
 }
