@@ -166,8 +166,9 @@ public struct EditionParser: Sendable {
 
     /// Moves the kicker and rubric lines that end `previous` into `header`.
     private func takeHeader(from previous: inout ArticleDraft, into header: inout ArticleDraft) {
+        // A trailing `X：Y` credit or label (版式设计：张芳曼, 案件編號：…) stays with its article.
         if let last = previous.blocks.last, last.kind == .paragraph, classifier.isKickerLike(last.text),
-           !classifier.isRubric(last.text) {
+           !classifier.isRubric(last.text), !classifier.isLabelLine(last.text) {
             header.kicker = last.text
             previous.blocks.removeLast()
         }

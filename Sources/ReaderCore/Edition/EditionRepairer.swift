@@ -256,9 +256,20 @@ struct EditionRepairer {
         return a + b
     }
 
-    /// Whether text reads as a sentence (has sentence punctuation), not a label.
+    /// Whether text reads as a sentence (has sentence punctuation), not a label: a
+    /// line whose only marks are a colon and enumeration marks (数据来源：国家发展改革委、…)
+    /// is a label, and a label is not a broken sentence.
     static func isProse(_ text: String) -> Bool {
-        text.unicodeScalars.contains(where: EditionScalars.isSentencePunctuation)
+        var colon = false, sentence = false
+        for s in text.unicodeScalars where EditionScalars.isSentencePunctuation(s) {
+            switch s {
+            case "：", ":": colon = true
+            case "、", "…": continue
+            default: sentence = true
+            }
+            if sentence { return true }
+        }
+        return !colon && text.unicodeScalars.contains(where: EditionScalars.isSentencePunctuation)
     }
 
     /// `…the last 8 scalars / the first 8 scalars…` of a seam.
