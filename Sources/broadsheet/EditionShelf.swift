@@ -9,6 +9,9 @@ import ReaderCore
 final class EditionShelf {
     /// The edition that opens.
     let path: String
+    /// Parses every edition on the shelf alike (carries the config's `paperName`, so a
+    /// bookmark's paper reads the same whichever edition was opened first).
+    let parser: EditionParser
     /// Edition files beside `path`, oldest first, and the index of `path` among them.
     private(set) lazy var listing: (paths: [String], index: Int) = Self.list(around: path)
 
@@ -18,8 +21,9 @@ final class EditionShelf {
     var index: Int { listing.index }
 
     /// Resolves the command's argument to the edition to open.
-    init(opening argument: String?, environment: [String: String]) throws {
+    init(opening argument: String?, environment: [String: String], parser: EditionParser = EditionParser()) throws {
         path = try EditionLibrary.resolve(argument, environment: environment)
+        self.parser = parser
     }
 
     /// The editions in the same directory as `path` (just `path` when it is not among them).
@@ -30,14 +34,14 @@ final class EditionShelf {
         return ([path], 0)
     }
 
-    /// Reads and parses one edition file.
-    static func load(_ path: String) throws -> Edition {
-        try EditionLoader().edition(atPath: path)
+    /// Reads and parses one edition (a file or a day folder).
+    func load(_ path: String) throws -> Edition {
+        try EditionLoader().edition(atPath: path, parser: parser)
     }
 
     /// Reads one edition file and parses its first 版 alone when it is large
     /// (`EditionOpening`): the reader's first frame need not wait for the rest.
-    static func open(_ path: String) throws -> EditionOpening {
-        try EditionLoader().opening(atPath: path)
+    func open(_ path: String) throws -> EditionOpening {
+        try EditionLoader().opening(atPath: path, parser: parser)
     }
 }

@@ -27,8 +27,9 @@ struct InteractiveMode {
         let shelf: EditionShelf
         let opening: EditionOpening
         do {
-            shelf = try EditionShelf(opening: command.edition, environment: environment)
-            opening = try EditionShelf.open(shelf.path)
+            shelf = try EditionShelf(opening: command.edition, environment: environment,
+                                     parser: EditionParser(paperName: config.paperName))
+            opening = try shelf.open(shelf.path)
         } catch {
             throw fail("\(error)")
         }
@@ -69,7 +70,7 @@ struct InteractiveMode {
         }
         state = desk.resume(state)
         var loop = ReaderLoop(state: state, themes: [firstTheme.theme], terminal: terminal, signals: signals,
-                              loadEdition: { try EditionShelf.load(shelf.paths[$0]) },
+                              loadEdition: { try shelf.load(shelf.paths[$0]) },
                               measure: DisplayWidth(ambiguous: ambiguous), desk: desk)
         loop.afterFirstFrame = { loop in
             // What the first frame did not need: every theme for T, the editions for [ and ].

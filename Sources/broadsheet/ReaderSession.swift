@@ -21,7 +21,7 @@ enum ReaderSession {
                 paths[a].contains(wanted.date) && !paths[b].contains(wanted.date)
             }
             for index in ordered {
-                guard let edition = try? EditionShelf.load(paths[index]) else { continue }
+                guard let edition = try? shelf.load(paths[index]) else { continue }
                 let id = EditionID(edition)
                 if id.title == wanted.title, id.date == wanted.date { return (edition, index) }
             }

@@ -19,8 +19,9 @@ public struct EditionLoader: Sendable {
     public func edition(atPath path: String, parser: EditionParser = EditionParser()) throws(EditionLoadError) -> Edition {
         switch EditionFormat.detect(atPath: path) {
         case .markdownFile: return parser.parse(try load(path: path))
-        case .articleFolder: return try ArticleFolderReader(classifier: parser.classifier, loader: self)
-            .edition(atPath: path)
+        case .articleFolder:
+            return try ArticleFolderReader(classifier: parser.classifier, paperName: parser.paperName, loader: self)
+                .edition(atPath: path)
         case .library: throw .isDirectory(path: path)
         }
     }

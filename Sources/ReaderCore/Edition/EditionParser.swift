@@ -6,9 +6,13 @@
 /// Never fails: malformed input gives a best-effort model.
 public struct EditionParser: Sendable {
     public var classifier: LineClassifier
+    /// The paper's name for an edition that does not name it (config `paperName`;
+    /// used by `ArticleFolderReader`).
+    public var paperName: String?
 
-    public init(classifier: LineClassifier = LineClassifier()) {
+    public init(classifier: LineClassifier = LineClassifier(), paperName: String? = nil) {
         self.classifier = classifier
+        self.paperName = paperName
     }
 
     /// Parses in-memory text (it is sanitised first, like a file).
