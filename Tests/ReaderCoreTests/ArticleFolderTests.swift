@@ -176,3 +176,19 @@ struct ArticleFolderTests {
         #expect(articles?.first?["headline"] as? String == "满怀信心  埋头实干")
     }
 }
+
+extension ArticleFolderTests {
+    @Test("symbolic links inside a day folder are not followed")
+    func symlinksInside() throws {
+        let dir = try EditionFixtures.temporaryDirectory() + "/2025-01-02"
+        try FileManager.default.copyItem(atPath: Self.path("2025-01-02"), toPath: dir)
+        let outside = try EditionFixtures.temporaryDirectory()
+        let secret = "---\ntitle: \"外面\"\ndate: 2025-01-02\nsection: \"第03版\"\n---\n\n# 外面\n\n库外的文字。\n"
+        try EditionFixtures.write(Array(secret.utf8), to: "secret.md", in: outside)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/01-要闻/链接.md", withDestinationPath: outside + "/secret.md")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/03-外面", withDestinationPath: outside)
+        let edition = try EditionLoader().edition(atPath: dir)
+        #expect(!edition.articles.contains { $0.headline == "外面" })
+        #expect(edition.articles.count == 6)
+    }
+}

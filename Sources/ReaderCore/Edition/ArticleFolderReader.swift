@@ -117,6 +117,8 @@ public struct ArticleFolderReader: Sendable {
     }
 
     /// The `.md` files directly in `folder` and in its 版 folders, by relative path.
+    /// Symbolic links inside the day folder are not followed: what a library (and a
+    /// kiosk confined to it) lists is what is read.
     static func articleFiles(in folder: String, limit: Int = .max) -> [File] {
         var files: [File] = []
         for name in names(in: folder) where !name.hasPrefix(".") {
@@ -168,15 +170,15 @@ public struct ArticleFolderReader: Sendable {
         return p
     }
 
-    /// Whether `path` is a regular file (following links).
+    /// Whether `path` is a regular file itself (a symbolic link is not).
     static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
-    /// Whether `path` is a directory (following links).
+    /// Whether `path` is a directory itself (a symbolic link is not).
     static func isDirectory(_ path: String) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 }
