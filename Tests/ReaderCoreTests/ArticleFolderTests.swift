@@ -192,3 +192,21 @@ extension ArticleFolderTests {
         #expect(edition.articles.count == 6)
     }
 }
+
+extension ArticleFolderTests {
+    @Test("broken or hostile article files read without a crash and without markup", arguments: [
+        "---\ntitle: \"x\"\n",                                  // no closing fence: not an article
+        "---\ntitle: \"标题\"\ndate: 2025-01-02\n---\n",            // no body at all
+        "---\ntitle: '它''s'\nsection: 第\n---\n# \n## \n> \n**\n****\n<\n<b\n[\n](\n![x](\n&amp\n#\n",
+        "---\ntitle: \"t\"\ndate: 2025-99-99\n---\n# 标题 ##\n正文**未闭合\n\n***  ***\n- - -\n<p>段落</p>\n",
+    ])
+    func hostile(text: String) {
+        let reader = ArticleMarkdown(classifier: LineClassifier())
+        guard let article = reader.read(text, folder: "1x") else { return }
+        let texts = [article.draft.headline] + article.draft.bylines + article.draft.blocks.map(\.text)
+        for text in texts {
+            #expect(!text.contains("**") && !text.contains("<p>") && !text.contains("</p>"), "\(text)")
+        }
+        #expect(article.draft.page >= 1)
+    }
+}
