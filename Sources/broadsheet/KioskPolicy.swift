@@ -34,7 +34,8 @@ struct KioskPolicy {
     func editionPath(_ argument: String?) throws -> String {
         if let argument {
             let resolved = try confinement.resolve(argument)
-            if LibraryConfinement.isDirectory(resolved) {
+            // A folder is refused unless it is one edition (a day folder of article files).
+            if LibraryConfinement.isDirectory(resolved) && EditionFormat.detect(atPath: resolved) != .articleFolder {
                 throw LibraryConfinement.Refusal.notFound(name: argument)
             }
             return resolved

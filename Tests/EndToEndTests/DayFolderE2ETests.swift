@@ -39,4 +39,22 @@ struct DayFolderE2ETests {
         try session.send("q")
         #expect(session.waitFor(text: "EXIT=0"))
     }
+
+    @Test("the kiosk opens a day folder in its library by name, and refuses a folder that is no edition")
+    func kioskDayFolder() throws {
+        let library = BookmarkReaderE2ETests.stateDir() + "-kiosk-library"
+        defer { try? FileManager.default.removeItem(atPath: library) }
+        try FileManager.default.createDirectory(atPath: library + "/other", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: TmuxSession.root + "/Tests/ReaderCoreTests/Fixtures/rmrb/2025-01-03",
+                                         toPath: library + "/2025-01-03")
+        let environment = ["BROADSHEET_LIBRARY": library]
+        let (status, out, _) = try OutlineModeTests.run(["--kiosk", "--no-state", "--outline", "2025-01-03"],
+                                                        environment: environment)
+        #expect(status == 0)
+        #expect(out.hasPrefix("masthead  人民日报"))
+        let (refused, _, err) = try OutlineModeTests.run(["--kiosk", "--no-state", "--outline", "other"],
+                                                         environment: environment)
+        #expect(refused != 0)
+        #expect(err.contains("no edition other"))
+    }
 }
