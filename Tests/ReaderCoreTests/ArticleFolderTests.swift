@@ -224,3 +224,14 @@ extension ArticleFolderTests {
         #expect(article.draft.page >= 1)
     }
 }
+
+extension ArticleFolderTests {
+    @Test("版 folder names give the number and name; a date is no 版 folder", arguments: [
+        ("01-要闻", 1, "要闻"), ("11-政治", 11, "政治"), ("第01版-要闻", 1, "要闻"), ("01版 要闻", 1, "要闻"),
+        ("07", 7, nil), ("2025-01-02", nil, nil), ("要闻", nil, nil), ("第一版", nil, nil), ("1234-x", nil, nil),
+    ] as [(String, Int?, String?)])
+    func pageFolders(name: String, number: Int?, title: String?) {
+        let (n, t) = ArticleMarkdown.pageFolder(name)
+        #expect(n == number && t == title)
+    }
+}

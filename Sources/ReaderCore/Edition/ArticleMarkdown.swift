@@ -230,14 +230,20 @@ struct ArticleMarkdown {
         return Int(String(String.UnicodeScalarView(digits)))
     }
 
-    /// A 版 folder's name: `01-要闻` → (1, 要闻); other names give (nil, nil).
+    /// A 版 folder's name: `01-要闻` → (1, 要闻), also `第01版-要闻`, `01版 要闻`, `01`;
+    /// other names (a date such as `2025-01-02`) give (nil, nil).
     static func pageFolder(_ name: String) -> (Int?, String?) {
         let s = Array(name.unicodeScalars)
-        var i = 0
+        var i = s.first == "第" ? 1 : 0
+        let start = i
         while i < s.count, (0x30...0x39).contains(s[i].value) { i += 1 }
-        guard (1...3).contains(i), i == s.count || s[i] == "-" || s[i] == "_" || s[i] == " " else { return (nil, nil) }
-        let number = Int(String(String.UnicodeScalarView(s[..<i])))
-        let rest = i < s.count ? EditionScalars.trimmed(String(String.UnicodeScalarView(s[(i + 1)...]))) : ""
+        guard (1...3).contains(i - start) else { return (nil, nil) }
+        let number = Int(String(String.UnicodeScalarView(s[start..<i])))
+        if i < s.count, s[i] == "版" { i += 1 } else if start == 1 { return (nil, nil) }
+        guard i == s.count || s[i] == "-" || s[i] == "_" || s[i] == " " || s[i] == "：" || s[i] == ":"
+            || s[i - 1] == "版" else { return (nil, nil) }
+        while i < s.count, s[i] == "-" || s[i] == "_" || s[i] == " " || s[i] == "：" || s[i] == ":" { i += 1 }
+        let rest = EditionScalars.trimmed(String(String.UnicodeScalarView(s[i...])))
         return (number, rest.isEmpty ? nil : rest)
     }
 
