@@ -33,12 +33,21 @@ struct RealTextRepairTests {
         #expect(!classifier.isKickerLike(line))
     }
 
-    @Test("two photos by the same photographer keep both credits")
-    func sameCreditTwice() {
-        let text = "## 标题\n\n图为夜景。\n\n施国辉摄（人民视觉）\n\n正文一段。\n\n图为日出。\n\n施国辉摄（人民视觉）\n"
+    @Test("two photos by the same photographer or source keep both credits", arguments: [
+        "施国辉摄（人民视觉）", "图片来源：新华社资料图片库", "本报记者 王浩摄（新华社）",
+    ])
+    func sameCreditTwice(credit: String) {
+        let text = "## 标题\n\n图为夜景。\n\n\(credit)\n\n正文一段。\n\n图为日出。\n\n\(credit)\n"
         let edition = EditionParser().parse(text: text)
         #expect(edition.repairs.filter { $0.kind == .duplicateDropped }.isEmpty)
-        #expect(edition.articles[0].blocks.filter { $0.text == "施国辉摄（人民视觉）" }.count == 2)
+        #expect(edition.articles[0].blocks.filter { $0.text == credit }.count == 2)
+    }
+
+    @Test("a repeated sentence is still dropped as a duplicate")
+    func repeatedSentenceDropped() {
+        let text = "## 标题\n\n今天召开了全市大会。\n\n其他内容一段。\n\n今天召开了全市大会。\n"
+        let edition = EditionParser().parse(text: text)
+        #expect(edition.repairs.filter { $0.kind == .duplicateDropped }.count == 1)
     }
 
     @Test("a trailing short X：Y line stays in its own article, never the next one's kicker", arguments: [

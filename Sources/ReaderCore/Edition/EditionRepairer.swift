@@ -113,6 +113,8 @@ struct EditionRepairer {
 
     /// Drops a paragraph repeated verbatim (8+ scalars) anywhere earlier in the
     /// article, or repeated as the tail (20+ scalars) of one of the 8 paragraphs before it.
+    /// A short line without a sentence end (under 20 scalars: a credit such as
+    /// 图片来源：新华社, a label) may repeat: two photos can have the same source.
     private mutating func dropDuplicates(_ draft: inout ArticleDraft, draft index: Int) {
         // Keyed by FNV-1a of the UTF-8: String hashing normalises (NFC), far slower.
         var seen: [UInt64: String] = [:]
@@ -126,7 +128,10 @@ struct EditionRepairer {
             let length = EditionScalars.count(text, upTo: 20)
             let key = Self.key(text)
             var duplicate = false
-            if length >= 8, let earlier = seen[key] { duplicate = Self.sameBytes(earlier, text) }
+            if length >= 8, length >= 20 || text.unicodeScalars.contains(where: EditionScalars.isFullStop),
+               let earlier = seen[key] {
+                duplicate = Self.sameBytes(earlier, text)
+            }
             if !duplicate && length >= 20 {
                 duplicate = recent.contains { Self.hasProperSuffix($0, text) }
             }
