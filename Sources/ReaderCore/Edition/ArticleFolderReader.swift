@@ -34,21 +34,34 @@ public struct ArticleFolderReader: Sendable {
         let folder = Self.withoutTrailingSlash(path)
         let files = Self.articleFiles(in: folder)
         guard !files.isEmpty else { throw .noEditions(directory: folder) }
-        let reader = ArticleMarkdown(classifier: classifier)
-        var read: [(article: ArticleMarkdown.Article, name: String)] = []
+        var texts: [(text: String, relative: String, pageFolder: String)] = []
         var hash = FNV1a()
         var invalid = 0, controls = 0
         for file in files {
             // One unreadable or binary file does not close the day: it is left out.
-            guard let loaded = try? loader.load(path: file.path),
-                  let article = reader.read(loaded.text, folder: file.pageFolder) else { continue }
+            guard let loaded = try? loader.load(path: file.path) else { continue }
             hash.combine(file.relative)
             hash.combine(loaded.source.contentHash)
             invalid += loaded.source.replacedInvalidBytes
             controls += loaded.source.replacedControls
-            read.append((article, file.relative))
+            texts.append((loaded.text, file.relative, file.pageFolder))
         }
-        guard !read.isEmpty else { throw .noEditions(directory: folder) }
+        let source = EditionSource(name: folder, contentHash: hash.hex,
+                                   replacedInvalidBytes: invalid, replacedControls: controls)
+        guard let edition = edition(of: texts, source: source) else { throw .noEditions(directory: folder) }
+        return edition
+    }
+
+    /// The edition made of article texts (decoded, sanitised), each with its path
+    /// relative to the day folder and its 版 folder's name; nil when none is an article.
+    func edition(of texts: [(text: String, relative: String, pageFolder: String)],
+                 source: EditionSource) -> Edition? {
+        let reader = ArticleMarkdown(classifier: classifier)
+        var read: [(article: ArticleMarkdown.Article, name: String)] = []
+        for file in texts {
+            if let article = reader.read(file.text, folder: file.pageFolder) { read.append((article, file.relative)) }
+        }
+        guard !read.isEmpty else { return nil }
         read.sort { a, b in
             if a.article.draft.page != b.article.draft.page { return a.article.draft.page < b.article.draft.page }
             if let x = a.article.contentID, let y = b.article.contentID, x != y { return x < y }
@@ -61,11 +74,9 @@ public struct ArticleFolderReader: Sendable {
         var repairer = EditionRepairer(classifier: classifier)
         repairer.movesHeadlines = false
         let articles = repairer.repair(read.map(\.article.draft))
-        let date = read.lazy.compactMap(\.article.date).first ?? EditionLibrary.date(inName: folder)
+        let date = read.lazy.compactMap(\.article.date).first ?? EditionLibrary.date(inName: source.name)
         let title = read.lazy.compactMap(\.article.paper).first ?? paperName
-            ?? EditionParser.title(fromName: folder)
-        let source = EditionSource(name: folder, contentHash: hash.hex,
-                                   replacedInvalidBytes: invalid, replacedControls: controls)
+            ?? EditionParser.title(fromName: source.name)
         return Edition(masthead: Self.masthead(title: title, date: date), pages: pages, articles: articles,
                        repairs: repairer.repairs, source: source)
     }
