@@ -172,8 +172,8 @@ public struct Config: Equatable, Sendable {
             case "keys": config.keys = try reader.keys(value)
             case "kiosk": config.kiosk = try reader.kiosk(value)
             default:
-                throw ConfigError(file: file, field: key, message:
-                    "unknown setting (settings: theme, ambiguous, columns, library, paperName, stateDir, noState, keys, kiosk)")
+                throw ConfigError(file: file, field: key, message: "unknown setting (settings: theme, ambiguous, "
+                    + "columns, library, paperName, stateDir, noState, keys, kiosk)")
             }
         }
         return config
