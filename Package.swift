@@ -31,7 +31,7 @@ let package = Package(
         // multi-版 editions built from the sample.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "TestSupport"],
-                    exclude: ["Snapshots"]),
+                    exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "TestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["broadsheet", "ReaderCore", "TestSupport"],

@@ -48,7 +48,13 @@ enum FuzzEdition {
     /// nil when the loader refuses them as a binary file.
     static func parse(_ bytes: [UInt8]) -> Edition? {
         if EditionLoader.binaryReason(bytes) != nil { return nil }
-        return EditionParser().parse(EditionLoader.decode(bytes, name: "fuzz"))
+        let loaded = EditionLoader.decode(bytes, name: "fuzz")
+        // Text that opens with front matter is also read as a day folder's article file.
+        if let article = ArticleFolderReader().edition(of: [(loaded.text, "01-要闻/fuzz.md", "01-要闻")],
+                                                       source: loaded.source) {
+            return article
+        }
+        return EditionParser().parse(loaded)
     }
 
     /// Traps when `text` holds a scalar that a terminal would act on.

@@ -17,6 +17,8 @@ import ReaderCore
 /// `--page all` all of them; the default is 1, and all for `--all-articles`.
 struct DumpMode {
     let command: ReadOptions
+    /// Parses the edition (carries the config's `paperName`).
+    var parser = EditionParser()
 
     /// Loads the edition, lays out what is asked and prints it.
     func run() throws {
@@ -34,7 +36,8 @@ struct DumpMode {
         }
         let edition: Edition
         do {
-            edition = try EditionLibrary.edition(command.edition, environment: ProcessInfo.processInfo.environment)
+            edition = try EditionLibrary.edition(command.edition, environment: ProcessInfo.processInfo.environment,
+                                             parser: parser)
         } catch {
             // One line on stderr and exit 1, as --outline does.
             StandardOutput.write(Array("broadsheet: \(error)\n".utf8), to: 2)

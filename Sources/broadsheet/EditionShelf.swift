@@ -27,15 +27,16 @@ final class EditionShelf {
     /// Resolves the command's argument: a file to open, or a directory (none: the
     /// library) whose newest edition opens. In kiosk mode (`confinement`) the library
     /// is the confined one and a named file must lie in it.
-    init(opening argument: String?, environment: [String: String], confinement: LibraryConfinement?) throws {
+    init(opening argument: String?, environment: [String: String], confinement: LibraryConfinement?,
+         parser: EditionParser = EditionParser()) throws {
         if let confinement {
-            resolver = EditionResolver(directory: confinement.root, confinement: confinement)
+            resolver = EditionResolver(directory: confinement.root, confinement: confinement, parser: parser)
             let target = argument ?? confinement.root
             named = LibraryConfinement.isDirectory(target) ? nil : try resolver.admit(target)
         } else {
             let target = argument ?? EditionLibrary.defaultDirectory(environment: environment)
             let directory = LibraryConfinement.isDirectory(target)
-            resolver = EditionResolver(directory: directory ? target : Self.folder(of: target))
+            resolver = EditionResolver(directory: directory ? target : Self.folder(of: target), parser: parser)
             named = directory ? nil : target
         }
         path = named ?? resolver.directory

@@ -31,7 +31,8 @@ struct InteractiveMode {
         let skippedNotice: String?
         do {
             shelf = try EditionShelf(opening: command.edition, environment: environment,
-                                     confinement: self.kiosk?.confinement)
+                                     confinement: self.kiosk?.confinement,
+                                     parser: EditionParser(paperName: config.paperName))
             (opening, skippedNotice) = try shelf.openFirst()
         } catch {
             throw fail("\(error)")

@@ -33,7 +33,8 @@ struct KioskPolicy {
     func editionPath(_ argument: String?) throws -> (path: String, skipped: [EditionResolver.Skipped]) {
         if let argument {
             let resolved = try resolver.admit(argument)
-            if LibraryConfinement.isDirectory(resolved) {
+            // A folder is refused unless it is one edition (a day folder of article files).
+            if LibraryConfinement.isDirectory(resolved) && EditionFormat.detect(atPath: resolved) != .articleFolder {
                 throw LibraryConfinement.Refusal.notFound(name: argument)
             }
             return (resolved, [])

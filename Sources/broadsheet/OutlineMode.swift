@@ -14,12 +14,15 @@ import Darwin
 /// `--outline [--json]`: prints the edition's structure and the repairs made to it.
 struct OutlineMode {
     let command: ReadOptions
+    /// Parses the edition (carries the config's `paperName`).
+    var parser = EditionParser()
 
     /// Resolves, loads, parses and prints the edition; an error is one line on stderr and exit 1.
     func run() throws {
         let edition: Edition
         do {
-            edition = try EditionLibrary.edition(command.edition, environment: ProcessInfo.processInfo.environment)
+            edition = try EditionLibrary.edition(command.edition, environment: ProcessInfo.processInfo.environment,
+                                             parser: parser)
         } catch {
             var message = "broadsheet: \(error)\n"
             message.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }

@@ -8,7 +8,7 @@ struct ReadCommand: ParsableCommand {
         abstract: "Open an edition (the default command)."
     )
 
-    @Argument(help: "An edition file, or a directory of editions (the newest opens). Default: the library.")
+    @Argument(help: "An edition file, a day folder of articles, or a library (newest opens). Default: the library.")
     var edition: String?
 
     @Flag(help: "Print screen pages as plain text instead of opening the reader.")

@@ -42,9 +42,9 @@ struct ReadOptions: Equatable {
                                     idleResetMinutes: settings.kiosk.idleResetMinutes.map(Double.init))
         }
         if outline {
-            try OutlineMode(command: self).run()
+            try OutlineMode(command: self, parser: EditionParser(paperName: settings.paperName)).run()
         } else if dump {
-            try DumpMode(command: self).run()
+            try DumpMode(command: self, parser: EditionParser(paperName: settings.paperName)).run()
         } else {
             // The reader reuses this config rather than reading the files again, unless
             // the config turned the kiosk on: then the user's file is held to the kiosk's limits.

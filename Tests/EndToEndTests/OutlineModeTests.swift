@@ -34,6 +34,21 @@ struct OutlineModeTests {
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
 
+    @Test("--outline --json reads a day folder of article files as one edition")
+    func jsonDayFolder() throws {
+        let day = Self.root + "/Tests/ReaderCoreTests/Fixtures/rmrb/2025-01-02"
+        let (status, out, _) = try Self.run(["--outline", "--json", day])
+        #expect(status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
+        let masthead = object?["masthead"] as? [String: Any]
+        #expect(masthead?["title"] as? String == "人民日报")
+        #expect(masthead?["date"] as? String == "2025-01-02")
+        let articles = object?["articles"] as? [[String: Any]] ?? []
+        #expect(articles.map { $0["page"] as? Int } == [1, 1, 2, 4, 5, 7])
+        #expect(articles.first?["headline"] as? String == "乘长风破万里浪")
+        #expect(!out.contains("source_url") && !out.contains("**"))
+    }
+
     @Test("--outline --json prints the sample's masthead, articles and repairs")
     func json() throws {
         let (status, out, _) = try Self.run(["--outline", "--json", Self.root + "/Editions/2023-03-29-zhuzhou-daily.md"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ReaderCore
 
 @Suite("Edition library")
@@ -56,5 +57,41 @@ struct EditionLibraryTests {
     ] as [(String, EditionDate?)])
     func fileNameDates(path: String, date: EditionDate?) {
         #expect(EditionLibrary.date(inName: path) == date)
+    }
+
+    /// A library mixing the sample file, two day folders of article files (one named
+    /// by its date, one not) and things that are no edition.
+    func makeMixedLibrary() throws -> String {
+        let dir = try EditionFixtures.temporaryDirectory()
+        let files = FileManager.default
+        try files.copyItem(atPath: EditionFixtures.samplePath, toPath: dir + "/2023-03-29-zhuzhou-daily.md")
+        try files.copyItem(atPath: TestPaths.fixtures + "/rmrb/2025-01-02", toPath: dir + "/2025-01-02")
+        try files.copyItem(atPath: TestPaths.fixtures + "/rmrb/2025-01-03", toPath: dir + "/latest")
+        try files.createDirectory(atPath: dir + "/photos/01-图片", withIntermediateDirectories: true)
+        try EditionFixtures.write(Array("# 无前言\n\n正文。\n".utf8), to: "a.md", in: dir + "/photos/01-图片")
+        return dir
+    }
+
+    @Test("a library mixes single-file editions and day folders, in date order; the newest opens first")
+    func mixedLibrary() throws {
+        let dir = try makeMixedLibrary()
+        let library = EditionLibrary(directory: dir)
+        let entries = try library.editions()
+        #expect(entries.map { $0.path.split(separator: "/").last! } == ["2023-03-29-zhuzhou-daily.md", "2025-01-02", "latest"])
+        #expect(entries.map(\.date) == [EditionDate(year: 2023, month: 3, day: 29), EditionDate(year: 2025, month: 1, day: 2),
+                                        EditionDate(year: 2025, month: 1, day: 3)])
+        #expect(try EditionLibrary.resolve(dir, environment: [:]) == dir + "/latest")
+        #expect(try library.neighbour(of: dir + "/2025-01-02", offset: -1)?.path == dir + "/2023-03-29-zhuzhou-daily.md")
+        #expect(try library.neighbour(of: dir + "/2025-01-02", offset: 1)?.path == dir + "/latest")
+        let newest = try EditionLibrary.edition(dir, environment: [:])
+        #expect(newest.masthead.title == "人民日报" && newest.source.name == dir + "/latest")
+    }
+
+    @Test("a day folder named on the command line opens as itself, with or without a trailing slash")
+    func dayFolderArgument() throws {
+        let day = TestPaths.fixtures + "/rmrb/2025-01-02"
+        #expect(try EditionLibrary.resolve(day, environment: [:]) == day)
+        #expect(try EditionLibrary.resolve(day + "/", environment: [:]) == day)
+        #expect(try EditionLibrary.resolve(TestPaths.fixtures + "/rmrb", environment: [:]) == TestPaths.fixtures + "/rmrb/2025-01-03")
     }
 }

@@ -10,6 +10,9 @@ public enum TestPaths {
     /// The bundled sample edition.
     public static let sampleEdition = root + "/Editions/2023-03-29-zhuzhou-daily.md"
 
+    /// The fixtures folder of ReaderCoreTests (real editions; see its README).
+    public static let fixtures = root + "/Tests/ReaderCoreTests/Fixtures"
+
     /// The Snapshots folder of test target `target` (e.g. "ReaderCoreTests").
     public static func snapshots(of target: String) -> String {
         root + "/Tests/\(target)/Snapshots"

@@ -15,10 +15,12 @@ import Darwin
 /// when it holds editions, else the bundled editions (installed share directory or
 /// the SwiftPM tree the executable was built in).
 public struct EditionLibrary: Sendable {
-    /// One edition file in a library and the date it is filed under.
+    /// One edition in a library and the date it is filed under: a single file, or a
+    /// day folder of article files (see `entry(at:name:)`).
     public struct Entry: Sendable, Equatable {
         public var path: String
-        /// The masthead date, else the date in the file name, else nil.
+        /// The masthead date (a day folder: the date in its name, else its articles'),
+        /// else the date in the file name, else nil.
         public var date: EditionDate?
     }
 
@@ -56,6 +58,9 @@ public struct EditionLibrary: Sendable {
     /// The edition file to open for a command-line argument (nil: the default library).
     public static func resolve(_ argument: String?, environment: [String: String]) throws(EditionLoadError) -> String {
         let target = argument ?? defaultDirectory(environment: environment)
+        if EditionFormat.detect(atPath: target) == .articleFolder {
+            return ArticleFolderReader.withoutTrailingSlash(target)
+        }
         if isDirectory(target) {
             // The newest edition that opens: a bad file does not hide the others.
             do {
@@ -84,17 +89,16 @@ public struct EditionLibrary: Sendable {
             throw .unreadable(path: directory, reason: String(cString: strerror(code)).lowercased())
         }
         defer { closedir(dir) }
-        var names: [String] = []
+        var entries: [Entry] = []
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            guard !name.hasPrefix("."), name.hasSuffix(".md") || name.hasSuffix(".markdown") || name.hasSuffix(".txt")
-            else { continue }
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            if Self.isRegularFile(path), confinement?.contains(path) ?? true { names.append(path) }
+            if let found = Self.entry(at: path, name: name), confinement?.contains(path) ?? true {
+                entries.append(found)
+            }
         }
-        let entries = names.map { Entry(path: $0, date: Self.mastheadDate($0) ?? Self.date(inName: $0)) }
         return entries.sorted { a, b in
             switch (a.date, b.date) {
             case let (x?, y?) where x != y: return x < y
@@ -102,6 +106,20 @@ public struct EditionLibrary: Sendable {
             case (_?, nil): return false
             default: return a.path < b.path
             }
+        }
+    }
+
+    /// The library entry for `name` at `path`: a single-file edition or a day folder of
+    /// article files, with its date; nil for anything else. The one place that says
+    /// what a library holds (formats are recognised by `EditionFormat`).
+    static func entry(at path: String, name: String) -> Entry? {
+        switch EditionFormat.listed(atPath: path, name: name) {
+        case .markdownFile?:
+            return Entry(path: path, date: mastheadDate(path) ?? date(inName: path))
+        case .articleFolder?:
+            return Entry(path: path, date: date(inName: path) ?? ArticleFolderReader.date(ofFolder: path))
+        case .library?, nil:
+            return nil
         }
     }
 

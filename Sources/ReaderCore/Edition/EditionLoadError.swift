@@ -25,7 +25,7 @@ public enum EditionLoadError: Error, Sendable, Equatable, CustomStringConvertibl
         case .tooLarge(let path, let bytes, let limit):
             return "\(path): too large (\(bytes) bytes; the limit is \(limit))"
         case .noEditions(let directory):
-            return "\(directory): no editions (*.md, *.markdown, *.txt) found"
+            return "\(directory): no editions (*.md, *.markdown, *.txt, or day folders of article files) found"
         }
     }
 }

@@ -21,6 +21,8 @@ public struct EditionLoader: Sendable {
     /// Checks cheaply that `path` would open: a regular file within the size limit,
     /// readable, whose first 8 KiB look like text.
     public func probe(atPath path: String) throws(EditionLoadError) {
+        // A day folder's files are checked one by one as it is read.
+        if EditionFormat.detect(atPath: path) == .articleFolder { return }
         let (fd, size) = try openFile(path)
         let file = EditionFile(descriptor: fd)
         let (head, failure) = file.bytes(size: min(size, 8192))
@@ -28,9 +30,15 @@ public struct EditionLoader: Sendable {
         if let reason = Self.binaryReason(head: head[...], total: size) { throw .binary(path: path, reason: reason) }
     }
 
-    /// Loads and parses the edition at `path`.
+    /// Loads and parses the edition at `path`, in whichever format it is (`EditionFormat`).
     public func edition(atPath path: String, parser: EditionParser = EditionParser()) throws(EditionLoadError) -> Edition {
-        parser.parse(try load(path: path))
+        switch EditionFormat.detect(atPath: path) {
+        case .markdownFile: return parser.parse(try load(path: path))
+        case .articleFolder:
+            return try ArticleFolderReader(classifier: parser.classifier, paperName: parser.paperName, loader: self)
+                .edition(atPath: path)
+        case .library: throw .isDirectory(path: path)
+        }
     }
 
     /// Opens the file at `path` and parses its first 版 alone when it is large (see
@@ -42,6 +50,10 @@ public struct EditionLoader: Sendable {
     /// whole edition is parsed from later, so the file is read once.
     public func opening(atPath path: String, parser: EditionParser = EditionParser(),
                         threshold: Int = EditionOpening.defaultThreshold) throws(EditionLoadError) -> EditionOpening {
+        switch EditionFormat.detect(atPath: path) {
+        case .markdownFile: break
+        case .articleFolder, .library: return EditionOpening(complete: try edition(atPath: path, parser: parser))
+        }
         let (fd, size) = try openFile(path)
         let file = EditionFile(descriptor: fd)
         let (bytes, failure) = file.bytes(size: size)

@@ -50,6 +50,13 @@ public struct EditionOpening: Sendable {
         }
     }
 
+    /// An edition read whole already (a day folder of article files).
+    public init(complete edition: Edition) {
+        first = edition
+        parser = EditionParser()
+        rest = .none
+    }
+
     /// The first 版 of `bytes` as a partial edition, or nil when it cannot be cut off.
     static func firstPage(of raw: UnsafeBufferPointer<UInt8>, name: String, parser: EditionParser) -> Edition? {
         if PageMarkerScan.isRawScannable(raw) {

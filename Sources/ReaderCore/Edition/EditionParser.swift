@@ -6,9 +6,13 @@
 /// Never fails: malformed input gives a best-effort model.
 public struct EditionParser: Sendable {
     public var classifier: LineClassifier
+    /// The paper's name for an edition that does not name it (config `paperName`;
+    /// used by `ArticleFolderReader`).
+    public var paperName: String?
 
-    public init(classifier: LineClassifier = LineClassifier()) {
+    public init(classifier: LineClassifier = LineClassifier(), paperName: String? = nil) {
         self.classifier = classifier
+        self.paperName = paperName
     }
 
     /// Parses in-memory text (it is sanitised first, like a file).
@@ -166,8 +170,9 @@ public struct EditionParser: Sendable {
 
     /// Moves the kicker and rubric lines that end `previous` into `header`.
     private func takeHeader(from previous: inout ArticleDraft, into header: inout ArticleDraft) {
+        // A trailing `X：Y` credit or label (版式设计：张芳曼, 案件編號：…) stays with its article.
         if let last = previous.blocks.last, last.kind == .paragraph, classifier.isKickerLike(last.text),
-           !classifier.isRubric(last.text) {
+           !classifier.isRubric(last.text), !classifier.isLabelLine(last.text) {
             header.kicker = last.text
             previous.blocks.removeLast()
         }

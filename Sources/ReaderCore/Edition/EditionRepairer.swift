@@ -17,6 +17,9 @@ struct EditionRepairer {
     private(set) var repairs: [Repair] = []
     /// Repairs keyed by draft index while drafts may still be removed.
     private var pending: [(draft: Int, kind: Repair.Kind, excerpt: String)] = []
+    /// Whether a headline printed inside another article's sentence is moved out.
+    /// Off when each article comes from its own file (a day folder): nothing to move.
+    var movesHeadlines = true
 
     init(classifier: LineClassifier) {
         self.classifier = classifier
@@ -25,7 +28,7 @@ struct EditionRepairer {
     /// Repairs the drafts and returns the finished articles.
     mutating func repair(_ input: [ArticleDraft]) -> [Article] {
         var drafts = input
-        moveHeadlines(&drafts)
+        if movesHeadlines { moveHeadlines(&drafts) }
         for i in drafts.indices {
             dropDuplicates(&drafts[i], draft: i)
             joinParagraphs(&drafts[i], draft: i)
@@ -110,6 +113,8 @@ struct EditionRepairer {
 
     /// Drops a paragraph repeated verbatim (8+ scalars) anywhere earlier in the
     /// article, or repeated as the tail (20+ scalars) of one of the 8 paragraphs before it.
+    /// A short line without a sentence end (under 20 scalars: a credit such as
+    /// 图片来源：新华社, a label) may repeat: two photos can have the same source.
     private mutating func dropDuplicates(_ draft: inout ArticleDraft, draft index: Int) {
         // Keyed by FNV-1a of the UTF-8: String hashing normalises (NFC), far slower.
         var seen: [UInt64: String] = [:]
@@ -123,7 +128,10 @@ struct EditionRepairer {
             let length = EditionScalars.count(text, upTo: 20)
             let key = Self.key(text)
             var duplicate = false
-            if length >= 8, let earlier = seen[key] { duplicate = Self.sameBytes(earlier, text) }
+            if length >= 8, length >= 20 || text.unicodeScalars.contains(where: EditionScalars.isFullStop),
+               let earlier = seen[key] {
+                duplicate = Self.sameBytes(earlier, text)
+            }
             if !duplicate && length >= 20 {
                 duplicate = recent.contains { Self.hasProperSuffix($0, text) }
             }
@@ -253,9 +261,20 @@ struct EditionRepairer {
         return a + b
     }
 
-    /// Whether text reads as a sentence (has sentence punctuation), not a label.
+    /// Whether text reads as a sentence (has sentence punctuation), not a label: a
+    /// line whose only marks are a colon and enumeration marks (数据来源：国家发展改革委、…)
+    /// is a label, and a label is not a broken sentence.
     static func isProse(_ text: String) -> Bool {
-        text.unicodeScalars.contains(where: EditionScalars.isSentencePunctuation)
+        var colon = false, sentence = false
+        for s in text.unicodeScalars where EditionScalars.isSentencePunctuation(s) {
+            switch s {
+            case "：", ":": colon = true
+            case "、", "…": continue
+            default: sentence = true
+            }
+            if sentence { return true }
+        }
+        return !colon && text.unicodeScalars.contains(where: EditionScalars.isSentencePunctuation)
     }
 
     /// `…the last 8 scalars / the first 8 scalars…` of a seam.

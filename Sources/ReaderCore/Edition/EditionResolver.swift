@@ -14,11 +14,15 @@ public struct EditionResolver: Sendable {
     public let confinement: LibraryConfinement?
     /// How files are read (size limit).
     public var loader = EditionLoader()
+    /// Parses every edition alike (carries the config's `paperName`, so a bookmark's
+    /// paper reads the same whichever edition was opened first).
+    public let parser: EditionParser
 
     /// Lists `directory`; under `confinement`, only what lies inside the library.
-    public init(directory: String, confinement: LibraryConfinement? = nil) {
+    public init(directory: String, confinement: LibraryConfinement? = nil, parser: EditionParser = EditionParser()) {
         self.directory = directory
         self.confinement = confinement
+        self.parser = parser
     }
 
     /// One edition that could not be opened, and why (one line).
@@ -57,12 +61,12 @@ public struct EditionResolver: Sendable {
 
     /// Opens the edition at `path` progressively (see `EditionOpening`), confined.
     public func opening(_ path: String) throws -> EditionOpening {
-        try admittedLoader.opening(atPath: admit(path))
+        try admittedLoader.opening(atPath: admit(path), parser: parser)
     }
 
     /// Loads and parses the whole edition at `path`, confined.
     public func edition(_ path: String) throws -> Edition {
-        try admittedLoader.edition(atPath: admit(path))
+        try admittedLoader.edition(atPath: admit(path), parser: parser)
     }
 
     /// The newest of `paths` (oldest first) that `open` accepts, from `index` down

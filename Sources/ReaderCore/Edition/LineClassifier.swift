@@ -80,9 +80,26 @@ public struct LineClassifier: Sendable {
                     if same && Self.isBylineSeparator(s[start + role.count]) { return true }
                 }
             }
+            // 本报评论员, 人民日报评论员: the role alone is the credit.
+            if s.count <= 12, s.count >= 3, s[s.count - 1] == "员" || s[s.count - 1] == "員" {
+                let tail = String(String.UnicodeScalarView(s[(s.count - 3)...]))
+                return tail == "评论员" || tail == "評論員"
+            }
             return false
         }
         return credit && !isCaption(text)
+    }
+
+    /// A short `X：Y` label line: a credit or a record field (版式设计：张芳曼,
+    /// 案件編號：HCCC 1234/2021). X has at most 6 scalars; Y is a name (at most 5 scalars)
+    /// or holds Latin letters or digits (a number or code).
+    public func isLabelLine(_ text: String) -> Bool {
+        let s = Array(text.unicodeScalars.prefix(41))
+        guard s.count <= 40, let colon = s.firstIndex(where: { $0 == "：" || $0 == ":" }),
+              (1...6).contains(colon), colon + 1 < s.count else { return false }
+        let value = s[(colon + 1)...]
+        if value.contains(where: EditionScalars.isFullStop) { return false }
+        return value.count <= 5 || value.contains(where: EditionScalars.isASCIIAlphanumeric)
     }
 
     /// What follows a role in a credit line: `/`, `:`, or a space.
@@ -93,19 +110,42 @@ public struct LineClassifier: Sendable {
         }
     }
 
-    private static let roles: [[Unicode.Scalar]] = ["记者", "通讯员", "策划", "执行", "摄影", "编辑", "撰稿", "文/图", "图/文", "文", "图"]
+    private static let roles: [[Unicode.Scalar]] = [
+        "记者", "通讯员", "策划", "执行", "摄影", "编辑", "撰稿", "版式设计", "评论员",
+        "記者", "通訊員", "攝影", "編輯", "評論員", "文/图", "图/文", "文", "图",
+    ]
         .map { Array($0.unicodeScalars) }
     private static let noteLabels = ["【编者按】", "［编者按］", "[编者按]", "编者按：", "编者按:", "编者按"]
 
-    /// A photo caption: the line ends in 摄 (maybe inside closing brackets).
+    /// A photo caption or credit: the line ends in 摄 (maybe inside closing brackets, or
+    /// before an agency or note in parentheses: 施国辉摄（人民视觉）, …摄（新华社）), or is a
+    /// short credit such as 新华社发, 资料图片, …供图.
     public func isCaption(_ text: String) -> Bool {
         var scalars = text.unicodeScalars[...]
+        while let last = scalars.last, EditionScalars.isSpace(last) { scalars = scalars.dropLast() }
+        // A trailing note in parentheses: （人民视觉）, （新华社）, （资料图片）.
+        if let last = scalars.last, last == "）" || last == ")",
+           let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }),
+           scalars.distance(from: open, to: scalars.endIndex) <= 14, open > scalars.startIndex {
+            let before = scalars[..<open]
+            if before.last == "摄" || Self.isCredit(before) { scalars = before }
+        }
         while let last = scalars.last, last == "）" || last == ")" || last == "]" || last == "】" || EditionScalars.isSpace(last) {
             scalars = scalars.dropLast()
         }
+        if Self.isCredit(scalars) { return true }
         guard scalars.last == "摄" else { return false }
         let before = scalars.dropLast().last
         return before != "拍" && before != "航"
+    }
+
+    /// A short credit line that names no photographer: 新华社发, 中新社发, 资料图片, 某某供图.
+    private static func isCredit(_ scalars: Substring.UnicodeScalarView.SubSequence) -> Bool {
+        guard scalars.count <= 30 else { return false }
+        let text = String(String.UnicodeScalarView(scalars))
+        if text.contains("。") || text.contains("，") { return false }
+        return text.hasSuffix("社发") || text.hasSuffix("资料图片") || text.hasSuffix("資料圖片")
+            || text.hasSuffix("供图") || text.hasSuffix("供圖")
     }
 
     /// 【编者按】 (or 编者按：) opening the line; returns the label's scalar length.
@@ -161,24 +201,45 @@ public struct LineClassifier: Sendable {
     }
 
     /// Scalars of the dateline (电头) opening a paragraph: `株洲日报讯（全媒体记者/马文章）`,
-    /// `本报讯`, `新华社北京3月28日电（记者 …）`. 0 when there is none.
+    /// `本报讯`, `【本报讯】`, `新华社北京3月28日电（记者 …）`, `本报北京1月2日电  （记者王浩）`,
+    /// Traditional `本報訊（記者…）` and `中央社台北5日電`. 0 when there is none.
     public func datelineLength(_ text: String) -> Int {
         // Read as a stream: nearly every paragraph is turned away within a few scalars.
         var scalars = text.unicodeScalars.makeIterator()
         var i = 0
         var c = scalars.next()
+        // 【本报讯】: a bracket around the agency part.
+        var bracket: Unicode.Scalar? = nil
+        if let x = c, x == "【" || x == "［" || x == "[" {
+            bracket = x == "【" ? "】" : x == "［" ? "］" : "]"
+            i = 1
+            c = scalars.next()
+        }
         // The agency part: up to 20 scalars without punctuation, ending in 讯 or 电.
         while let x = c, i < 20 {
-            if x == "讯" || x == "电" { break }
+            if x == "讯" || x == "电" || x == "訊" || x == "電" { break }
             if EditionScalars.isSpace(x) || EditionScalars.isSentencePunctuation(x) || x == "(" || x == "（" { return 0 }
             i += 1
             c = scalars.next()
         }
-        guard i > 0, let mark = c, i < 20 else { return 0 }
-        let end = i + 1
-        guard let next = scalars.next() else { return mark == "讯" ? end : 0 }
-        if next == "(" || next == "（" {
-            var j = end + 1
+        guard i > (bracket == nil ? 0 : 1), let mark = c, i < 20 else { return 0 }
+        var end = i + 1
+        var next = scalars.next()
+        if let close = bracket {
+            guard next == close else { return 0 }
+            end += 1
+            next = scalars.next()
+        }
+        let isNews = mark == "讯" || mark == "訊"
+        guard var after = next else { return isNews || bracket != nil ? end : 0 }
+        // Spaces may stand between the agency part and the reporter's parenthesis.
+        var spaces = 0
+        while EditionScalars.isSpace(after), spaces < 4, let x = scalars.next() {
+            spaces += 1
+            after = x
+        }
+        if after == "(" || after == "（" {
+            var j = end + spaces + 1
             while j - end <= 40, let x = scalars.next() {
                 if x == ")" || x == "）" { return j + 1 }
                 if x == "。" { return 0 }
@@ -186,6 +247,6 @@ public struct LineClassifier: Sendable {
             }
             return 0
         }
-        return EditionScalars.isSpace(next) ? end : 0
+        return spaces > 0 || bracket != nil ? end : 0
     }
 }

@@ -29,10 +29,18 @@ struct MastheadParser {
         return false
     }
 
-    /// `2023年3月29日` anywhere in the line.
+    /// `2023年3月29日`, or an ISO date `2025-01-05`, anywhere in the line.
     static func date(in s: [Unicode.Scalar]) -> EditionDate? {
         var i = 0
         while i < s.count {
+            // ISO: four digits, two, two, hyphenated, not inside a longer number.
+            if i + 10 <= s.count, s[i + 4] == "-", s[i + 7] == "-", i == 0 || digits(s, from: i - 1) == nil,
+               let (year, y) = digits(s, from: i), y == i + 4,
+               let (month, m) = digits(s, from: i + 5), m == i + 7,
+               let (day, d) = digits(s, from: i + 8), d == i + 10, d == s.count || digits(s, from: d) == nil,
+               (1000...9999).contains(year), (1...12).contains(month), (1...31).contains(day) {
+                return EditionDate(year: year, month: month, day: day)
+            }
             if let (year, afterYear) = digits(s, from: i), afterYear < s.count, s[afterYear] == "年",
                let (month, afterMonth) = digits(s, from: afterYear + 1), afterMonth < s.count, s[afterMonth] == "月",
                let (day, afterDay) = digits(s, from: afterMonth + 1), afterDay < s.count, s[afterDay] == "日",

@@ -1,10 +1,12 @@
 /// Sets ASCII `, ; : ! ? ( )` in Chinese text as the full-width marks print uses.
 ///
 /// Rule (see DECISIONS.md): a mark is converted when a neighbouring scalar is CJK
-/// (ideograph, kana, hangul, CJK or full-width punctuation), unless both
-/// neighbours are ASCII letters or digits (inside a Latin or number run: `3:2`,
-/// `1,000`). Parentheses pair up: when one of a matched pair is converted, so is
-/// the other, so 系统(CESS)、 becomes 系统（CESS）、. Works on UTF-8 bytes (the
+/// (ideograph, kana, CJK or full-width punctuation), unless both neighbours are
+/// ASCII letters or digits (inside a Latin or number run: `3:2`, `1,000`) or one
+/// is Hangul (Korean sets these marks narrow). Parentheses pair up: when one of a
+/// matched pair is converted, so is the other, so 系统(CESS)、 becomes 系统（CESS）、;
+/// a pair whose opening mark is attached to a Latin or number token (`4(1)(a)`)
+/// stays narrow, both marks. Works on UTF-8 bytes (the
 /// marks are single bytes), so long paragraphs and many of them stay cheap.
 struct PunctuationRepair {
     /// The repaired text, an excerpt around the first change and the number of changes.
@@ -13,6 +15,17 @@ struct PunctuationRepair {
         /// Up to 8 scalars before and after the first change; nil when nothing changed.
         var excerpt: String?
         var changes: Int
+    }
+
+    /// Hangul syllables and jamo.
+    static func isHangul(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0xAC00...0xD7AF).contains(v) || (0x1100...0x11FF).contains(v) || (0x3130...0x318F).contains(v)
+    }
+
+    /// A scalar that makes a context for full-width marks: CJK, except Hangul.
+    static func isChineseContext(_ s: Unicode.Scalar) -> Bool {
+        EditionScalars.isCJK(s) && !isHangul(s)
     }
 
     /// One of `, ; : ! ? ( )`.
@@ -33,21 +46,29 @@ struct PunctuationRepair {
 
     /// `repair` of `text`, whose UTF-8 is `bytes`.
     private func repair(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> Result {
-        // Each mark: its byte offset and whether it is converted.
-        var marks: [(at: Int, convert: Bool)] = []
+        // Each mark: its byte offset, whether it is converted, and (an opening
+        // parenthesis) whether it is part of a Latin or number token such as 4(1)(a).
+        var marks: [(at: Int, convert: Bool, inToken: Bool)] = []
         var openParens: [Int] = []                  // indices into `marks`
         var pairs: [(Int, Int)] = []
         func mark(_ i: Int) {
             let before = Self.scalar(endingAt: i, in: bytes)
             let after = Self.scalar(startingAt: i + 1, in: bytes)
-            let cjk = before.map(EditionScalars.isCJK) == true || after.map(EditionScalars.isCJK) == true
+            // Korean sets its commas and parentheses narrow: Hangul makes no CJK context,
+            // and a mark touching Hangul stays as it is (계승하고, 조국의).
+            let hangul = before.map(Self.isHangul) == true || after.map(Self.isHangul) == true
+            let cjk = before.map(Self.isChineseContext) == true || after.map(Self.isChineseContext) == true
             let insideRun = before.map(EditionScalars.isASCIIAlphanumeric) == true
                 && after.map(EditionScalars.isASCIIAlphanumeric) == true
             // Room for a paragraph's usual marks at once, not growth by doubling from one.
             if marks.isEmpty { marks.reserveCapacity(16) }
-            if bytes[i] == 0x28 { openParens.append(marks.count) }
+            var inToken = false
+            if bytes[i] == 0x28 {
+                openParens.append(marks.count)
+                inToken = before.map { EditionScalars.isASCIIAlphanumeric($0) || $0 == ")" } == true
+            }
             if bytes[i] == 0x29, let open = openParens.popLast() { pairs.append((open, marks.count)) }
-            marks.append((i, cjk && !insideRun))
+            marks.append((i, cjk && !insideRun && !hangul, inToken))
         }
         guard let p = bytes.baseAddress else { return Result(text: text, excerpt: nil, changes: 0) }
         let n = bytes.count
@@ -65,9 +86,15 @@ struct PunctuationRepair {
             if Self.isMark(p[i]) { mark(i) }
             i += 1
         }
-        for (open, close) in pairs where marks[open].convert != marks[close].convert {
-            marks[open].convert = true
-            marks[close].convert = true
+        for (open, close) in pairs {
+            if marks[open].inToken {
+                // Inside one token (4(1)(a), Windows(R)): both stay narrow.
+                marks[open].convert = false
+                marks[close].convert = false
+            } else if marks[open].convert != marks[close].convert {
+                marks[open].convert = true
+                marks[close].convert = true
+            }
         }
         let changes = marks.reduce(0) { $0 + ($1.convert ? 1 : 0) }
         guard changes > 0 else { return Result(text: text, excerpt: nil, changes: 0) }

@@ -21,6 +21,9 @@ public struct Config: Equatable, Sendable {
     public var columns: Int?
     /// The directory of editions.
     public var library: String?
+    /// The paper's name for editions that do not name it (a day folder of article
+    /// files whose `source_url` names no known paper).
+    public var paperName: String?
     /// Where `bookmarks.json` lives, as for `--state-dir`.
     public var stateDir: String?
     /// Keep no state on disk, as `--no-state`.
@@ -76,6 +79,7 @@ public struct Config: Equatable, Sendable {
         out.theme = user.theme ?? theme
         out.ambiguous = user.ambiguous ?? ambiguous
         out.columns = user.columns ?? columns
+        out.paperName = user.paperName ?? paperName
         out.keys.merge(user.keys) { _, new in new }
         out.sources += user.sources
         if kiosk.enabled != true && !forced {
@@ -162,13 +166,14 @@ public struct Config: Equatable, Sendable {
                 if case .string("auto") = value { config.columns = nil; continue }
                 config.columns = try reader.integer(value, key, in: 1...8, orElse: "or \"auto\"")
             case "library": config.library = try reader.string(value, key)
+            case "paperName": config.paperName = try reader.string(value, key)
             case "stateDir": config.stateDir = try reader.string(value, key)
             case "noState": config.noState = try reader.bool(value, key)
             case "keys": config.keys = try reader.keys(value)
             case "kiosk": config.kiosk = try reader.kiosk(value)
             default:
-                throw ConfigError(file: file, field: key, message:
-                    "unknown setting (settings: theme, ambiguous, columns, library, stateDir, noState, keys, kiosk)")
+                throw ConfigError(file: file, field: key, message: "unknown setting (settings: theme, ambiguous, "
+                    + "columns, library, paperName, stateDir, noState, keys, kiosk)")
             }
         }
         return config

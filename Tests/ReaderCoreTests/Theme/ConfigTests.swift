@@ -10,7 +10,7 @@ struct ConfigTests {
     @Test("every setting is read")
     func full() throws {
         let config = try parse("""
-            { "theme": "night", "ambiguous": "wide", "columns": 3, "library": "/srv/报纸",
+            { "theme": "night", "ambiguous": "wide", "columns": 3, "library": "/srv/报纸", "paperName": "北京晚报",
               "stateDir": "/var/lib/broadsheet", "noState": false,
               "keys": { "x": "quit", "ctrl-F": "nextPage", "Space": "nextPage", "株": "toc", "f2": "help", "h": "none" },
               "kiosk": { "enabled": true, "idleResetMinutes": 10 } }
@@ -19,6 +19,7 @@ struct ConfigTests {
         #expect(config.ambiguous == .wide)
         #expect(config.columns == 3)
         #expect(config.library == "/srv/报纸")
+        #expect(config.paperName == "北京晚报")
         #expect(config.stateDir == "/var/lib/broadsheet")
         #expect(config.noState == false)
         #expect(config.keys == [.character("x"): "quit", .control("f"): "nextPage", .named("space"): "nextPage",
