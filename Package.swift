@@ -19,10 +19,16 @@ let package = Package(
         // The only C import: ncursesw, behind a shim header.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "CursesBackend", dependencies: ["ReaderUI", "CNcursesw"]),
+        // libxml2's HTML parser (Debian's libxml2-dev), behind a shim header; only
+        // EPaper's HTMLDocument imports it.
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        // Saved 方正 (Founder) e-paper pages read into an Edition: HTML parsing, charset decoding.
+        .target(name: "EPaper", dependencies: ["ReaderCore", "CLibXML2"]),
         .executableTarget(
             name: "broadsheet",
             dependencies: [
-                "ReaderCore", "ReaderUI", "CursesBackend",
+                "ReaderCore", "ReaderUI", "CursesBackend", "EPaper",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: []
@@ -34,6 +40,8 @@ let package = Package(
                     exclude: ["Snapshots"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "TestSupport"],
                     exclude: ["Snapshots"]),
+        .testTarget(name: "EPaperTests", dependencies: ["EPaper", "ReaderCore", "TestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["broadsheet", "ReaderCore", "TestSupport"],
                     exclude: ["Support/kiosk-sshd.sh"]),
     ]

@@ -19,7 +19,7 @@ final class EditionShelf {
 
     /// Resolves the command's argument to the edition to open.
     init(opening argument: String?, environment: [String: String]) throws {
-        path = try EditionLibrary.resolve(argument, environment: environment)
+        path = try EditionInput.resolve(argument, environment: environment)
     }
 
     /// The editions in the same directory as `path` (just `path` when it is not among them).
@@ -30,14 +30,14 @@ final class EditionShelf {
         return ([path], 0)
     }
 
-    /// Reads and parses one edition file.
+    /// Reads and parses one edition (a file or an e-paper folder).
     static func load(_ path: String) throws -> Edition {
-        try EditionLoader().edition(atPath: path)
+        try EditionInput.load(path)
     }
 
     /// Reads one edition file and parses its first 版 alone when it is large
     /// (`EditionOpening`): the reader's first frame need not wait for the rest.
     static func open(_ path: String) throws -> EditionOpening {
-        try EditionLoader().opening(atPath: path)
+        try EditionInput.open(path)
     }
 }

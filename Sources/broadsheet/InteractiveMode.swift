@@ -30,7 +30,7 @@ struct InteractiveMode {
             shelf = try EditionShelf(opening: command.edition, environment: environment)
             opening = try EditionShelf.open(shelf.path)
         } catch {
-            throw fail("\(error)")
+            throw fail("\(error)", status: EditionInput.exitStatus(error))
         }
         let kiosk = command.kiosk || config.kiosk.enabled == true
         let requestedTheme = command.theme ?? config.theme
@@ -94,8 +94,8 @@ struct InteractiveMode {
     }
 
     /// Prints `message` to stderr and returns the exit code to throw.
-    private func fail(_ message: String) -> ExitCode {
+    private func fail(_ message: String, status: Int32 = 1) -> ExitCode {
         StandardError.write("broadsheet: \(message)\n")
-        return ExitCode(1)
+        return ExitCode(status)
     }
 }

@@ -34,6 +34,9 @@ public struct EditionLoader: Sendable {
            map != UnsafeMutableRawPointer(bitPattern: -1) {
             defer { munmap(map, size) }
             let bytes = UnsafeBufferPointer(start: map.assumingMemoryBound(to: UInt8.self), count: size)
+            if let kind = InputSniffer.kind(of: Array(bytes.prefix(4096))[...], path: path) {
+                throw .unsupported(path: path, kind: kind)
+            }
             if let reason = Self.binaryReason(head: Array(bytes.prefix(8192))[...], total: size) {
                 throw .binary(path: path, reason: reason)
             }
@@ -43,15 +46,21 @@ public struct EditionLoader: Sendable {
         }
         let (bytes, failure) = file.bytes(size: size)
         if failure != 0 { throw .unreadable(path: path, reason: Self.describe(failure)) }
-        if let reason = Self.binaryReason(bytes) { throw .binary(path: path, reason: reason) }
+        try Self.refuseForeign(bytes, path: path)
         return EditionOpening(bytes: bytes, name: path, parser: parser, threshold: .max)
     }
 
     /// Reads, checks, decodes and sanitises the file at `path`.
     public func load(path: String) throws(EditionLoadError) -> LoadedEdition {
         let bytes = try readBytes(path: path)
-        if let reason = Self.binaryReason(bytes) { throw .binary(path: path, reason: reason) }
+        try Self.refuseForeign(bytes, path: path)
         return Self.decode(bytes, name: path)
+    }
+
+    /// Refuses a file of another format (`InputSniffer`) or a binary one (`binaryReason`).
+    static func refuseForeign(_ bytes: [UInt8], path: String) throws(EditionLoadError) {
+        if let kind = InputSniffer.kind(of: bytes.prefix(4096), path: path) { throw .unsupported(path: path, kind: kind) }
+        if let reason = Self.binaryReason(bytes) { throw .binary(path: path, reason: reason) }
     }
 
     /// Decodes bytes already in memory (invalid UTF-8 → U+FFFD, counted) and sanitises them.

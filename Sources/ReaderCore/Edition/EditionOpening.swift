@@ -52,6 +52,13 @@ public struct EditionOpening: Sendable {
         }
     }
 
+    /// An edition read whole by other means (a folder of saved e-paper pages).
+    public init(edition: Edition) {
+        first = edition
+        parser = EditionParser()
+        rest = .none
+    }
+
     /// The first 版 of an open file; the rest is read from it when asked for.
     init(first: Edition, file: EditionFile, parser: EditionParser) {
         self.first = first
