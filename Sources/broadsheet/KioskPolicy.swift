@@ -31,9 +31,15 @@ struct KioskPolicy {
     }
 
     /// The edition file to open: `argument` confined to the library, or the newest.
+    /// A folder of saved e-paper pages inside the library (or one of its pages) opens
+    /// as that folder; the pages are read without following links, so nothing outside it is read.
     func editionPath(_ argument: String?) throws -> String {
         if let argument {
             let resolved = try confinement.resolve(argument)
+            if let folder = EditionInput.ePaperFolder(resolved) {
+                guard confinement.contains(folder) else { throw LibraryConfinement.Refusal.notFound(name: argument) }
+                return folder
+            }
             if LibraryConfinement.isDirectory(resolved) {
                 throw LibraryConfinement.Refusal.notFound(name: argument)
             }

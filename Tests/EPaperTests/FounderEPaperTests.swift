@@ -137,3 +137,39 @@ struct FounderEPaperTests {
         #expect(FounderEPaper.recognises(directory: EPaperFixtures.current))
     }
 }
+
+/// What a saved folder may not make the reader read.
+@Suite("Founder e-paper folders: confinement")
+struct FounderEPaperConfinementTests {
+    @Test("a page that is a symbolic link is not followed, even when it points at a real page")
+    func symlinks() throws {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("epaper-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let page = EPaperFixtures.current + "/pc/content/202501/01/content_30049278.html"
+        try FileManager.default.createSymbolicLink(atPath: temporary + "/content_1.html", withDestinationPath: page)
+        #expect(!FounderEPaper.recognises(directory: temporary))
+        #expect(throws: EditionLoadError.noArticles(path: temporary)) { try FounderEPaper.load(directory: temporary) }
+    }
+
+    @Test("broken or hostile pages read without a crash", arguments: [
+        String(repeating: "<div>", count: 5000) + "深" + String(repeating: "</div>", count: 10),
+        "<div id=\"articleContent\"><p>" + String(repeating: "字", count: 200_000) + "</p>",
+        "<founder-content><p>未闭合<b>粗<p>下一段</founder-content></p></b>",
+        "\u{0}\u{1}<html>\u{FF}\u{FE}<founder-content>&#0;&#xD800;&bogus;<p>x",
+    ])
+    func hostile(html: String) throws {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("epaper-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        try html.write(toFile: temporary + "/content_1.html", atomically: true, encoding: .utf8)
+        do {
+            let edition = try FounderEPaper.load(directory: temporary)
+            for text in EPaperFixtures.texts(of: edition) {
+                #expect(!text.unicodeScalars.contains { $0.value < 0x20 }, "\(text.prefix(40))")
+            }
+        } catch {
+            #expect(error == .noArticles(path: temporary))
+        }
+    }
+}
