@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "TestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "EPaperTests", dependencies: ["EPaper", "ReaderCore", "TestSupport"],
-                    exclude: ["Fixtures"]),
+                    exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["broadsheet", "ReaderCore", "TestSupport"],
                     exclude: ["Support/kiosk-sshd.sh"]),
     ]

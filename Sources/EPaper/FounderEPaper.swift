@@ -165,7 +165,9 @@ public enum FounderEPaper {
             }
             let papers = dayContents.compactMap(\.paper)
             let title = Self.mostCommon(papers) ?? Self.folderTitle(name)
-            let masthead = Masthead(title: title, date: day, weekday: day.map(Self.weekday), pageCount: pages.count,
+            // 今日N版: the 版 the page lists name (the paper as printed), not only those saved.
+            let printed = Set(numbers).union(names.keys).count
+            let masthead = Masthead(title: title, date: day, weekday: day.map(Self.weekday), pageCount: printed,
                                     lines: day.map { ["\($0.year)年\($0.month)月\($0.day)日 \(Self.weekday($0))"] } ?? [])
             return Edition(masthead: masthead, pages: pages, articles: articles, repairs: [],
                            source: EditionSource(name: name, contentHash: hash.hex, replacedInvalidBytes: invalid,
