@@ -12,6 +12,18 @@ public enum EditionFiles {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// The first `bytes` bytes of the regular file at `path`, or nil when it cannot be read.
+    static func head(_ path: String, bytes count: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, count) }
+        return n < 0 ? nil : Array(bytes[..<n])
+    }
+
     /// The bytes of the regular file at `path`, or nil when it cannot be read or is
     /// larger than `limit`.
     static func read(_ path: String, limit: Int) -> [UInt8]? {

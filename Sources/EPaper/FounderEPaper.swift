@@ -21,15 +21,21 @@ public enum FounderEPaper {
     /// Pages above this size are skipped.
     static let maximumPageBytes = 8 << 20
 
-    /// Whether `directory` holds saved Founder pages (looks at file names only).
+    /// Whether `directory` holds saved Founder pages (see `isPage`).
     public static func recognises(directory: String) -> Bool {
         !pageFiles(in: directory, limit: 1).isEmpty
     }
 
-    /// Whether the file at `path` is a saved Founder page by its name: `node_NN.html`,
-    /// `content_N.html`, `nbs.…_NN.htm` or `nw.…_YYYYMMDD_K-NN.htm`.
+    /// Whether the file at `path` is a saved Founder page: by its name (`node_NN.html`,
+    /// `content_N.html`, `nbs.…_NN.htm`, `nw.…_YYYYMMDD_K-NN.htm`), or, for an .htm(l)
+    /// file a browser saved under another name, by the Founder markers in its first 16 KiB.
     public static func isPage(_ path: String) -> Bool {
-        FounderFileName(String(path.split(separator: "/").last ?? "")) != nil
+        let name = String(path.split(separator: "/").last ?? "")
+        if FounderFileName(name) != nil { return true }
+        guard FounderMarkers.isHTMLName(name), let head = EditionFiles.head(path, bytes: FounderMarkers.headBytes) else {
+            return false
+        }
+        return FounderMarkers.found(in: head[...])
     }
 
     /// The folder to read when a single saved page is named: the folder that holds the
@@ -77,7 +83,7 @@ public enum FounderEPaper {
                 let type = info.st_mode & S_IFMT
                 if type == S_IFDIR, depth < maximumDepth {
                     pending.append((path, depth + 1))
-                } else if type == S_IFREG, FounderFileName(name) != nil {
+                } else if type == S_IFREG, isPage(path) {
                     found.append(path)
                     if found.count >= limit { break }
                 }
@@ -101,13 +107,18 @@ public enum FounderEPaper {
 
         /// Reads one page file; a file that cannot be read or is no page is skipped.
         mutating func read(_ path: String) {
-            let key = String(path.split(separator: "/").last ?? "").lowercased()
-            guard let name = FounderFileName(key), let bytes = EditionFiles.read(path, limit: maximumPageBytes) else {
-                return
-            }
-            bytes.withUnsafeBytes { hash.combine($0) }
+            guard let bytes = EditionFiles.read(path, limit: maximumPageBytes) else { return }
             let decoded = CharsetDecoder.decode(bytes)
             let document = HTMLDocument(utf8: decoded.utf8)
+            // The site's file name, else the one of the address a browser saved it from;
+            // a page saved under its title with neither is an article page if it has a body.
+            var key = String(path.split(separator: "/").last ?? "").lowercased()
+            if FounderFileName(key) == nil, let saved = FounderMarkers.savedFromName(document.root),
+               FounderFileName(saved) != nil {
+                key = saved
+            }
+            let name = FounderFileName(key) ?? FounderFileName(role: .content)
+            bytes.withUnsafeBytes { hash.combine($0) }
             let pathDate = FounderFileName.date(inPath: path)
             switch name.role {
             case .layout:

@@ -9,10 +9,10 @@ enum EditionInput {
     /// The e-paper folder `path` names, or nil when it names something else. A folder
     /// that holds Markdown or text editions stays a library.
     static func ePaperFolder(_ path: String) -> String? {
-        if FounderEPaper.isPage(path), !EditionFiles.isDirectory(path) { return FounderEPaper.folder(ofPage: path) }
-        guard EditionFiles.isDirectory(path), FounderEPaper.recognises(directory: path) else { return nil }
-        let editions = (try? EditionLibrary(directory: path).editions()) ?? []
-        return editions.isEmpty ? path : nil
+        if !EditionFiles.isDirectory(path), FounderEPaper.isPage(path) { return FounderEPaper.folder(ofPage: path) }
+        guard EditionFiles.isDirectory(path), (try? EditionLibrary(directory: path).editions())?.isEmpty ?? true
+        else { return nil }
+        return FounderEPaper.recognises(directory: path) ? path : nil
     }
 
     /// The path to open for a command-line argument: an e-paper folder as named, else

@@ -11,6 +11,9 @@ enum EPaperFixtures {
     static let current = directory + "/rmrb-2025-01-01"
     /// 人民日报 2014-12-04, older layout (nbs.…htm, nw.…htm), GB2312-encoded.
     static let older = directory + "/rmrb-2014-12-04-gb2312"
+    /// Two of the 2025-01-01 content pages as a browser saves them: named by their title,
+    /// one with Chrome's `saved from url` comment, one (Firefox) without.
+    static let browser = directory + "/rmrb-2025-01-01-browser"
     static let olderContent = older + "/html/2014-12/04/nw.D110000renmrb_20141204_6-06.htm"
 
     /// The content pages of a fixture folder.

@@ -11,6 +11,7 @@ struct FounderEPaperTests {
         (EPaperFixtures.current, [EditionPage(number: 1, name: "要闻"), EditionPage(number: 2, name: "要闻"),
                                   EditionPage(number: 3, name: "要闻")], 4),
         (EPaperFixtures.older, [EditionPage(number: 6, name: "综合")], 2),
+        (EPaperFixtures.browser, [EditionPage(number: 2, name: "要闻"), EditionPage(number: 3, name: "要闻")], 2),
     ])
     func pages(folder: String, expected: [EditionPage], printed: Int) throws {
         let edition = try FounderEPaper.load(directory: folder)
@@ -23,6 +24,8 @@ struct FounderEPaperTests {
          [nil, nil, nil] as [String?],
          [nil, "——习近平主席二〇二五年新年贺词启示录①", "——习近平主席新年贺词鼓舞广大干部群众坚定信心、拼搏奋斗"] as [String?]),
         (EPaperFixtures.older, ["智能机器人研究室主任张新华"], ["创新者"], [nil]),
+        (EPaperFixtures.browser, ["致敬每一个挺膺担当的奋斗者", "新征程上每一个人都是主角"], [nil, nil],
+         ["——习近平主席二〇二五年新年贺词启示录①", "——习近平主席新年贺词鼓舞广大干部群众坚定信心、拼搏奋斗"]),
     ])
     func titles(folder: String, headlines: [String], kickers: [String?], decks: [String?]) throws {
         let edition = try FounderEPaper.load(directory: folder)
@@ -61,7 +64,8 @@ struct FounderEPaperTests {
                 == ["湖南常德种粮大户戴宏——", "科学种田，中国碗装更多中国粮", "留言板"])
     }
 
-    @Test("no HTML tag, entity, comment or metadata reaches the text", arguments: [EPaperFixtures.current, EPaperFixtures.older])
+    @Test("no HTML tag, entity, comment or metadata reaches the text",
+          arguments: [EPaperFixtures.current, EPaperFixtures.older, EPaperFixtures.browser])
     func noMarkup(folder: String) throws {
         let edition = try FounderEPaper.load(directory: folder)
         for text in EPaperFixtures.texts(of: edition) {
@@ -136,6 +140,16 @@ struct FounderEPaperTests {
     func notRecognised() {
         #expect(!FounderEPaper.recognises(directory: EPaperFixtures.directory + "/../../ReaderCoreTests"))
         #expect(FounderEPaper.recognises(directory: EPaperFixtures.current))
+        #expect(FounderEPaper.recognises(directory: EPaperFixtures.browser))
+    }
+
+    @Test("a page a browser saved under its title is a page by its markers; other HTML is not", arguments: [
+        ("/rmrb-2025-01-01-browser/新征程上每一个人都是主角--人民日报.html", true),
+        ("/rmrb-2025-01-01-browser/致敬每一个挺膺担当的奋斗者_files/content.css", false),
+        ("/README.md", false),
+    ])
+    func markers(path: String, isPage: Bool) {
+        #expect(FounderEPaper.isPage(EPaperFixtures.directory + path) == isPage)
     }
 }
 
