@@ -20,11 +20,14 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "CursesBackend", dependencies: ["ReaderUI", "CNcursesw"]),
         // libxml2's HTML parser (Debian's libxml2-dev), behind a shim header; only
-        // EPaper's HTMLDocument imports it.
-        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
-                       providers: [.apt(["libxml2-dev"])]),
+        // EPaper's HTMLDocument imports it. Headers only: the library is opened with
+        // dlopen when a saved page is first parsed (see the shim), so it and the ICU
+        // libraries it pulls in are not loaded at every start of the reader. No pkg-config:
+        // its -lxml2 would link it; the include path is Debian's (libxml2-dev).
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", providers: [.apt(["libxml2-dev"])]),
         // Saved 方正 (Founder) e-paper pages read into an Edition: HTML parsing, charset decoding.
-        .target(name: "EPaper", dependencies: ["ReaderCore", "CLibXML2"]),
+        .target(name: "EPaper", dependencies: ["ReaderCore", "CLibXML2"],
+                swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
         .executableTarget(
             name: "broadsheet",
             dependencies: [

@@ -56,6 +56,9 @@ public enum FounderEPaper {
         guard EditionFiles.isDirectory(directory) else { throw .notFound(path: directory) }
         let files = pageFiles(in: directory, limit: maximumEntries)
         guard !files.isEmpty else { throw .noArticles(path: directory) }
+        guard HTMLDocument.isAvailable else {
+            throw .unreadable(path: directory, reason: "saved e-paper pages need libxml2 (libxml2.so.2), which is not installed")
+        }
         var reader = Reader(classifier: classifier)
         for path in files.sorted() { reader.read(path) }
         guard let edition = reader.edition(name: directory) else { throw .noArticles(path: directory) }

@@ -3,11 +3,15 @@ import ReaderCore
 
 /// The one adapter over libxml2's HTML parser: UTF-8 bytes in, a tree of `HTMLNode`
 /// out. libxml2 does what a browser does with real pages (unclosed `<p>`, unknown
-/// tags such as `<founder-content>`, entities); no C type leaves this file.
+/// tags such as `<founder-content>`, entities); no C type leaves this file. The library
+/// is loaded on first use, so a reader started on a Markdown edition never loads it.
 ///
 /// Every text, comment and attribute value passes through `ContentSanitizer`, so a
 /// control character written as an entity (`&#27;`) cannot reach the terminal either.
 public struct HTMLDocument: Sendable {
+    /// Whether libxml2 could be loaded (it is opened on first use, see CLibXML2/shim.h).
+    public static var isAvailable: Bool { bs_xml_available() != 0 }
+
     /// The `#document` node holding the page's top-level nodes.
     public let root: HTMLNode
     /// Control and bidi characters replaced by the sanitiser.
@@ -21,7 +25,7 @@ public struct HTMLDocument: Sendable {
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlReadMemory($0, count, nil, "UTF-8", bs_html_options())
+                    bs_html_read($0, count)
                 }
             } ?? nil
         }
@@ -32,7 +36,7 @@ public struct HTMLDocument: Sendable {
                 if let converted = builder.convert(current, depth: 0) { top.append(converted) }
                 node = current.pointee.next
             }
-            xmlFreeDoc(doc)
+            bs_xml_free_doc(doc)
         }
         root = HTMLNode(kind: .element, name: "#document", children: top)
         replacedControls = builder.replaced
@@ -51,7 +55,7 @@ public struct HTMLDocument: Sendable {
                 var attribute = node.pointee.properties
                 while let current = attribute {
                     let name = Self.string(current.pointee.name).lowercased()
-                    if let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
+                    if let value = bs_xml_node_content(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
                         element.attributes[name] = clean(String(cString: value))
                         bs_xml_free(value)
                     } else {
@@ -86,7 +90,7 @@ public struct HTMLDocument: Sendable {
         /// A libxml2 string (UTF-8, NUL-terminated) as a Swift string; "" for NULL.
         private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
             guard let pointer else { return "" }
-            return String(decoding: UnsafeBufferPointer(start: pointer, count: Int(xmlStrlen(pointer))), as: UTF8.self)
+            return String(cString: pointer)
         }
     }
 }
