@@ -19,10 +19,19 @@ let package = Package(
         // The only C import: ncursesw, behind a shim header.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "CursesBackend", dependencies: ["ReaderUI", "CNcursesw"]),
+        // libxml2's HTML parser (Debian's libxml2-dev), behind a shim header; only
+        // EPaper's HTMLDocument imports it. Headers only: the library is opened with
+        // dlopen when a saved page is first parsed (see the shim), so it and the ICU
+        // libraries it pulls in are not loaded at every start of the reader. No pkg-config:
+        // its -lxml2 would link it; the include path is Debian's (libxml2-dev).
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", providers: [.apt(["libxml2-dev"])]),
+        // Saved 方正 (Founder) e-paper pages read into an Edition: HTML parsing, charset decoding.
+        .target(name: "EPaper", dependencies: ["ReaderCore", "CLibXML2"],
+                swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
         .executableTarget(
             name: "broadsheet",
             dependencies: [
-                "ReaderCore", "ReaderUI", "CursesBackend",
+                "ReaderCore", "ReaderUI", "CursesBackend", "EPaper",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: []
@@ -34,6 +43,8 @@ let package = Package(
                     exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "TestSupport"],
                     exclude: ["Snapshots"]),
+        .testTarget(name: "EPaperTests", dependencies: ["EPaper", "ReaderCore", "TestSupport"],
+                    exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["broadsheet", "ReaderCore", "TestSupport"],
                     exclude: ["Support/kiosk-sshd.sh"]),
     ]

@@ -36,12 +36,12 @@ struct DumpMode {
         }
         let edition: Edition
         do {
-            edition = try EditionLibrary.edition(command.edition, environment: ProcessInfo.processInfo.environment,
-                                             parser: parser)
+            edition = try EditionInput.edition(command.edition, environment: ProcessInfo.processInfo.environment,
+                                               parser: parser)
         } catch {
-            // One line on stderr and exit 1, as --outline does.
+            // One line on stderr and exit 1 (65 for input of another kind), as --outline does.
             StandardOutput.write(Array("broadsheet: \(error)\n".utf8), to: 2)
-            throw ExitCode(1)
+            throw ExitCode(EditionInput.exitStatus(error))
         }
         let ambiguous = command.ambiguous ?? .narrow
         let layout = EditionLayout(edition: edition, width: width, height: height,

@@ -29,16 +29,23 @@ final class EditionShelf {
     /// is the confined one and a named file must lie in it.
     init(opening argument: String?, environment: [String: String], confinement: LibraryConfinement?,
          parser: EditionParser = EditionParser()) throws {
+        var resolver: EditionResolver
         if let confinement {
             resolver = EditionResolver(directory: confinement.root, confinement: confinement, parser: parser)
             let target = argument ?? confinement.root
-            named = LibraryConfinement.isDirectory(target) ? nil : try resolver.admit(target)
+            let isEdition = target != confinement.root && EditionInput.editionFolder(target) != nil
+            named = LibraryConfinement.isDirectory(target) && !isEdition ? nil : try resolver.admit(target)
         } else {
             let target = argument ?? EditionLibrary.defaultDirectory(environment: environment)
-            let directory = LibraryConfinement.isDirectory(target)
-            resolver = EditionResolver(directory: directory ? target : Self.folder(of: target), parser: parser)
-            named = directory ? nil : target
+            // A folder that is itself one edition opens as named, among the editions beside it.
+            let folder = EditionInput.editionFolder(target)
+            let directory = folder == nil && LibraryConfinement.isDirectory(target)
+            let opened = folder ?? target
+            resolver = EditionResolver(directory: directory ? target : Self.folder(of: opened), parser: parser)
+            named = directory ? nil : opened
         }
+        resolver.loader = EditionInput.loader
+        self.resolver = resolver
         path = named ?? resolver.directory
     }
 

@@ -35,7 +35,7 @@ struct InteractiveMode {
                                      parser: EditionParser(paperName: config.paperName))
             (opening, skippedNotice) = try shelf.openFirst()
         } catch {
-            throw fail("\(error)")
+            throw fail("\(error)", status: EditionInput.exitStatus(error))
         }
         let kiosk = command.kiosk || config.kiosk.enabled == true || self.kiosk != nil
         let requestedTheme = command.theme ?? config.theme
@@ -108,8 +108,8 @@ struct InteractiveMode {
     }
 
     /// Prints `message` to stderr and returns the exit code to throw.
-    private func fail(_ message: String) -> ExitCode {
+    private func fail(_ message: String, status: Int32 = 1) -> ExitCode {
         StandardError.write("broadsheet: \(message)\n")
-        return ExitCode(1)
+        return ExitCode(status)
     }
 }

@@ -33,7 +33,13 @@ struct KioskPolicy {
     func editionPath(_ argument: String?) throws -> (path: String, skipped: [EditionResolver.Skipped]) {
         if let argument {
             let resolved = try resolver.admit(argument)
-            // A folder is refused unless it is one edition (a day folder of article files).
+            // A folder of saved e-paper pages inside the library (or one of its pages)
+            // opens as that folder; its pages are read without following links.
+            if let folder = EditionInput.ePaperFolder(resolved) {
+                guard confinement.contains(folder) else { throw LibraryConfinement.Refusal.notFound(name: argument) }
+                return (folder, [])
+            }
+            // Any other folder is refused unless it is one edition (a day folder of article files).
             if LibraryConfinement.isDirectory(resolved) && EditionFormat.detect(atPath: resolved) != .articleFolder {
                 throw LibraryConfinement.Refusal.notFound(name: argument)
             }

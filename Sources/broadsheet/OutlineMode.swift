@@ -17,16 +17,17 @@ struct OutlineMode {
     /// Parses the edition (carries the config's `paperName`).
     var parser = EditionParser()
 
-    /// Resolves, loads, parses and prints the edition; an error is one line on stderr and exit 1.
+    /// Resolves, loads, parses and prints the edition; an error is one line on stderr and
+    /// exit 1 (65 for input of a kind broadsheet does not read).
     func run() throws {
         let edition: Edition
         do {
-            edition = try EditionLibrary.edition(command.edition, environment: ProcessInfo.processInfo.environment,
-                                             parser: parser)
+            edition = try EditionInput.edition(command.edition, environment: ProcessInfo.processInfo.environment,
+                                               parser: parser)
         } catch {
             var message = "broadsheet: \(error)\n"
             message.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-            throw ExitCode(1)
+            throw ExitCode(EditionInput.exitStatus(error))
         }
         let outline = EditionOutline(edition)
         print(command.json ? outline.json() : outline.text(), terminator: "")

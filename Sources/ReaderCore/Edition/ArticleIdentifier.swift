@@ -4,11 +4,13 @@
 /// articles with the same headline get `-2`, `-3`…. An untitled article hashes the
 /// first 64 scalars of its body instead. Ids depend on the text, not on the
 /// article's position, so inserting an article elsewhere does not change them.
-struct ArticleIdentifier {
+public struct ArticleIdentifier: Sendable {
     private var seen: [String: Int] = [:]
 
+    public init() {}
+
     /// The id for the next article with this headline and first block.
-    mutating func id(headline: String, firstText: String?) -> String {
+    public mutating func id(headline: String, firstText: String?) -> String {
         let key: String
         if headline.isEmpty {
             key = "untitled:" + String((firstText ?? "").unicodeScalars.prefix(64))

@@ -6,6 +6,19 @@ public enum EditionLoadError: Error, Sendable, Equatable, CustomStringConvertibl
     case binary(path: String, reason: String)
     case tooLarge(path: String, bytes: Int, limit: Int)
     case noEditions(directory: String)
+    /// A file of another kind (JSON, CSV, HTML of no known layout, PDF…): see `InputSniffer`.
+    case unsupported(path: String, kind: InputSniffer.Kind)
+    /// A folder of saved e-paper pages from which no article could be read.
+    case noArticles(path: String)
+
+    /// The exit status for this error: 65 (EX_DATAERR, sysexits.h) for input that is
+    /// not an edition broadsheet reads, 1 otherwise.
+    public var exitStatus: Int32 {
+        switch self {
+        case .unsupported, .noArticles: return 65
+        default: return 1
+        }
+    }
 
     /// The message, with control characters in paths made visible (see `ContentSanitizer`).
     public var description: String {
@@ -26,6 +39,11 @@ public enum EditionLoadError: Error, Sendable, Equatable, CustomStringConvertibl
             return "\(path): too large (\(bytes) bytes; the limit is \(limit))"
         case .noEditions(let directory):
             return "\(directory): no editions (*.md, *.markdown, *.txt, or day folders of article files) found"
+        case .unsupported(let path, let kind):
+            return "\(path): \(InputSniffer.message(for: kind))"
+        case .noArticles(let path):
+            return "\(path): saved e-paper pages, but no article could be read from them "
+                + "(content pages need #articleContent, #ozoom or <founder-content>)"
         }
     }
 }

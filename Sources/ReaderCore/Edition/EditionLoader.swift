@@ -13,6 +13,8 @@ public struct EditionLoader: Sendable {
     /// Refuse a symbolic link as the file itself (`O_NOFOLLOW`): the kiosk opens paths
     /// already resolved inside its library, and a link there now was swapped in since.
     public var refusesLinks = false
+    /// A format read outside ReaderCore, asked first (saved e-paper pages).
+    public var external: (any ExternalEditionReader)?
 
     public init(maximumBytes: Int = 256 << 20) {
         self.maximumBytes = maximumBytes
@@ -21,8 +23,8 @@ public struct EditionLoader: Sendable {
     /// Checks cheaply that `path` would open: a regular file within the size limit,
     /// readable, whose first 8 KiB look like text.
     public func probe(atPath path: String) throws(EditionLoadError) {
-        // A day folder's files are checked one by one as it is read.
-        if EditionFormat.detect(atPath: path) == .articleFolder { return }
+        // A day folder's (or e-paper folder's) files are checked one by one as it is read.
+        if EditionFormat.detect(atPath: path) == .articleFolder || external?.folder(named: path) != nil { return }
         let (fd, size) = try openFile(path)
         let file = EditionFile(descriptor: fd)
         let (head, failure) = file.bytes(size: min(size, 8192))
@@ -32,6 +34,7 @@ public struct EditionLoader: Sendable {
 
     /// Loads and parses the edition at `path`, in whichever format it is (`EditionFormat`).
     public func edition(atPath path: String, parser: EditionParser = EditionParser()) throws(EditionLoadError) -> Edition {
+        if let external, let folder = external.folder(named: path) { return try external.edition(folder: folder, parser: parser) }
         switch EditionFormat.detect(atPath: path) {
         case .markdownFile: return parser.parse(try load(path: path))
         case .articleFolder:
@@ -50,6 +53,7 @@ public struct EditionLoader: Sendable {
     /// whole edition is parsed from later, so the file is read once.
     public func opening(atPath path: String, parser: EditionParser = EditionParser(),
                         threshold: Int = EditionOpening.defaultThreshold) throws(EditionLoadError) -> EditionOpening {
+        if external?.folder(named: path) != nil { return EditionOpening(complete: try edition(atPath: path, parser: parser)) }
         switch EditionFormat.detect(atPath: path) {
         case .markdownFile: break
         case .articleFolder, .library: return EditionOpening(complete: try edition(atPath: path, parser: parser))
@@ -58,15 +62,21 @@ public struct EditionLoader: Sendable {
         let file = EditionFile(descriptor: fd)
         let (bytes, failure) = file.bytes(size: size)
         if failure != 0 { throw .unreadable(path: path, reason: Self.describe(failure)) }
-        if let reason = Self.binaryReason(bytes) { throw .binary(path: path, reason: reason) }
+        try Self.refuseForeign(bytes, path: path)
         return EditionOpening(bytes: bytes, name: path, parser: parser, threshold: threshold)
     }
 
     /// Reads, checks, decodes and sanitises the file at `path`.
     public func load(path: String) throws(EditionLoadError) -> LoadedEdition {
         let bytes = try readBytes(path: path)
-        if let reason = Self.binaryReason(bytes) { throw .binary(path: path, reason: reason) }
+        try Self.refuseForeign(bytes, path: path)
         return Self.decode(bytes, name: path)
+    }
+
+    /// Refuses a file of another format (`InputSniffer`) or a binary one (`binaryReason`).
+    static func refuseForeign(_ bytes: [UInt8], path: String) throws(EditionLoadError) {
+        if let kind = InputSniffer.kind(of: bytes.prefix(4096), path: path) { throw .unsupported(path: path, kind: kind) }
+        if let reason = Self.binaryReason(bytes) { throw .binary(path: path, reason: reason) }
     }
 
     /// Decodes bytes already in memory (invalid UTF-8 → U+FFFD, counted) and sanitises them.
