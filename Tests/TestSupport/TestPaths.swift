@@ -10,6 +10,10 @@ public enum TestPaths {
     /// The bundled sample edition.
     public static let sampleEdition = root + "/Editions/2023-03-29-zhuzhou-daily.md"
 
+    /// The vendored Unicode Character Database files the tests read (the version the
+    /// generated tables were built from; the generators read Debian's copy instead).
+    public static let unicodeData = root + "/Tests/UnicodeData/15.0.0"
+
     /// The Snapshots folder of test target `target` (e.g. "ReaderCoreTests").
     public static func snapshots(of target: String) -> String {
         root + "/Tests/\(target)/Snapshots"
