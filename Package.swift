@@ -27,9 +27,9 @@ let package = Package(
             ],
             resources: []
         ),
-        // Helpers every test target shares: repository paths, a seeded generator,
-        // multi-版 editions built from the sample.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Helpers every test target shares: repository paths, the sample edition, snapshots,
+        // a seeded generator, multi-版 editions, system requirements of the e2e tests.
+        .target(name: "TestSupport", dependencies: ["ReaderCore"], path: "Tests/TestSupport"),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "TestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "TestSupport"],
