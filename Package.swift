@@ -12,7 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // Pure model, parser, text engine, layout, bookmarks, themes. No terminal.
+        // Model, parser, text engine, layout, bookmarks, themes; file access in named places. No terminal.
         .target(name: "ReaderCore"),
         // Cell buffer, views, app state and reducer. No terminal either.
         .target(name: "ReaderUI", dependencies: ["ReaderCore"]),
