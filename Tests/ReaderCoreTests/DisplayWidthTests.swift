@@ -206,7 +206,7 @@ struct DisplayWidthTests {
         #expect(width.of("“株”") == 6)
     }
 
-    @Test("every BMP scalar the drawing shortcut admits is 1 or 2 wide and joins no other admitted scalar (UAX #29 Other)")
+    @Test("every BMP scalar the drawing shortcut admits is 1 or 2 wide and joins no other admitted one (UAX #29 Other)")
     func standsAloneIsSound() throws {
         let alone = (0x20...0xFFFF).compactMap(Unicode.Scalar.init).filter(DisplayWidth.standsAlone)
         #expect(alone.count > 20_000)
@@ -217,7 +217,8 @@ struct DisplayWidthTests {
         for line in try WidthFixtures.readUCD("auxiliary/GraphemeBreakProperty.txt").split(separator: "\n") {
             let data = line.prefix { $0 != "#" }
             guard let field = data.split(separator: ";").first?.filter({ $0 != " " }), !field.isEmpty else { continue }
-            let bounds = field.split(separator: ".", omittingEmptySubsequences: true).compactMap { UInt32($0, radix: 16) }
+            let bounds = field.split(separator: ".", omittingEmptySubsequences: true)
+                .compactMap { UInt32($0, radix: 16) }
             for v in bounds[0]...bounds[bounds.count - 1] { joining.insert(v) }
         }
         #expect(joining.count > 10_000)
@@ -225,7 +226,9 @@ struct DisplayWidthTests {
         for scalar in alone {
             let name = "U+\(String(scalar.value, radix: 16, uppercase: true))"
             #expect((1...2).contains(DisplayWidth().of(scalar)), "width of \(name)")
-            if joining.contains(scalar.value) { Issue.record("\(name) has a Grapheme_Cluster_Break value: it may join") }
+            if joining.contains(scalar.value) {
+                Issue.record("\(name) has a Grapheme_Cluster_Break value: it may join")
+            }
             for other in neighbours {
                 for pair in [[scalar, other], [other, scalar]] {
                     var text = String.UnicodeScalarView()

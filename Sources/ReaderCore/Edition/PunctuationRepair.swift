@@ -1,6 +1,6 @@
 /// Sets ASCII `, ; : ! ? ( )` in Chinese text as the full-width marks print uses.
 ///
-/// Rule (see docs/decisions/0007-punctuation-set-full-width-beside-cjk.md): a mark is converted when a neighbouring scalar is CJK
+/// Rule (see decision record 0007, docs/decisions): a mark is converted when a neighbouring scalar is CJK
 /// (ideograph, kana, hangul, CJK or full-width punctuation), unless both
 /// neighbours are ASCII letters or digits (inside a Latin or number run: `3:2`,
 /// `1,000`). Parentheses pair up: when one of a matched pair is converted, so is

@@ -25,7 +25,7 @@ public struct ThemeLibrary: Sendable {
         }
     }
 
-    /// `Themes/` in the source tree this was built from (see docs/decisions/0002-bundled-edition-found-through-source-tree.md).
+    /// `Themes/` in the source tree this was built from (see decision record 0002, docs/decisions).
     public static var repositoryThemes: String {
         var path = Substring(#filePath)
         for _ in 0..<4 {  // Theme/ ReaderCore/ Sources/ <root>
