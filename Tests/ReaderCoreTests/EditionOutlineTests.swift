@@ -20,7 +20,7 @@ struct EditionOutlineTests {
         var repairs: [Repair]
     }
 
-    @Test("the JSON outline of the sample decodes with the issue's fields")
+    @Test("the JSON outline of the sample decodes into the documented masthead, article and repair fields")
     func json() throws {
         let edition = try EditionFixtures.sample()
         let outline = try JSONDecoder().decode(OutlineJSON.self, from: Data(EditionOutline(edition).json().utf8))
