@@ -1,5 +1,7 @@
+// Only the test targets use snapshots; a plain `swift build` (which builds this target
+// too, without the Testing module on its search path) leaves the helper out.
+#if canImport(Testing)
 import Foundation
-import TestSupport
 import Testing
 
 /// Text snapshots under `Tests/<target>/Snapshots/`, the one snapshot helper of every test
@@ -57,3 +59,4 @@ public enum Snapshot {
         return out.prefix(80).joined(separator: "\n")
     }
 }
+#endif
