@@ -10,7 +10,7 @@ struct Session {
     var desk: BookmarkDesk?
 
     init(width: Int = 80, height: Int = 24, edition: Edition = SampleEdition.edition,
-         themes: [String] = ["newsprint", "night", "high-contrast", "mono"]) {
+         themes: [String] = ShippedThemes.sources.map(\.name)) {
         state = AppState(edition: edition, width: width, height: height, themeNames: themes)
     }
 
