@@ -12,7 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // Pure model, parser, text engine, layout, bookmarks, themes. No terminal.
+        // Model, parser, text engine, layout, bookmarks, themes; file access in named places. No terminal.
         .target(name: "ReaderCore"),
         // Cell buffer, views, app state and reducer. No terminal either.
         .target(name: "ReaderUI", dependencies: ["ReaderCore"]),
@@ -36,9 +36,9 @@ let package = Package(
             ],
             resources: []
         ),
-        // Helpers every test target shares: repository paths, a seeded generator,
-        // multi-版 editions built from the sample.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Helpers every test target shares: repository paths, the sample edition, snapshots,
+        // a seeded generator, multi-版 editions, system requirements of the e2e tests.
+        .target(name: "TestSupport", dependencies: ["ReaderCore"], path: "Tests/TestSupport"),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "TestSupport"],
                     exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "TestSupport"],

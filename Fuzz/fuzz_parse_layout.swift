@@ -1,4 +1,4 @@
-// libFuzzer entry point over parse + layout + dump (issue 7). Compiled by
+// libFuzzer entry point over parse + layout + dump (hostile editions must not crash the kiosk). Compiled by
 // Fuzz/run.sh together with every ReaderCore source file into one module, so
 // internal API is visible and no package build is needed.
 #if canImport(Glibc)

@@ -13,7 +13,7 @@ East_Asian_Width is F, W or H, bit 7 set when the code point is
 Extended_Pictographic and unassigned (LB30b). The table is written as a
 two-stage lookup of integer literals (a page number for every 256 code points,
 then each distinct page once), which Swift -O lays out at compile time: nothing
-is decoded at start-up (DECISIONS.md).
+is decoded at start-up (docs/decisions/0055-unicode-tables-literal-arrays-laid-out.md).
 
 Usage: python3 Scripts/gen-linebreak-table.py [UNICODE_DIR] > Sources/ReaderCore/Text/Generated/LineBreakTable.swift
 """

@@ -13,7 +13,7 @@ PropList.txt, auxiliary/GraphemeBreakProperty.txt and emoji/emoji-data.txt.
 Standard library only.
 
 Width rules (UAX #11 plus emoji presentation, aligned with glibc's wcwidth,
-which ncursesw uses to place characters; see DECISIONS.md):
+which ncursesw uses to place characters; see docs/decisions/0012-display-width-generated-run-length-table.md):
     Cc, U+2028, U+2029                  control: 0, never printed
     Mn, Me, Cf                          0 (Cf except Prepended_Concatenation_Mark: 1)
     U+1160..11FF, U+D7B0..D7FF          0 (Hangul medial vowels, final consonants)
@@ -34,7 +34,7 @@ Every code point gets one byte:
 The table is written as a two-stage lookup of integer literals: `blocks` gives
 for each block of 128 code points the number of its block in `bytes`, which
 holds each distinct block once. Swift -O lays such literal arrays out in the
-binary, so nothing is decoded or built at start-up (DECISIONS.md).
+binary, so nothing is decoded or built at start-up (docs/decisions/0055-unicode-tables-literal-arrays-laid-out.md).
 """
 
 import argparse

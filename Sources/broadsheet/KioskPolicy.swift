@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-/// What `--kiosk` changes: editions only from inside the library, no
+/// What `--kiosk` changes for a public terminal: editions only from inside the library, no
 /// job control, an idle reset. Nothing here executes anything; the reader has no
 /// command that could (see README, "Run it as an ssh kiosk").
 struct KioskPolicy {

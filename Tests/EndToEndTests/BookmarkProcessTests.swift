@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real `broadsheet bookmarks` processes writing one state file at once,
@@ -104,11 +105,15 @@ struct BookmarkProcessTests {
         #expect(listed.out.components(separatedBy: "\"id\"").count - 1 == 200)
     }
 
-    /// One lane of the kill loop: `rounds` writers, each SIGKILLed at a random moment,
+    /// The kill loop's seed: `BROADSHEET_SEED` to replay a failing run, else a fixed one.
+    static let killSeed: UInt64 = ProcessInfo.processInfo.environment["BROADSHEET_SEED"].flatMap { UInt64($0) }
+        ?? 0x6B69_6C6C
+
+    /// One lane of the kill loop: `rounds` writers, each SIGKILLed after a seeded random delay,
     /// checking after each kill that every save this lane saw return is on disk.
     /// Returns the ids seen saved and the first problem, if any.
     func killLane(_ lane: Int, rounds: Int, dir: String) -> (saved: Set<String>, problem: String?) {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: Self.killSeed &+ UInt64(lane))
         var returned = Set<String>()
         for round in 0..<rounds {
             do {
@@ -129,16 +134,17 @@ struct BookmarkProcessTests {
                 returned.formUnion(savedIDs(String(decoding: output, as: UTF8.self)))
                 let lost = returned.subtracting(try idsOnDisk(dir))
                 if !lost.isEmpty {
-                    return (returned, "lane \(lane) round \(round): \(lost.count) returned saves missing")
+                    return (returned, "lane \(lane) round \(round) (BROADSHEET_SEED=\(Self.killSeed)): "
+                                + "\(lost.count) returned saves missing")
                 }
             } catch {
-                return (returned, "lane \(lane) round \(round): \(error)")
+                return (returned, "lane \(lane) round \(round) (BROADSHEET_SEED=\(Self.killSeed)): \(error)")
             }
         }
         return (returned, nil)
     }
 
-    @Test("writers killed at random moments 200 times never leave a torn file or lose a returned save")
+    @Test("writers killed at seeded random moments 200 times never leave a torn file or lose a returned save")
     func killLoop() throws {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Bookmarks and the reading position in the real binary: bookmark, quit, reopen at
-/// another size, resume, list, jump (issue 6's end-to-end acceptance).
+/// another size, resume, list, jump (bookmarks end to end, through the real reader).
 @Suite("Bookmarks in a real terminal (tmux)", .serialized)
 struct BookmarkReaderE2ETests {
     /// A fresh state directory.

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Kiosk settings from outside the command line (issue 7): the idle reset, the
+/// Kiosk settings from outside the command line: the idle reset, the
 /// system config that turns the kiosk on, and themes by name only.
 @Suite("Kiosk idle reset, system config and themes")
 struct KioskSettingsTests {

@@ -3,7 +3,7 @@ import Testing
 
 /// The kiosk reader in a real terminal (tmux) under attack from its content and its
 /// terminal: escape sequences in the edition, a resize storm, a terminal that stops
-/// reading (issue 7).
+/// reading.
 @Suite("Kiosk reader in a hostile terminal")
 struct KioskTerminalTests {
     /// An edition that tries to set the window title, clear the screen, write the

@@ -206,18 +206,35 @@ struct DisplayWidthTests {
         #expect(width.of("“株”") == 6)
     }
 
-    @Test("a scalar the drawing shortcut lets stand alone is one cluster of width 1 or 2 next to any other such scalar")
-    func standsAloneIsSound() {
+    @Test("every BMP scalar the drawing shortcut admits is 1 or 2 wide and joins no other admitted one (UAX #29 Other)")
+    func standsAloneIsSound() throws {
         let alone = (0x20...0xFFFF).compactMap(Unicode.Scalar.init).filter(DisplayWidth.standsAlone)
         #expect(alone.count > 20_000)
+        // Two scalars whose Grapheme_Cluster_Break is Other never join (UAX #29 rules GB3-GB13
+        // all need another value), so checking the property covers every pair. The file lists
+        // every scalar whose value is not Other. Swift's own breaking is the spot check.
+        var joining = Set<UInt32>()
+        for line in try WidthFixtures.readUCD("auxiliary/GraphemeBreakProperty.txt").split(separator: "\n") {
+            let data = line.prefix { $0 != "#" }
+            guard let field = data.split(separator: ";").first?.filter({ $0 != " " }), !field.isEmpty else { continue }
+            let bounds = field.split(separator: ".", omittingEmptySubsequences: true)
+                .compactMap { UInt32($0, radix: 16) }
+            for v in bounds[0]...bounds[bounds.count - 1] { joining.insert(v) }
+        }
+        #expect(joining.count > 10_000)
         let neighbours: [Unicode.Scalar] = ["株", "a", "“", "、", "ア", "─", "！"]
         for scalar in alone {
-            #expect((1...2).contains(DisplayWidth().of(scalar)), "width of U+\(String(scalar.value, radix: 16))")
+            let name = "U+\(String(scalar.value, radix: 16, uppercase: true))"
+            #expect((1...2).contains(DisplayWidth().of(scalar)), "width of \(name)")
+            if joining.contains(scalar.value) {
+                Issue.record("\(name) has a Grapheme_Cluster_Break value: it may join")
+            }
             for other in neighbours {
-                var pair = String.UnicodeScalarView()
-                pair.append(scalar)
-                pair.append(other)
-                if String(pair).count != 2 { Issue.record("U+\(String(scalar.value, radix: 16)) joins \(other)") }
+                for pair in [[scalar, other], [other, scalar]] {
+                    var text = String.UnicodeScalarView()
+                    text.append(contentsOf: pair)
+                    if String(text).count != 2 { Issue.record("\(name) joins \(other)") }
+                }
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import ReaderCore
 
@@ -19,7 +20,7 @@ struct EditionOutlineTests {
         var repairs: [Repair]
     }
 
-    @Test("the JSON outline of the sample decodes with the issue's fields")
+    @Test("the JSON outline of the sample decodes into the documented masthead, article and repair fields")
     func json() throws {
         let edition = try EditionFixtures.sample()
         let outline = try JSONDecoder().decode(OutlineJSON.self, from: Data(EditionOutline(edition).json().utf8))
@@ -61,33 +62,6 @@ struct EditionOutlineTests {
     @Test("the text outline of the sample matches its snapshot")
     func textSnapshot() throws {
         let text = EditionOutline(try EditionFixtures.sample()).text()
-        try EditionSnapshot.check(text, named: "outline-sample.txt")
-    }
-}
-
-/// Text snapshots under the test target's Snapshots/ folder.
-enum EditionSnapshot {
-    /// Compares `text` with the snapshot (re-recorded when BROADSHEET_RECORD=1),
-    /// reporting the first differing lines.
-    static func check(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let path = EditionFixtures.root + "/Tests/ReaderCoreTests/Snapshots/" + name
-        if ProcessInfo.processInfo.environment["BROADSHEET_RECORD"] == "1" {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
-            Issue.record("no snapshot \(name); run with BROADSHEET_RECORD=1", sourceLocation: sourceLocation)
-            return
-        }
-        guard expected != text else { return }
-        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let b = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var diff: [String] = []
-        for i in 0..<max(a.count, b.count) where diff.count < 20 {
-            let x = i < a.count ? String(a[i]) : "", y = i < b.count ? String(b[i]) : ""
-            if x != y { diff.append(contentsOf: ["line \(i + 1):", "- " + x, "+ " + y]) }
-        }
-        let message = "snapshot \(name) differs:\n" + diff.joined(separator: "\n")
-        Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+        Snapshot.expect(text, named: "outline-sample.txt")
     }
 }

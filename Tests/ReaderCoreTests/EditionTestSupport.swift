@@ -2,22 +2,23 @@ import Foundation
 @testable import ReaderCore
 import TestSupport
 
-/// Shared fixtures for the edition tests: the bundled sample and temporary files.
+/// Helpers for the edition tests: temporary files and the model's text (the sample itself
+/// is TestSupport's `SampleEdition`; these names forward to it).
 enum EditionFixtures {
     /// The repository root, found from this file's path.
     static let root = TestPaths.root
 
     /// Path of the sample edition.
-    static let samplePath = root + "/Editions/2023-03-29-zhuzhou-daily.md"
+    static let samplePath = SampleEdition.path
 
-    /// The sample edition, parsed.
+    /// The sample edition, loaded.
     static func sample() throws -> Edition {
-        try EditionLoader().edition(atPath: samplePath)
+        try SampleEdition.load()
     }
 
     /// The sample's source text.
     static func sampleText() throws -> String {
-        try String(contentsOfFile: samplePath, encoding: .utf8)
+        try SampleEdition.text()
     }
 
     /// A fresh temporary directory.

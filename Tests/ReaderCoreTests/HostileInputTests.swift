@@ -4,7 +4,7 @@ import Testing
 
 /// What an attacker, a broken converter or a full disk can put in an edition file:
 /// each must parse, lay out and dump within a time and memory bound, and nothing
-/// in the dump may reach a terminal as a control sequence (issue 7).
+/// in the dump may reach a terminal as a control sequence (the kiosk shows untrusted editions).
 @Suite("Hostile editions", .serialized)
 struct HostileInputTests {
     /// Parses `bytes` the way the reader opens a file.

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import ReaderCore
 
 /// Justification gaps of each justified line (the drawn gaps between its segments).

@@ -111,16 +111,3 @@ struct TypesetChecks {
         return found
     }
 }
-
-
-/// The sample edition's paragraphs: its non-empty lines that are not `#` headings.
-enum SampleEdition {
-    static let path = TestPaths.sampleEdition
-
-    /// Reads the paragraphs, or nothing if the file is missing.
-    static func paragraphs() -> [String] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").map(String.init)
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") && !$0.allSatisfy { $0 == " " } }
-    }
-}

@@ -5,8 +5,8 @@ import Testing
 struct WidthTableTests {
     static let generatedPath = "Sources/ReaderCore/Text/Generated/WidthTable.swift"
 
-    /// The Unicode version named in the installed UCD's ReadMe.txt.
-    private func installedVersion() throws -> String {
+    /// The Unicode version named in the vendored UCD's ReadMe.txt.
+    private func vendoredVersion() throws -> String {
         let readMe = try WidthFixtures.readUCD("ReadMe.txt")
         let marker = "for Version "
         let start = try #require(readMe.firstRange(of: marker), "ReadMe.txt names no version").upperBound
@@ -30,9 +30,10 @@ struct WidthTableTests {
         #expect(script.contains("WidthTable.swift"))
     }
 
-    @Test("the generated table is the installed Unicode data's version")
+    @Test("the generated table is the vendored Unicode data's version")
     func tableMatchesInstalledData() throws {
-        #expect(try installedVersion() == WidthTable.unicodeVersion)
+        #expect(try vendoredVersion() == WidthTable.unicodeVersion)
+        #expect(WidthFixtures.ucd.hasSuffix("/" + WidthTable.unicodeVersion), "the vendored folder is named by its version")
         #expect(DisplayWidth.unicodeVersion == WidthTable.unicodeVersion)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import ReaderCore
 import Testing
 @testable import ReaderUI

@@ -1,8 +1,9 @@
 import ReaderCore
+import TestSupport
 import Testing
 @testable import ReaderUI
 
-/// The kiosk idle reset (issue 7): whatever the last reader left open, the next one
+/// The kiosk idle reset: whatever the last reader left open, the next one
 /// finds the newest edition's front page.
 @Suite("Idle reset goes back to the newest front page")
 struct IdleResetTests {

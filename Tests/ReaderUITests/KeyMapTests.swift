@@ -1,5 +1,6 @@
 import Foundation
 import ReaderCore
+import TestSupport
 import Testing
 @testable import ReaderUI
 
@@ -68,14 +69,9 @@ struct KeyMapTests {
 struct ReadmeKeysTests {
     @Test("the README's Keys section lists every key the help overlay lists")
     func readmeListsEveryKey() throws {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        let readme = try String(contentsOfFile: parts.joined(separator: "/") + "/README.md", encoding: .utf8)
-        guard let start = readme.range(of: "## Keys") else {
-            Issue.record("no Keys section")
-            return
-        }
-        let section = readme[start.upperBound...].prefix { _ in true }
+        let readme = try String(contentsOfFile: TestPaths.root + "/README.md", encoding: .utf8)
+        let start = try #require(readme.range(of: "## Keys"), "the README has no Keys section")
+        let section = readme[start.upperBound...]
         let end = section.range(of: "\n## ")?.lowerBound ?? section.endIndex
         // Every word inside a `code span` of the section.
         let spans = section[..<end].split(separator: "`").enumerated().filter { $0.offset % 2 == 1 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import ReaderCore
 @testable import ReaderUI
 
@@ -9,7 +10,7 @@ struct Session {
     var desk: BookmarkDesk?
 
     init(width: Int = 80, height: Int = 24, edition: Edition = SampleEdition.edition,
-         themes: [String] = ["newsprint", "night", "contrast", "mono"]) {
+         themes: [String] = ShippedThemes.sources.map(\.name)) {
         state = AppState(edition: edition, width: width, height: height, themeNames: themes)
     }
 
@@ -51,29 +52,4 @@ struct Session {
         "Down": .down, "Up": .up, "PgDn": .pageDown, "PgUp": .pageUp, "C-c": .control("c"),
         "Home": .home, "End": .end, "Left": .left, "Right": .right,
     ]
-}
-
-/// Compares `text` with a snapshot file in Snapshots/, recording it when BROADSHEET_RECORD=1.
-func snapshotDifference(_ text: String, named name: String, filePath: String = #filePath) -> String? {
-    var parts = filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast()
-    let path = parts.joined(separator: "/") + "/Snapshots/\(name).txt"
-    let actual = text + "\n"
-    if ProcessInfo.processInfo.environment["BROADSHEET_RECORD"] == "1" {
-        try? actual.write(toFile: path, atomically: true, encoding: .utf8)
-        return nil
-    }
-    guard let expected = try? String(contentsOfFile: path, encoding: .utf8) else {
-        return "no snapshot at \(path); run with BROADSHEET_RECORD=1 to record it"
-    }
-    if expected == actual { return nil }
-    let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
-    let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
-    var report = ["snapshot \(name) differs (- expected, + actual):"]
-    for i in 0..<max(a.count, b.count) {
-        let x = i < a.count ? String(a[i]) : "∅"
-        let y = i < b.count ? String(b[i]) : "∅"
-        if x != y { report.append("\(i + 1)- \(x)"); report.append("\(i + 1)+ \(y)") }
-    }
-    return report.joined(separator: "\n")
 }

@@ -12,6 +12,9 @@ public enum TestPaths {
 
     /// The fixtures folder of ReaderCoreTests (real editions; see its README).
     public static let fixtures = root + "/Tests/ReaderCoreTests/Fixtures"
+    /// The vendored Unicode Character Database files the tests read (the version the
+    /// generated tables were built from; the generators read Debian's copy instead).
+    public static let unicodeData = root + "/Tests/UnicodeData/15.0.0"
 
     /// The Snapshots folder of test target `target` (e.g. "ReaderCoreTests").
     public static func snapshots(of target: String) -> String {

@@ -1,7 +1,7 @@
 // Makes edition text safe to reach a terminal, byte by byte.
 //
 // The reader runs as an ssh kiosk's forced command, so no byte of an edition
-// may ever reach the terminal as a control sequence. Choices (see DECISIONS.md):
+// may ever reach the terminal as a control sequence. Choices (see decision record 0003, docs/decisions):
 // - CR LF and lone CR become LF (line ends, not content). A leading BOM is dropped.
 // - TAB becomes four spaces.
 // - Other C0 controls (NUL, ESC, BEL, …) become their visible control pictures

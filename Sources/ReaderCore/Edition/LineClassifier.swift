@@ -1,6 +1,6 @@
 /// Decides what a line of an edition is: byline, caption, rubric, kicker, deck, dateline.
 ///
-/// The rules are heuristics taken from the printed daily (see DECISIONS.md); each
+/// The rules are heuristics taken from the printed daily (see decision record 0006, docs/decisions); each
 /// is a small function so that tests can pin it down.
 public struct LineClassifier: Sendable {
     /// Known rubric (column) labels, compared with spaces removed.

@@ -1,6 +1,6 @@
 /// Sets ASCII `, ; : ! ? ( )` in Chinese text as the full-width marks print uses.
 ///
-/// Rule (see DECISIONS.md): a mark is converted when a neighbouring scalar is CJK
+/// Rule (see decision record 0007, docs/decisions): a mark is converted when a neighbouring scalar is CJK
 /// (ideograph, kana, CJK or full-width punctuation), unless both neighbours are
 /// ASCII letters or digits (inside a Latin or number run: `3:2`, `1,000`) or one
 /// is Hangul (Korean sets these marks narrow). Parentheses pair up: when one of a

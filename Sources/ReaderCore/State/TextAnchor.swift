@@ -4,7 +4,7 @@
 /// it again if the file changes. (Layout's `TextPosition` is the in-memory
 /// article index + offset that `resolve(in:)` leads to.)
 public struct TextAnchor: Codable, Hashable, Sendable {
-    /// How many scalars a quote holds (the issue asks for roughly 16–24).
+    /// How many scalars a quote holds (16–24 is long enough to be unique in an article and short enough to survive a nearby edit).
     public static let quoteLength = 20
 
     public var edition: EditionID

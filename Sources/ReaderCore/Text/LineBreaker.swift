@@ -61,8 +61,8 @@ public enum LineBreakOpportunity: UInt8, Sendable, Equatable {
 /// numeric tailoring of Example 7 that `LineBreakTest.txt` uses), working on scalars.
 ///
 /// With the `.chinese` tailoring it also applies the W3C clreq basic rules (see
-/// DECISIONS.md): no line starts with a closing mark or ends with an opening one,
-/// quotation marks between Chinese characters behave as in Unicode 15.1, a
+/// docs/decisions/0020-chinese-tailoring-uax-14-w3c-clreq.md): no line starts with a
+/// closing mark or ends with an opening one, quotation marks between Chinese characters behave as in Unicode 15.1, a
 /// number keeps its range dash and its unit, and codes like `CN 43-0005` stay whole.
 public struct LineBreaker: Sendable {
     /// Which rules apply on top of plain UAX #14.

@@ -34,7 +34,7 @@ public struct Config: Equatable, Sendable {
     /// The files this came from, for messages.
     public var sources: [String]
 
-    /// Kiosk settings (issue 7).
+    /// Kiosk settings: whether the reader runs as a kiosk and its idle reset.
     public struct Kiosk: Equatable, Sendable {
         public var enabled: Bool?
         public var idleResetMinutes: Int?

@@ -1,4 +1,5 @@
-// Generated from Themes/*.json — keep in step (ShippedThemeTests compares them).
+// Hand-copied from Themes/*.json, nothing generates it: after editing a theme file, paste
+// it here too (ThemeTests fails, naming the file, while the two differ).
 // Embedded so that an installed binary, far from the source tree, still has
 // its themes; the files in Themes/ are the ones to read and edit.
 

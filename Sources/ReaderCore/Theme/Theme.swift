@@ -1,4 +1,5 @@
-// Model only (skeleton). Loading, validation and the shipped themes: issue 5/6 helper.
+// The theme model: colours, styles and the role → style map. Parsing and validation
+// live in ThemeParser, the search path in ThemeLibrary, the embedded copies in ShippedThemes.
 
 /// A colour as a theme names it.
 public enum ThemeColor: Sendable, Equatable, Hashable {

@@ -1,6 +1,6 @@
 import ReaderCore
 
-/// The reader's view of `EditionLayout` (issue 4): the print-like front page with
+/// The reader's view of `EditionLayout` (the print layout): the print-like front page with
 /// jump targets, and articles in columns with the text↔screen mapping.
 public struct PrintLayout: ReaderLayout {
     public var options: LayoutOptions

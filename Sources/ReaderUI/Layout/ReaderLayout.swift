@@ -40,7 +40,7 @@ public struct ArticleViewLayout: Sendable, Equatable {
 }
 
 /// What the reader needs from a layout engine: `PrintLayout` adapts `EditionLayout`
-/// (issue 4) to it; tests can supply their own.
+/// (the print layout) to it; tests can supply their own.
 public protocol ReaderLayout: Sendable {
     /// Lays out 版 `page` (1-based; 1 is the front page with the masthead).
     func pageView(_ edition: Edition, page: Int, width: Int, height: Int) -> PageViewLayout

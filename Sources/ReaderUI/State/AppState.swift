@@ -1,6 +1,9 @@
 import ReaderCore
 
-/// Everything the reader shows, as a value. Only `reduce` changes it.
+/// Everything the reader shows, as a value. Key and loop events change it through
+/// `reduce(state, action)`; `BookmarkDesk` returns changed copies for bookmark requests;
+/// the command line's start-up (`InteractiveMode`) sets the key overrides, theme list and
+/// edition shelf fields directly, and `ReaderLoop` clears a notice after a kiosk reset.
 public struct AppState: Sendable {
     public enum View: Sendable, Equatable {
         /// A 版 with its blocks (版 1 is the front page).

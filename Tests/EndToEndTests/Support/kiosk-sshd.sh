@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A throwaway ssh kiosk for the end-to-end test (issue 7): Debian's sshd on
+# A throwaway ssh kiosk for the end-to-end test: Debian's sshd on
 # 127.0.0.1 with a generated host key, a fresh test user with a key, and
 # `ForceCommand broadsheet --kiosk` for that user. Needs root.
 #

@@ -6,10 +6,7 @@ import TestSupport
 enum LayoutSample {
     static let url = URL(fileURLWithPath: TestPaths.sampleEdition)
 
-    /// The parsed and repaired sample.
-    static let edition: Edition = {
-        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        return EditionParser().parse(text: text, name: url.lastPathComponent)
-    }()
+    /// The loaded sample (TestSupport's `SampleEdition`).
+    static var edition: Edition { SampleEdition.edition }
 }
 

@@ -1,21 +1,24 @@
+// Only the test targets use snapshots; a plain `swift build` (which builds this target
+// too, without the Testing module on its search path) leaves the helper out.
+#if canImport(Testing)
 import Foundation
-import TestSupport
 import Testing
 
-/// Text snapshots under `Tests/ReaderCoreTests/Snapshots/`. A mismatch fails
-/// with a line diff; `BROADSHEET_RECORD=1` (or a missing file) re-records.
-enum Snapshot {
-    /// The folder holding the snapshot files.
-    static let directory = URL(fileURLWithPath: TestPaths.snapshots(of: "ReaderCoreTests"))
-
-    /// Compares `actual` with the snapshot `name`, recording it when asked to or when missing.
-    static func expect(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+/// Text snapshots under `Tests/<target>/Snapshots/`, the one snapshot helper of every test
+/// target. A mismatch fails with a line diff; `BROADSHEET_RECORD=1` re-records, and a
+/// missing file is recorded and fails, so a new snapshot is looked at before it passes.
+public enum Snapshot {
+    /// Compares `actual` with the snapshot `name` of test target `target`, recording it when
+    /// asked to or when missing; a write that fails is a test failure, never ignored.
+    public static func expect(_ actual: String, named name: String, in target: String = "ReaderCoreTests",
+                              sourceLocation: SourceLocation = #_sourceLocation) {
+        let directory = URL(fileURLWithPath: TestPaths.snapshots(of: target))
         let url = directory.appendingPathComponent(name)
         let recording = ProcessInfo.processInfo.environment["BROADSHEET_RECORD"] == "1"
         let stored = try? String(contentsOf: url, encoding: .utf8)
         if recording || stored == nil {
-            try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 try actual.write(to: url, atomically: true, encoding: .utf8)
             } catch {
                 Issue.record("cannot write snapshot \(name): \(error)", sourceLocation: sourceLocation)
@@ -31,7 +34,7 @@ enum Snapshot {
     }
 
     /// A readable line diff: "-" expected lines, "+" actual lines, with line numbers.
-    static func diff(expected: String, actual: String) -> String {
+    public static func diff(expected: String, actual: String) -> String {
         let a = expected.components(separatedBy: "\n")
         let b = actual.components(separatedBy: "\n")
         // Longest common subsequence table, small inputs only (screen pages).
@@ -56,3 +59,4 @@ enum Snapshot {
         return out.prefix(80).joined(separator: "\n")
     }
 }
+#endif
