@@ -39,12 +39,17 @@ struct BookmarkStoreTests {
     @Test("the reader's conveniences bookmark, record and resume by article index")
     func readerConveniences() {
         let dir = F.scratchDirectory()
-        let store = BookmarkStore.open(.directory(dir))
+        // One clock that moves a second per reading: two saves in the same millisecond
+        // would otherwise tie, and a tie is broken by content, not by order.
+        let clock = F.SteppingClock()
+        let store = BookmarkStore(location: .directory(dir), clock: clock.tick)
+        store.load()
         let mark = store.addBookmark(in: F.original, articleIndex: 1, offset: 4, note: "黄桃")
         #expect(mark.headline == "炎陵黄桃春管忙" && mark.position.article == "yanling-peach")
         store.recordReadingPosition(in: F.original, articleIndex: 0, offset: 40)
         store.flush()
-        let again = BookmarkStore.open(.directory(dir))
+        let again = BookmarkStore(location: .directory(dir), clock: clock.tick)
+        again.load()
         #expect(again.resumePosition(in: F.original) == ResolvedPosition(articleIndex: 0, offset: 40, match: .exact))
         again.recordReadingPosition(in: F.original, articleIndex: nil)
         again.flush()
