@@ -13,7 +13,9 @@ let package = Package(
     ],
     targets: [
         // Pure model, parser, text engine, layout, bookmarks, themes. No terminal.
-        .target(name: "ReaderCore"),
+        .target(name: "ReaderCore", dependencies: ["CICU"]),
+        // ICU's word break iterator (Debian's libicu-dev), for headline breaking only.
+        .systemLibrary(name: "CICU", path: "Sources/CICU"),
         // Cell buffer, views, app state and reducer. No terminal either.
         .target(name: "ReaderUI", dependencies: ["ReaderCore"]),
         // The only C import: ncursesw, behind a shim header.
