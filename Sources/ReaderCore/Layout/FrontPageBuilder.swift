@@ -184,11 +184,13 @@ final class FrontPageBuilder {
         let setter = LineSetter(ambiguous: layout.options.ambiguous)
         let height = layout.height
         let inner = max(2, width - 2)
+        // Heads and bylines are display lines: phrase breaks, balanced (HeadlineSetter).
+        let display = HeadlineSetter(ambiguous: layout.options.ambiguous)
         var head: [LaidRow] = []
-        if let rubric = article.rubric, !rubric.isEmpty { head += setter.set(rubric, role: .rubric, width: inner) }
-        if let kicker = article.kicker, !kicker.isEmpty { head += setter.set(kicker, role: .kicker, width: inner) }
-        head += setter.set(article.headline, role: .headline, width: inner)
-        if let deck = article.deck, !deck.isEmpty { head += setter.set(deck, role: .deck, width: inner) }
+        if let rubric = article.rubric, !rubric.isEmpty { head += display.set(rubric, role: .rubric, width: inner) }
+        if let kicker = article.kicker, !kicker.isEmpty { head += display.set(kicker, role: .kicker, width: inner) }
+        head += display.set(article.headline, role: .headline, width: inner)
+        if let deck = article.deck, !deck.isEmpty { head += display.set(deck, role: .deck, width: inner) }
         // A hanging indent of two cells leaves room for the jump label.
         for i in head.indices { for j in head[i].runs.indices { head[i].runs[j].column += 2 } }
         if head.isEmpty { head = [LaidRow(runs: [], source: nil)] }
@@ -196,7 +198,7 @@ final class FrontPageBuilder {
             head[0].runs.insert(PlacedRun(row: 0, column: 0, text: label, role: .jumpLabel), at: 0)
         }
         let bylines = article.bylines.filter { !$0.isEmpty }.joined(separator: " ")
-        if !bylines.isEmpty { head += setter.set(bylines, role: .byline, width: width) }
+        if !bylines.isEmpty { head += display.set(bylines, role: .byline, width: width) }
 
         // Set only as many opening lines as a screen could show.
         let minimum = lead ? max(2, height / 6) : max(2, height / 8)
