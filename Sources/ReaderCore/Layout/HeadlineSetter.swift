@@ -76,7 +76,17 @@ struct HeadlineSetter: Sendable {
     func set(_ text: String, role: Role, width: Int, align: LineSetter.Align = .left) -> [LaidRow] {
         guard !text.isEmpty, width > 0 else { return [] }
         let width = max(2, width)
-        let units = Self.units(text, measure: DisplayWidth(ambiguous: ambiguous))
+        let measure = DisplayWidth(ambiguous: ambiguous)
+        // Most heads fit: one row, without taking the text apart.
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+           first != " ", last != " ", first != "\u{3000}", last != "\u{3000}" {
+            let cells = measure.of(text)
+            if cells <= width {
+                let shift = align == .center && cells < width ? ((width - cells) / 2) & ~1 : 0
+                return [LaidRow(runs: [PlacedRun(row: 0, column: shift, text: text, role: role)], source: nil)]
+            }
+        }
+        let units = Self.units(text, measure: measure)
         guard units.count <= Self.longest else {
             return LineSetter(ambiguous: ambiguous).set(text, role: role, width: width, align: align)
         }
