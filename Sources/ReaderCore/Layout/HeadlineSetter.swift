@@ -29,7 +29,7 @@ struct HeadlineSetter: Sendable {
         static let looseWord = 480.0
         /// A word boundary between two such lone characters: likely inside a name (株|洲).
         static let weakWord = 960.0
-        static let insideWord = 2_000.0
+        static let insideWord = 3_000.0
         /// One line more than the text needs.
         static let extraLine = 1_500.0
         static let insideName = 100_000.0
