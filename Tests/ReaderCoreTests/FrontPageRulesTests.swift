@@ -36,12 +36,13 @@ struct FrontPageRulesTests {
         #expect(lead.width > 60)
         // Rows of the lead that draw body text in its second column.
         let second = lead.column + lead.width / 2
-        let rows = Set(page.runs.filter { $0.role == .body && $0.column > second && lead.contains(row: $0.row, column: $0.column) }
-            .map(\.row))
+        let rows = Set(page.runs.filter { run in
+            run.role == .body && run.column > second && lead.contains(row: run.row, column: run.column)
+        }.map(\.row))
         #expect(!rows.isEmpty)
         for row in rows {
-            #expect(page.runs.contains { $0.row == row && $0.text == "┊" && lead.contains(row: row, column: $0.column) },
-                    "row \(row) at \(width)")
+            let ruled = page.runs.contains { $0.row == row && $0.text == "┊" && lead.contains(row: row, column: $0.column) }
+            #expect(ruled, "row \(row) at \(width)")
         }
     }
 
@@ -53,7 +54,8 @@ struct FrontPageRulesTests {
             for mark in page.runs where mark.role == .truncation {
                 let before = page.runs.first { $0.row == mark.row && $0.column + measure.of($0.text) == mark.column }
                 let stop = before?.text.unicodeScalars.last
-                #expect(stop.map { !LaidRow.fullStops.contains($0) } ?? true, "\(before?.text ?? "")… at \(width)×\(height)")
+                #expect(stop.map { !LaidRow.fullStops.contains($0) } ?? true,
+                        "\(before?.text ?? "")… at \(width)×\(height)")
             }
         }
     }
@@ -74,7 +76,8 @@ struct FrontPageRulesTests {
         ([true, false, true, false, true, false, false, false], 2, 4, [0..<4, 4..<8]),
         ([true, false, false, true, false, true, false, false], 2, 4, [0..<3, 3..<7]),   // no 1 + 1 at rows 3–4
         ([true, false, false, false, true, false, false, false], 2, 5, [0..<4, 4..<8]),  // no first line alone at row 4
-        ([true, false, false, false, false, true, true, false], 2, 4, [0..<4, 4..<8]),   // a widow is kept when cutting is the price
+        // A widow of a longer paragraph is kept when cutting text is the price.
+        ([true, false, false, false, false, true, true, false], 2, 4, [0..<4, 4..<8]),
     ])
     func noLoneLines(opens: [Bool], span: Int, perColumn: Int, expected: [Range<Int>]) {
         let columns = FrontPageBuilder.columns(of: Self.body(opens), opens: opens, span: span, perColumn: perColumn)

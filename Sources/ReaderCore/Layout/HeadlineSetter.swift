@@ -301,7 +301,9 @@ struct HeadlineSetter: Sendable {
         let target = min(Double(width), total / Double(n))
         let letters = units.filter { !$0.isSpace && !$0.isMark }.count
         var letterPrefix = [0]
-        for unit in units { letterPrefix.append(letterPrefix[letterPrefix.count - 1] + (unit.isSpace || unit.isMark ? 0 : 1)) }
+        for unit in units {
+            letterPrefix.append(letterPrefix[letterPrefix.count - 1] + (unit.isSpace || unit.isMark ? 0 : 1))
+        }
         let infinity = Double.infinity
         // cost[k][j]: units 0..<j in k lines, the k-th ending at j; from[k][j] where it started.
         var cost = [[Double]](repeating: [Double](repeating: infinity, count: count + 1), count: n + 1)
@@ -342,7 +344,8 @@ extension HeadlineSetter {
     /// Single characters that are words of their own: a boundary beside one is a real one.
     static let functionWords: Set<Unicode.Scalar> = Set("的地得了着过在和与及或等将为对把被从向于是并让给由以而也都又就才这那其之到至再还更最很已跟同".unicodeScalars)
     /// Characters that end the word before them when the segmenter leaves them alone (科技|节).
-    static let suffixes: Set<Unicode.Scalar> = Set("届节园室所馆院局厅部委处站厂校村镇乡县市省区州路街队团组班员者家师性化式型期版度率界类品项次号门线网链群圈".unicodeScalars)
+    static let suffixes: Set<Unicode.Scalar> =
+        Set("届节园室所馆院局厅部委处站厂校村镇乡县市省区州路街队团组班员者家师性化式型期版度率界类品项次号门线网链群圈".unicodeScalars)
     /// Characters that start the word after them when the segmenter leaves them alone (新|产品).
     static let prefixes: Set<Unicode.Scalar> = Set("第副总新全各每首非超原".unicodeScalars)
 
@@ -376,8 +379,8 @@ extension HeadlineSetter {
                 s = s.lowerBound..<segments[k + 1].upperBound
                 k += 1
             }
-            if k + 1 < segments.count, lone(segments[k + 1]), Self.suffixes.contains(scalars[segments[k + 1].lowerBound]),
-               han(s) {
+            if k + 1 < segments.count, lone(segments[k + 1]),
+               Self.suffixes.contains(scalars[segments[k + 1].lowerBound]), han(s) {
                 s = s.lowerBound..<segments[k + 1].upperBound
                 k += 1
             }
