@@ -13,7 +13,9 @@ let package = Package(
     ],
     targets: [
         // Model, parser, text engine, layout, bookmarks, themes; file access in named places. No terminal.
-        .target(name: "ReaderCore"),
+        .target(name: "ReaderCore", dependencies: ["CICU"]),
+        // ICU's word break iterator (Debian's libicu-dev), for headline breaking only.
+        .systemLibrary(name: "CICU", path: "Sources/CICU"),
         // Cell buffer, views, app state and reducer. No terminal either.
         .target(name: "ReaderUI", dependencies: ["ReaderCore"]),
         // The only C import: ncursesw, behind a shim header.

@@ -81,23 +81,25 @@ struct ArticleBuilder {
     private func headerRows(_ article: Article, grid: ColumnGrid, setter: LineSetter,
                             measure: DisplayWidth, rule: LaidRow) -> [LaidRow] {
         let span = grid.span
+        // Display lines break at phrases and balance (HeadlineSetter), unlike body text.
+        let display = HeadlineSetter(ambiguous: layout.options.ambiguous)
         var rows: [LaidRow] = []
         if let rubric = article.rubric, !rubric.isEmpty {
-            rows += setter.set(rubric, role: .rubric, width: span, align: .center)
+            rows += display.set(rubric, role: .rubric, width: span, align: .center)
         }
         if let kicker = article.kicker, !kicker.isEmpty {
-            rows += setter.set(kicker, role: .kicker, width: span, align: .center)
+            rows += display.set(kicker, role: .kicker, width: span, align: .center)
         }
-        rows += setter.set(article.headline, role: .headline, width: span, align: .center)
+        rows += display.set(article.headline, role: .headline, width: span, align: .center)
         if let deck = article.deck, !deck.isEmpty {
-            rows += setter.set(deck, role: .deck, width: span, align: .center)
+            rows += display.set(deck, role: .deck, width: span, align: .center)
         }
         for byline in article.bylines where !byline.isEmpty {
-            rows += setter.set(byline, role: .byline, width: span, align: .center)
+            rows += display.set(byline, role: .byline, width: span, align: .center)
         }
         let datelineInBody = article.blocks.contains { $0.datelineLength > 0 }
         if let dateline = article.dateline, !dateline.isEmpty, !datelineInBody {
-            rows += setter.set(dateline, role: .dateline, width: span)
+            rows += display.set(dateline, role: .dateline, width: span)
         }
         let limit = max(1, layout.height - 3) - 1   // rows for text; one more for the rule
         if rows.count > limit {

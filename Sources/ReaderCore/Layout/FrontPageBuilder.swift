@@ -26,6 +26,7 @@ final class FrontPageBuilder {
         var label: String?
         var head: [LaidRow]      // label, kicker, headline, deck, bylines
         var body: [LaidRow]      // opening lines, as many as were set
+        var opens: [Bool]        // per body row: it is the first line of a paragraph
         var bodyIsComplete: Bool // `body` holds the whole body text
         var minimumBody: Int
     }
@@ -58,7 +59,7 @@ final class FrontPageBuilder {
         layout = setting
         page = setting.page
         measure = DisplayWidth(ambiguous: layout.options.ambiguous)
-        gutter = max(1, measure.of(Character("│"))) + 2
+        gutter = Self.gutter(ruleWidth: measure.of(Character("│")))
         grid = ColumnGrid(count: ColumnGrid.columnCount(width: layout.width, options: layout.options),
                           width: layout.width, gutter: gutter)
         masthead = MastheadSetter(masthead: layout.edition.masthead, ambiguous: layout.options.ambiguous)
@@ -70,6 +71,18 @@ final class FrontPageBuilder {
         if articles.isEmpty {
             current.runs.append(PlacedRun(row: row, column: grid.left, text: "本版没有文章", role: .notice))
         }
+    }
+
+    /// Cells between two grid columns: two for a mark hung past the column's edge, the rule,
+    /// and at least one before the next column, made even so every column starts on an even cell.
+    static func gutter(ruleWidth: Int) -> Int {
+        let cells = 2 + max(1, ruleWidth) + 1
+        return cells + cells % 2
+    }
+
+    /// The column of the rule in the gutter left of a column starting at `left`.
+    private func ruleColumn(left: Int) -> Int {
+        left - gutter + 2
     }
 
     /// Sets screens until screen `index` is finished or the page is complete.
@@ -184,11 +197,13 @@ final class FrontPageBuilder {
         let setter = LineSetter(ambiguous: layout.options.ambiguous)
         let height = layout.height
         let inner = max(2, width - 2)
+        // Heads and bylines are display lines: phrase breaks, balanced (HeadlineSetter).
+        let display = HeadlineSetter(ambiguous: layout.options.ambiguous)
         var head: [LaidRow] = []
-        if let rubric = article.rubric, !rubric.isEmpty { head += setter.set(rubric, role: .rubric, width: inner) }
-        if let kicker = article.kicker, !kicker.isEmpty { head += setter.set(kicker, role: .kicker, width: inner) }
-        head += setter.set(article.headline, role: .headline, width: inner)
-        if let deck = article.deck, !deck.isEmpty { head += setter.set(deck, role: .deck, width: inner) }
+        if let rubric = article.rubric, !rubric.isEmpty { head += display.set(rubric, role: .rubric, width: inner) }
+        if let kicker = article.kicker, !kicker.isEmpty { head += display.set(kicker, role: .kicker, width: inner) }
+        head += display.set(article.headline, role: .headline, width: inner)
+        if let deck = article.deck, !deck.isEmpty { head += display.set(deck, role: .deck, width: inner) }
         // A hanging indent of two cells leaves room for the jump label.
         for i in head.indices { for j in head[i].runs.indices { head[i].runs[j].column += 2 } }
         if head.isEmpty { head = [LaidRow(runs: [], source: nil)] }
@@ -196,13 +211,14 @@ final class FrontPageBuilder {
             head[0].runs.insert(PlacedRun(row: 0, column: 0, text: label, role: .jumpLabel), at: 0)
         }
         let bylines = article.bylines.filter { !$0.isEmpty }.joined(separator: " ")
-        if !bylines.isEmpty { head += setter.set(bylines, role: .byline, width: width) }
+        if !bylines.isEmpty { head += display.set(bylines, role: .byline, width: width) }
 
         // Set only as many opening lines as a screen could show.
         let minimum = lead ? max(2, height / 6) : max(2, height / 8)
         // Heads in one band differ by a few rows at most; more body than this is never shown.
         let wanted = min(max(1, height), minimum + 10) * span
         var body: [LaidRow] = []
+        var opens: [Bool] = []
         let starts = article.blockStarts
         var complete = true
         for (i, block) in article.blocks.enumerated() {
@@ -218,10 +234,12 @@ final class FrontPageBuilder {
             case .rubric: role = .rubric
             }
             let indent = block.kind == .paragraph || block.kind == .editorsNote
-            body += setter.set(block.text, role: role, width: columnWidth, indent: indent, justify: indent,
-                               base: starts[i], datelineLength: block.datelineLength)
+            let rows = setter.set(block.text, role: role, width: columnWidth, indent: indent, justify: indent,
+                                  base: starts[i], datelineLength: block.datelineLength)
+            body += rows
+            opens += rows.indices.map { $0 == 0 }
         }
-        return BlockText(article: index, label: label, head: head, body: body,
+        return BlockText(article: index, label: label, head: head, body: body, opens: opens,
                          bodyIsComplete: complete, minimumBody: minimum)
     }
 
@@ -235,7 +253,7 @@ final class FrontPageBuilder {
                 laid.place(row: top + i, left: left, into: &page.runs)
             }
             if n > 0 {
-                let x = left - gutter + 1
+                let x = ruleColumn(left: left)
                 for r in 0..<height {
                     page.runs.append(PlacedRun(row: top + r, column: x, text: "│", role: .rule))
                 }
@@ -246,34 +264,89 @@ final class FrontPageBuilder {
     }
 
     /// A block's rows cut to `height`: heads across the block, the opening lines
-    /// down its grid columns (balanced); whatever is cut is marked with … at the end.
+    /// down its grid columns (balanced, a dotted rule between them); whatever is cut
+    /// is marked with … at the end.
     private func cut(_ block: BlockText, span: Int, to height: Int, grid: ColumnGrid,
                      measure: DisplayWidth) -> [LaidRow] {
         let width = grid.width(spanning: span)
         var rows = Array(block.head.prefix(height))
         let perColumn = max(0, height - rows.count)
-        let capacity = perColumn * span
-        var body = Array(block.body.prefix(capacity))
-        let isCut = block.head.count > height || !block.bodyIsComplete || block.body.count > capacity
+        let columns = Self.columns(of: block.body, opens: block.opens, span: span, perColumn: perColumn)
+        var pieces = columns.map { block.body[$0] }
+        let shown = columns.last?.upperBound ?? 0
+        let isCut = block.head.count > height || !block.bodyIsComplete || shown < block.body.count
         if isCut {
-            if let last = body.indices.last {
-                body[last] = body[last].truncated(to: grid.columnWidth, mark: "…", role: .truncation, measure: measure)
+            if let c = pieces.lastIndex(where: { !$0.isEmpty }) {
+                let last = pieces[c].endIndex - 1
+                pieces[c][last] = pieces[c][last].truncated(to: grid.columnWidth, mark: "…", role: .truncation,
+                                                          measure: measure)
             } else if let last = rows.indices.last {
                 rows[last] = rows[last].truncated(to: width, mark: "…", role: .truncation, measure: measure)
             }
         }
-        guard !body.isEmpty, perColumn > 0 else { return rows }
-        let depth = isCut ? perColumn : min(perColumn, (body.count + span - 1) / span)
+        let depth = pieces.map(\.count).max() ?? 0
+        guard depth > 0 else { return rows }
         for i in 0..<depth {
             var merged = LaidRow(runs: [], source: nil)
-            for k in 0..<span {
-                let n = k * depth + i
-                guard n < body.count else { break }
+            for (k, piece) in pieces.enumerated() {
                 let shift = k * (grid.columnWidth + grid.gutter)
-                merged.runs += body[n].runs.map { var r = $0; r.column += shift; return r }
+                if k > 0 {
+                    // Columns of one block are parted like article columns, by a lighter rule.
+                    merged.runs.append(PlacedRun(row: 0, column: ruleColumn(left: shift), text: "┊", role: .rule))
+                }
+                guard i < piece.count else { continue }
+                merged.runs += piece[piece.startIndex + i].runs.map { var r = $0; r.column += shift; return r }
             }
             rows.append(merged)
         }
         return rows
+    }
+
+    /// The body rows each of `span` columns of at most `perColumn` rows shows: as even as
+    /// they can be, never leaving a paragraph's first line alone at a column's foot or its
+    /// last line alone atop the next column, unless that would cut text that otherwise fits;
+    /// a two-line paragraph never goes 1 + 1.
+    static func columns(of body: [LaidRow], opens: [Bool], span: Int, perColumn: Int) -> [Range<Int>] {
+        guard span > 0, perColumn > 0, !body.isEmpty else { return [] }
+        /// Whether row `i` is the first line of a paragraph (or past the end).
+        func opensParagraph(_ i: Int) -> Bool { i >= body.count || (i < opens.count && opens[i]) }
+        /// The columns when each holds up to `depth` rows.
+        func fill(_ depth: Int, mindingLines: Bool) -> [Range<Int>] {
+            var ranges: [Range<Int>] = []
+            var start = 0
+            for k in 0..<span {
+                var end = min(body.count, start + depth)
+                if mindingLines, k < span - 1, end < body.count {
+                    // A last line alone atop the next column: send one more line over.
+                    if opensParagraph(end + 1), !opensParagraph(end), end - 1 > start { end -= 1 }
+                    // A first line alone at this column's foot: send it over.
+                    if opensParagraph(end - 1), !opensParagraph(end), end - 1 > start { end -= 1 }
+                }
+                ranges.append(start..<end)
+                start = end
+            }
+            return ranges
+        }
+        /// The shortest columns that show as many rows as the full height does.
+        func shortest(mindingLines: Bool) -> [Range<Int>] {
+            let full = fill(perColumn, mindingLines: mindingLines)
+            let most = full.last?.upperBound ?? 0
+            for depth in max(1, min(perColumn, (most + span - 1) / span))...perColumn {
+                let trial = fill(depth, mindingLines: mindingLines)
+                if trial.last?.upperBound ?? 0 >= most { return trial }
+            }
+            return full
+        }
+        let minded = shortest(mindingLines: true)
+        if minded.last?.upperBound ?? 0 < body.count {
+            // A lone line of a longer paragraph is better than cut text; a two-line paragraph split 1 + 1 is not.
+            let plain = shortest(mindingLines: false)
+            let splitsTwoLines = plain.dropLast().contains { column in
+                let end = column.upperBound
+                return end > 0 && opensParagraph(end - 1) && !opensParagraph(end) && opensParagraph(end + 1)
+            }
+            if plain.last?.upperBound ?? 0 == body.count, !splitsTwoLines { return plain }
+        }
+        return minded
     }
 }

@@ -36,7 +36,11 @@ struct LaidRow: Sendable, Equatable {
         runs.map { $0.column + $0.width(measure: measure) }.max() ?? 0
     }
 
-    /// The row cut to `cells` with `mark` (…) after what is left, saying text was cut.
+    /// Marks that end a sentence.
+    static let fullStops: Set<Unicode.Scalar> = ["。", "．", ".", "！", "？", "!", "?", "\u{FF61}"]
+
+    /// The row cut to `cells` with `mark` (…) after what is left, saying text was cut;
+    /// a full stop just before the mark gives way to it.
     func truncated(to cells: Int, mark: String, role: Role, measure: DisplayWidth) -> LaidRow {
         let markWidth = measure.of(mark)
         let room = max(0, cells - markWidth)
@@ -51,6 +55,17 @@ struct LaidRow: Sendable, Equatable {
             copy.text = clipped
             kept.append(copy)
             end = max(end, run.column + measure.of(clipped))
+        }
+        // The mark says the text goes on, so it never follows a full stop (讲话。…): it takes the stop's place.
+        if let last = kept.indices.max(by: { kept[$0].column < kept[$1].column }),
+           let stop = kept[last].text.unicodeScalars.last, Self.fullStops.contains(stop) {
+            var text = kept[last].text
+            text.unicodeScalars.removeLast()
+            end -= measure.of(stop)
+            if let source = kept[last].source, source.count == kept[last].text.unicodeScalars.count {
+                kept[last].source = source.lowerBound..<(source.upperBound - 1)
+            }
+            kept[last].text = text
         }
         let upper = kept.compactMap(\.source?.upperBound).max()
         kept.append(PlacedRun(row: 0, column: end, text: mark, role: role))
