@@ -26,6 +26,6 @@ struct OutlineMode {
             throw ExitCode(1)
         }
         let outline = EditionOutline(edition)
-        print(command.json ? outline.json() : outline.text(), terminator: "")
+        try StandardOutput.print(command.json ? outline.json() : outline.text())
     }
 }
