@@ -22,7 +22,7 @@ public enum TerminalRescue {
         var byteCount = 0
         var message: UnsafeMutablePointer<UInt8>
         var messageCount = 0
-        /// The actions found for each signal number when armed (restored, then re-raised).
+        /// The actions found for each signal number when armed (called outside a kiosk).
         var previous: UnsafeMutablePointer<sigaction>
         var kiosk = false
     }
@@ -85,7 +85,8 @@ public enum TerminalRescue {
     }
 }
 
-/// The fault handler: only async-signal-safe calls (tcsetattr, write, sigaction, raise).
+/// The fault handler: only async-signal-safe calls (tcsetattr, write, sigaction, raise),
+/// and outside a kiosk the handler that was there before.
 private func rescueHandler(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?,
                            _ context: UnsafeMutableRawPointer?) {
     guard let state = TerminalRescue.state else { return }
@@ -95,15 +96,23 @@ private func rescueHandler(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo
     state.pointee.hasModes = false
     state.pointee.byteCount = 0
     state.pointee.messageCount = 0
-    if state.pointee.kiosk {
-        // No backtracer: the default action ends the process with this signal.
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = SIG_DFL
-        sigemptyset(&action.sa_mask)
-        sigaction(signal, &action, nil)
-    } else {
-        sigaction(signal, state.pointee.previous + Int(signal), nil)
+    if !state.pointee.kiosk {
+        // Chained by a direct call: the handler found before (the backtracer) reports,
+        // then the default action ends the process even if the fault does not recur
+        // (a signal sent with kill).
+        let previous = state.pointee.previous[Int(signal)]
+        if previous.sa_flags & SA_SIGINFO != 0 {
+            previous.__sigaction_handler.sa_sigaction?(signal, info, context)
+        } else if let handler = previous.__sigaction_handler.sa_handler,
+                  unsafeBitCast(handler, to: Int.self) > 1 {  // neither SIG_DFL (0) nor SIG_IGN (1)
+            handler(signal)
+        }
     }
-    // Delivered when this handler returns: to the handler before ours, or the default.
+    // No backtracer in a kiosk: the default action ends the process with this signal,
+    // delivered when this handler returns.
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = SIG_DFL
+    sigemptyset(&action.sa_mask)
+    sigaction(signal, &action, nil)
     raise(signal)
 }
