@@ -61,12 +61,16 @@ public enum TerminalRescue {
         state.pointee.bytes = buffer
         state.pointee.byteCount = bytes.count
         state.pointee.kiosk = kiosk
-        // A stack overflow is a SIGSEGV with no stack left to run the handler on.
-        var stack = stack_t()
-        stack.ss_size = 1 << 16
-        stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: stack.ss_size, alignment: 16)
-        stack.ss_flags = 0
-        sigaltstack(&stack, nil)
+        // A stack overflow is a SIGSEGV with no stack left to run the handler on: give it
+        // an alternate stack, unless the runtime already set one up.
+        var current = stack_t()
+        if sigaltstack(nil, &current) == 0, current.ss_flags & Int32(SS_DISABLE) != 0 {
+            var stack = stack_t()
+            stack.ss_size = 1 << 16
+            stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: stack.ss_size, alignment: 16)
+            stack.ss_flags = 0
+            sigaltstack(&stack, nil)
+        }
         var action = sigaction()
         action.__sigaction_handler.sa_sigaction = rescueHandler
         action.sa_flags = SA_SIGINFO | SA_ONSTACK
