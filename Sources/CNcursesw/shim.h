@@ -78,6 +78,18 @@ static inline int bs_tigetflag(const char *name) { return tigetflag((char *)name
 static inline const char *bs_tiparm1(const char *cap, int a) { return tiparm(cap, a); }
 static inline const char *bs_tiparm2(const char *cap, int a, int b) { return tiparm(cap, a, b); }
 
+// Whether terminfo entry `term` can place the cursor (has cup): 1 yes, 0 no, -1 no
+// entry. Looked up before curses starts, so a terminal like TERM=dumb is never set up.
+// setupterm is declared here rather than through term.h, whose hundreds of lowercase
+// macros (lines, columns, …) would reach every line after it.
+extern int setupterm(const char *, int, int *);
+static inline int bs_addresses_cursor(const char *term) {
+    int error = 0;
+    if (setupterm(term, 1, &error) != OK) return -1;
+    const char *cup = tigetstr("cup");
+    return (cup != NULL && cup != (char *)-1) ? 1 : 0;
+}
+
 // Draws one grapheme (up to CCHARW_MAX scalars, NUL-terminated in `wch`) at an
 // explicit row and column, so a width disagreement cannot shift what follows.
 static inline int bs_put_cell(int row, int column, const wchar_t *wch, attr_t attrs, short pair) {

@@ -49,34 +49,45 @@ struct BookmarksCommand: ParsableCommand {
         @Flag(help: "Print the bookmarks as a JSON array.")
         var json = false
 
-        /// Runs the subcommand.
+        /// Runs the subcommand. Every field is printed through `ContentSanitizer.line`:
+        /// headlines and notes may come from imported files.
         func run() throws {
             let store = state.openStore()
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(store.bookmarks), as: UTF8.self))
+                let text = String(decoding: try encoder.encode(store.bookmarks), as: UTF8.self)
+                try StandardOutput.print(ContentSanitizer().sanitize(text).text + "\n")
                 return
             }
             if store.bookmarks.isEmpty {
-                print("No bookmarks" + (store.filePath.map { " in \($0)" } ?? "") + ".")
+                try StandardOutput.print("No bookmarks" + (store.filePath.map { " in \($0)" } ?? "") + ".\n")
                 return
             }
             let now = Timestamp.now()
             let width = DisplayWidth()
-            let paperCells = store.bookmarks.map { width.of($0.paper) }.max() ?? 0
-            let headlineCells = min(40, store.bookmarks.map { width.of($0.headline) }.max() ?? 0)
+            let clean = ContentSanitizer()
+            let marks = store.bookmarks.map { mark in
+                (mark: mark, paper: clean.line(mark.paper), headline: clean.line(mark.headline),
+                 note: mark.note.map(clean.line))
+            }
+            let paperCells = marks.map { width.of($0.paper) }.max() ?? 0
+            let headlineCells = min(40, marks.map { width.of($0.headline) }.max() ?? 0)
             /// `text` padded with spaces to `cells` terminal cells (CJK counts two).
             func padded(_ text: String, _ cells: Int) -> String {
                 text + String(repeating: " ", count: max(0, cells - width.of(text)))
             }
-            for mark in store.bookmarks {
+            var output = StandardOutput()
+            for (mark, paper, headline, note) in marks {
                 var line = mark.id.prefix(8) + "  " + (mark.date.isEmpty ? "----------" : mark.date)
-                line += "  " + padded(mark.paper, paperCells) + "  " + padded(mark.headline, headlineCells)
+                line += "  " + padded(paper, paperCells) + "  " + padded(headline, headlineCells)
                 line += "  " + padded(mark.created.age(at: now), 8)
-                if let note = mark.note { line += "  「\(note)」" }
-                print(line.reversed().drop { $0 == " " }.reversed().map(String.init).joined())
+                if let note { line += "  「\(note)」" }
+                let trimmed = line.reversed().drop { $0 == " " }.reversed().map(String.init).joined()
+                output.append(clean.line(trimmed) + "\n")
+                output.flush(ifOver: 1 << 16)
             }
+            try output.finish()
         }
     }
 
@@ -96,8 +107,10 @@ struct BookmarksCommand: ParsableCommand {
             var document = store.document
             document.deleted = []  // deletions are this machine's history, not bookmarks
             let bytes = try document.encoded()
-            if file == "-" {
-                bytes.withUnsafeBytes { _ = Glibc.write(1, $0.baseAddress, $0.count) }
+            if file == "-" || POSIXStateFileSystem().kind(of: file) == .other {
+                // stdout, or a device or pipe named as the file: written into, never
+                // replaced (a rename over /dev/full would swap the device for a file).
+                try write(bytes, into: file)
                 return
             }
             do {
@@ -105,7 +118,19 @@ struct BookmarksCommand: ParsableCommand {
             } catch {
                 throw ValidationError("\(error)")
             }
-            print("exported \(document.bookmarks.count) bookmarks and \(document.positions.count) reading positions to \(file)")
+            try StandardOutput.print("exported \(document.bookmarks.count) bookmarks and \(document.positions.count) reading positions to \(file)\n")
+        }
+
+        /// Writes `bytes` to stdout ("-") or into the existing non-regular file `path`;
+        /// a failure is one line on stderr and exit 74.
+        private func write(_ bytes: [UInt8], into path: String) throws {
+            let fd = path == "-" ? STDOUT_FILENO : open(path, O_WRONLY | O_CLOEXEC)
+            let failure = fd < 0 ? errno : StandardOutput.write(bytes, to: fd)
+            if fd > STDERR_FILENO { close(fd) }
+            guard let failure else { return }
+            let name = path == "-" ? "standard output" : path
+            StandardError.write("broadsheet: cannot write to \(name): \(String(cString: strerror(failure)))\n")
+            throw ExitCode(StandardOutput.ioErrorStatus)
         }
     }
 
@@ -140,7 +165,7 @@ struct BookmarksCommand: ParsableCommand {
             let added = store.merge(incoming)
             reportNotices(store)
             guard store.lastSave == .saved else { throw ExitCode(1) }
-            print("imported \(added) new bookmarks (\(incoming.bookmarks.count - added) already here)")
+            try StandardOutput.print("imported \(added) new bookmarks (\(incoming.bookmarks.count - added) already here)\n")
         }
     }
 
@@ -220,8 +245,8 @@ struct BookmarksCommand: ParsableCommand {
                 let mark = store.addBookmark(at: position, headline: title, note: note)
                 reportNotices(store)
                 guard store.lastSave == .saved else { throw ExitCode(1) }
-                print("saved \(mark.id)")
-                fflush(nil)  // the kill test reads these lines as proof of a returned save
+                // Written at once: the kill test reads these lines as proof of a returned save.
+                try StandardOutput.print("saved \(mark.id)\n")
             }
         }
     }
@@ -245,7 +270,7 @@ struct BookmarksCommand: ParsableCommand {
             store.deleteBookmark(id: matches[0].id)
             reportNotices(store)
             guard store.lastSave == .saved else { throw ExitCode(1) }
-            print("deleted \(matches[0].id)")
+            try StandardOutput.print("deleted \(matches[0].id)\n")
         }
     }
 }

@@ -63,7 +63,7 @@ struct DumpMode {
             output.flush(ifOver: 1 << 16)
         }
         output.bytes.append(UInt8(ascii: "\n"))
-        output.flush(ifOver: 0)
+        try output.finish()
         // The process is done: freeing the edition and every cached article's screens
         // piece by piece would cost ~2 % of a whole-edition dump, and exit frees it all.
         withExtendedLifetime((edition, layout)) { exit(0) }
@@ -120,31 +120,6 @@ struct DumpMode {
         }
         if let wanted, taken == 0 {
             throw ValidationError("--page \(wanted): there are \(seen) screen pages")
-        }
-    }
-}
-
-/// Bytes on their way to stdout, written with `write(2)` in chunks.
-private struct StandardOutput {
-    var bytes: [UInt8] = []
-
-    /// Writes and empties the buffer once it holds more than `limit` bytes.
-    mutating func flush(ifOver limit: Int) {
-        guard bytes.count > limit else { return }
-        Self.write(bytes, to: 1)
-        bytes.removeAll(keepingCapacity: true)
-    }
-
-    /// Writes all of `bytes` to file descriptor `fd`, retrying short writes; stops on an error.
-    static func write(_ bytes: [UInt8], to fd: Int32) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return }
-                offset += n
-            }
         }
     }
 }

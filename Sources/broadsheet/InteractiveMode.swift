@@ -26,6 +26,17 @@ struct InteractiveMode {
             try DumpMode(command: command).run()
             return
         }
+        if let term = environment["TERM"], !term.isEmpty, !TerminalProbe.addressesCursor(term: term) {
+            // Curses cannot draw a screen here: the same page as text, line by line.
+            StandardError.write("broadsheet: TERM=\(term) cannot place the cursor; printing the front page as text "
+                                + "(set TERM to your terminal type, e.g. TERM=xterm-256color, to read interactively)\n")
+            var plain = command
+            let size = TerminalProbe.windowSize()
+            plain.width = plain.width ?? size?.width
+            plain.height = plain.height ?? size.map { max(1, $0.height - 1) }
+            try DumpMode(command: plain).run()
+            return
+        }
         let shelf: EditionShelf
         let opening: EditionOpening
         let skippedNotice: String?
@@ -50,6 +61,7 @@ struct InteractiveMode {
             throw fail("\(error)")
         }
         let signals = SignalWatch()
+        TerminalRescue.prepare()
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal(theme: firstTheme.theme, environment: environment,
@@ -58,6 +70,8 @@ struct InteractiveMode {
             signals.release()
             throw fail("\(error)")
         }
+        // A crash gives the terminal back; in a kiosk it never reaches the backtracer.
+        TerminalRescue.arm(kiosk: kiosk)
         let size = terminal.size
         let desk = ReaderSession.desk(command: command, config: config, shelf: shelf, environment: environment)
         // A large edition shows its first 版 while the rest is parsed; resuming a saved
@@ -95,6 +109,7 @@ struct InteractiveMode {
         if let minutes = command.idleReset, minutes > 0 { loop.idle = IdleTimer(minutes: minutes) }
         if !edition.isComplete { loop.completion = EditionCompletion(opening) }
         let status = loop.run()
+        TerminalRescue.disarm()
         signals.release()
         if status != 0 { exit(status) }
     }

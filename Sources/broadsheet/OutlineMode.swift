@@ -30,6 +30,6 @@ struct OutlineMode {
             throw ExitCode(EditionInput.exitStatus(error))
         }
         let outline = EditionOutline(edition)
-        print(command.json ? outline.json() : outline.text(), terminator: "")
+        try StandardOutput.print(command.json ? outline.json() : outline.text())
     }
 }

@@ -72,11 +72,6 @@ struct ReaderLoop {
             }
             // The rest of a large edition is parsed once its first frame is out.
             completion?.start()
-            // Noted after the frame is out, so that a position save never delays a page.
-            if moved {
-                desk?.record(state)
-                moved = false
-            }
             // While idle, draw the next screen ahead: a page turn then only sends it.
             // Not from a first 版 alone: the whole edition replaces it before any key.
             if ahead == nil, completion == nil, !terminal.inputPending, let next = lookahead() {
@@ -99,6 +94,12 @@ struct ReaderLoop {
             }
             switch event {
             case .timeout:
+                // Noted once keys pause (a read timed out), so that a position save (a
+                // write of the whole state file) never sits between two keys.
+                if moved {
+                    desk?.record(state)
+                    moved = false
+                }
                 if idle?.isDue() == true {
                     resetForIdle()
                     ahead = nil

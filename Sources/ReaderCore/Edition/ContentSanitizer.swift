@@ -33,6 +33,15 @@ public struct ContentSanitizer: Sendable {
         return result ?? Result(text: text, replaced: 0)
     }
 
+    /// `text` made safe for one line of a terminal: the edition rules above, and then
+    /// line breaks (kept by them) as spaces. For bookmark headlines, notes and papers,
+    /// which come from files and from typing as well as from editions.
+    public func line(_ text: String) -> String {
+        let clean = sanitize(text).text
+        guard clean.utf8.contains(0x0A) else { return clean }
+        return String(String.UnicodeScalarView(clean.unicodeScalars.map { $0 == "\n" ? " " : $0 }))
+    }
+
     /// Sanitises a buffer of valid UTF-8; nil when nothing had to change.
     private func sanitize(_ buf: UnsafeBufferPointer<UInt8>) -> Result? {
         let n = buf.count

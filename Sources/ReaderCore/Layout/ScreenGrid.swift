@@ -63,7 +63,7 @@ struct ScreenGrid {
                     for k in range {
                         let w = Int(c[k] & ScalarText.Cell.widthMask)
                         if w == 0 {
-                            if column > 0, column - 1 < width { extras[base + column - 1, default: []].append(s[k]) }
+                            if column > 0, column - 1 < width { join([s[k]], to: base + column - 1, &extras) }
                             continue
                         }
                         if column < 0 { column += w; continue }
@@ -98,7 +98,7 @@ struct ScreenGrid {
                 for scalar in text.unicodeScalars {
                     let w = measure.of(scalar)
                     if w == 0 {
-                        if column > 0, column - 1 < width { extras[base + column - 1, default: []].append(scalar) }
+                        if column > 0, column - 1 < width { join([scalar], to: base + column - 1, &extras) }
                         continue
                     }
                     if column < 0 { column += w; continue }
@@ -113,7 +113,7 @@ struct ScreenGrid {
                 if w == 0 {
                     // A zero-width cluster joins the cell before it.
                     if column > 0, column - 1 < width {
-                        extras[base + column - 1, default: []].append(contentsOf: character.unicodeScalars)
+                        join(character.unicodeScalars, to: base + column - 1, &extras)
                     }
                     continue
                 }
@@ -135,8 +135,19 @@ struct ScreenGrid {
             firsts[index] = scalars.next()?.value ?? ScreenGrid.continuation
             if let second = scalars.next() {
                 var more = [second]
-                while let next = scalars.next() { more.append(next) }
+                while more.count < DisplayWidth.marksPerCell, let next = scalars.next() { more.append(next) }
                 extras[index] = more
+            }
+        }
+
+        /// Adds zero-width `scalars` to the cell at `index`, up to `DisplayWidth.marksPerCell`.
+        private func join(_ scalars: some Sequence<Unicode.Scalar>, to index: Int,
+                          _ extras: inout [Int: [Unicode.Scalar]]) {
+            var room = DisplayWidth.marksPerCell - (extras[index]?.count ?? 0)
+            for scalar in scalars {
+                guard room > 0 else { return }
+                extras[index, default: []].append(scalar)
+                room -= 1
             }
         }
     }

@@ -20,6 +20,23 @@ public struct Bookmark: Codable, Hashable, Sendable, Identifiable {
         self.updated = updated ?? created
     }
 
+    private enum CodingKeys: String, CodingKey { case id, position, headline, note, created, updated }
+
+    /// Decodes a bookmark with its headline, note, paper and date made safe for a
+    /// terminal (`ContentSanitizer.line`): state and import files may come from anywhere.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let clean = ContentSanitizer()
+        id = try c.decode(String.self, forKey: .id)
+        position = try c.decode(TextAnchor.self, forKey: .position)
+        position.edition.title = clean.line(position.edition.title)
+        position.edition.date = clean.line(position.edition.date)
+        headline = clean.line(try c.decode(String.self, forKey: .headline))
+        note = try c.decodeIfPresent(String.self, forKey: .note).map(clean.line)
+        created = try c.decode(Timestamp.self, forKey: .created)
+        updated = try c.decode(Timestamp.self, forKey: .updated)
+    }
+
     /// The paper's title (from the edition id).
     public var paper: String { position.edition.title }
     /// The edition's ISO date, or "".

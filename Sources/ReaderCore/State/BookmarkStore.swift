@@ -43,6 +43,9 @@ public final class BookmarkStore {
     /// A place noted between saves, turned into a `TextAnchor` (which quotes the
     /// text) only when it is written: a page turn must not walk the article.
     private var pendingPlace: (edition: Edition, articleIndex: Int?, offset: Int, page: Int?)?
+    /// The file as this session last read or wrote it: while it is unchanged, a save
+    /// merges nothing new and skips reading and parsing it again.
+    private var knownDisk: StateFileIdentity?
 
     /// A store at `location`; call `load()` to read the file.
     public init(location: StateLocation, fileSystem: any StateFileSystem = POSIXStateFileSystem(),
@@ -94,7 +97,7 @@ public final class BookmarkStore {
     @discardableResult
     public func addBookmark(at position: TextAnchor, headline: String, note: String? = nil) -> Bookmark {
         let now = clock()
-        let mark = Bookmark(position: position, headline: headline,
+        let mark = Bookmark(position: position, headline: ContentSanitizer().line(headline),
                             note: BookmarkStore.clean(note), created: now)
         document.bookmarks.append(mark)
         save()
@@ -231,13 +234,18 @@ public final class BookmarkStore {
             defer { lock.unlock() }
             // Writers hold the lock, so any temporary file seen now is a dead writer's.
             fileSystem.removeFiles(in: dir, prefix: StateLocation.fileName + POSIXStateFileSystem.temporaryInfix)
-            if let disk = try readDisk(path) { document = document.merged(with: disk) }
+            // Unchanged since this session read or wrote it: `document` already holds it.
+            if knownDisk == nil || fileSystem.identity(of: path) != knownDisk {
+                if let disk = try readDisk(path) { document = document.merged(with: disk) }
+            }
             if isReadOnly {
                 lastSave = .readOnly
                 return
             }
             document = document.pruned(at: clock())
+            knownDisk = nil
             try fileSystem.writeAtomically(try document.encoded(), to: path)
+            knownDisk = fileSystem.identity(of: path)
             lastSave = .saved
             positionDirty = false
             lastPositionSave = clock()
@@ -260,6 +268,8 @@ public final class BookmarkStore {
     /// for a passing trouble of this process (out of file descriptors or memory),
     /// which says nothing about the file and must not move it aside.
     private func readDisk(_ path: String) throws -> StateDocument? {
+        knownDisk = nil
+        let identity = fileSystem.identity(of: path)
         switch fileSystem.kind(of: path) {
         case .missing:
             return nil
@@ -275,14 +285,20 @@ public final class BookmarkStore {
             bytes = try fileSystem.read(path)
         } catch let error as StateFileError where BookmarkStore.passingErrors.contains(error.code) {
             throw error
+        } catch let error as StateFileError where error.code == EFBIG {
+            // Kept whole under another name; parsing it would stall every save.
+            moveAside(path, reason: error.detail, suffix: ".too-large-")
+            return nil
         } catch {
             moveAside(path, reason: "\(error)")
             return nil
         }
         switch StateDocument.decode(bytes) {
         case .document(let disk):
+            knownDisk = identity
             return disk
         case .empty:
+            knownDisk = identity
             return nil
         case .newerVersion(let version, let disk):
             if !isReadOnly {
@@ -299,12 +315,14 @@ public final class BookmarkStore {
     /// Read errors that are the process's trouble, not the file's.
     private static let passingErrors: Set<Int32> = [EMFILE, ENFILE, ENOMEM, EINTR, EAGAIN]
 
-    /// Renames a bad file to `bookmarks.json.corrupt-<time>` so nothing is lost.
-    private func moveAside(_ path: String, reason: String) {
-        let aside = path + ".corrupt-" + clock().fileNameStamp
+    /// Renames a bad file to `bookmarks.json.corrupt-<time>` (or another `suffix`) so
+    /// nothing is lost.
+    private func moveAside(_ path: String, reason: String, suffix: String = ".corrupt-") {
+        let aside = path + suffix + clock().fileNameStamp
         do {
             try fileSystem.move(path, to: aside)
-            notice("\(StateLocation.fileName) was unreadable (\(reason)); moved to \(aside), starting empty")
+            let what = suffix == ".corrupt-" ? "was unreadable" : "was not read"
+            notice("\(StateLocation.fileName) \(what) (\(reason)); moved to \(aside), starting empty")
         } catch {
             isReadOnly = true
             notice("\(StateLocation.fileName) is unreadable (\(reason)) and \(error); bookmarks are kept in memory only")
@@ -316,9 +334,10 @@ public final class BookmarkStore {
         notices.append(text)
     }
 
-    /// A note with surrounding whitespace removed; nil when empty.
+    /// A note made safe for a terminal (controls, C1 and bidi overrides replaced as in
+    /// editions), with surrounding whitespace removed; nil when empty.
     private static func clean(_ note: String?) -> String? {
-        guard let note else { return nil }
+        guard let note = note.map(ContentSanitizer().line) else { return nil }
         let kept = note.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed()
         return kept.isEmpty ? nil : String(kept)
     }

@@ -9,6 +9,10 @@ public struct POSIXStateFileSystem: StateFileSystem {
     /// Marks the temporary files of `writeAtomically`: `<name>.tmp-<pid>-<random>`.
     public static let temporaryInfix = ".tmp-"
 
+    /// The largest state or import file read: a bigger one is refused, not read into
+    /// memory (thousands of bookmarks take well under 1 MiB).
+    public static let sizeLimit = 16 << 20
+
     public init() {}
 
     /// What is at `path`.
@@ -37,12 +41,25 @@ public struct POSIXStateFileSystem: StateFileSystem {
         }
     }
 
-    /// Reads the whole file.
+    /// Reads the whole file, up to `sizeLimit` bytes. Opened without blocking and checked
+    /// on the open descriptor, so a FIFO or a device (`/dev/zero`) is refused at once.
     public func read(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        try read(path, limit: POSIXStateFileSystem.sizeLimit)
+    }
+
+    /// Reads the whole regular file at `path`; larger than `limit` bytes: error `EFBIG`.
+    public func read(_ path: String, limit: Int) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw StateFileError.fromErrno("read", path) }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StateFileError.fromErrno("read", path) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw StateFileError("read", path, code: EINVAL, detail: "not a regular file")
+        }
+        if info.st_size > limit { throw POSIXStateFileSystem.tooLarge(path, size: Int64(info.st_size), limit: limit) }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
             let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
@@ -52,7 +69,26 @@ public struct POSIXStateFileSystem: StateFileSystem {
             }
             if n == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<n])
+            // It grew while being read.
+            if bytes.count > limit { throw POSIXStateFileSystem.tooLarge(path, size: Int64(bytes.count), limit: limit) }
         }
+    }
+
+    /// The error for a file over the size limit.
+    static func tooLarge(_ path: String, size: Int64, limit: Int) -> StateFileError {
+        let mib = { (bytes: Int64) in String(bytes >> 20) + (bytes & (1 << 20 - 1) == 0 ? "" : "+") + " MiB" }
+        return StateFileError("read", path, code: EFBIG,
+                              detail: "it is \(mib(size)), over the \(mib(Int64(limit))) limit for state files")
+    }
+
+    /// Device, inode, size and times of `path` (following a symlink, as `kind` does).
+    public func identity(of path: String) -> StateFileIdentity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return StateFileIdentity(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
+            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
     }
 
     /// Temporary file, write, fsync, rename over `path`, fsync the directory.
@@ -96,8 +132,10 @@ public struct POSIXStateFileSystem: StateFileSystem {
     }
 
     /// flock(LOCK_EX) with a deadline, polling so that a stopped session cannot hang us.
+    /// The lock file is never followed through a symlink: a link planted in its place
+    /// must not make the reader (perhaps root) create or open a file elsewhere.
     public func lock(_ path: String, timeout: Double) throws -> any StateLock {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StateFileError.fromErrno("lock", path) }
         let deadline = POSIXStateFileSystem.monotonicSeconds() + timeout
         // Poll often: a session saving in a tight loop leaves the lock free only for

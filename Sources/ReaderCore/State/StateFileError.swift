@@ -11,7 +11,7 @@ public struct StateFileError: Error, Equatable, Sendable, CustomStringConvertibl
     public var path: String
     /// The `errno` value, or 0 when the failure is not a system error.
     public var code: Int32
-    /// Extra words when `code` is 0.
+    /// Words that say more than `strerror(code)`: used instead of it when not empty.
     public var detail: String
 
     public init(_ operation: String, _ path: String, code: Int32, detail: String = "") {
@@ -27,7 +27,7 @@ public struct StateFileError: Error, Equatable, Sendable, CustomStringConvertibl
     }
 
     public var description: String {
-        let reason = code != 0 ? String(cString: strerror(code)) : detail
+        let reason = detail.isEmpty ? String(cString: strerror(code)) : detail
         return "cannot \(operation) \(path): \(reason)"
     }
 }

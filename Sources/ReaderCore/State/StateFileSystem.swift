@@ -7,6 +7,25 @@ public enum StateFileKind: Equatable, Sendable {
     case other
 }
 
+/// What tells one version of a file from another: it changes when the file is
+/// replaced (rename: another inode) or written in place (size, modification and change times).
+public struct StateFileIdentity: Equatable, Sendable {
+    public var device: UInt64
+    public var inode: UInt64
+    public var size: Int64
+    /// Modification and status-change times in nanoseconds.
+    public var modified: Int64
+    public var changed: Int64
+
+    public init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, changed: Int64) {
+        self.device = device
+        self.inode = inode
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+    }
+}
+
 /// An exclusive advisory lock, held until `unlock()`.
 public protocol StateLock: AnyObject {
     /// Releases the lock (also released by the kernel if the process dies).
@@ -21,7 +40,8 @@ public protocol StateFileSystem: Sendable {
     func kind(of path: String) -> StateFileKind
     /// Creates `path` and missing parents with mode 0700.
     func createDirectory(_ path: String) throws
-    /// The whole file.
+    /// The whole file; refused (error `EFBIG`) when larger than `POSIXStateFileSystem.sizeLimit`,
+    /// and refused without waiting when it is not a regular file (a FIFO, a device).
     func read(_ path: String) throws -> [UInt8]
     /// Replaces `path` so that a crash leaves the old bytes or the new ones:
     /// temporary file in the same directory, write, fsync, rename, fsync the directory.
@@ -34,9 +54,15 @@ public protocol StateFileSystem: Sendable {
     func removeFiles(in directory: String, prefix: String)
     /// The names in `directory` ([] if it cannot be read).
     func fileNames(in directory: String) -> [String]
+    /// The identity of the file at `path` now; nil when missing or not known (then
+    /// the store reads the file on every save).
+    func identity(of path: String) -> StateFileIdentity?
 }
 
 extension StateFileSystem {
+    /// Not known: the store reads the file on every save.
+    public func identity(of path: String) -> StateFileIdentity? { nil }
+
     /// The names in `directory`, through the real file system.
     public func fileNames(in directory: String) -> [String] {
         POSIXStateFileSystem().fileNames(in: directory)

@@ -1,5 +1,11 @@
 /// A shortcut around grapheme segmentation for the text a newspaper is made of.
 extension DisplayWidth {
+    /// The most scalars drawn in one cell after its first: further combining marks of a
+    /// cluster are left out of the drawn cell (the text keeps them, so offsets hold).
+    /// Terminals keep a few at most (xterm 2–10, VTE 32); 50,000 stacked marks would
+    /// otherwise be sent in every frame.
+    public static let marksPerCell = 16
+
     /// Whether a scalar is a grapheme cluster on its own whatever its neighbours, with a
     /// width of 1 or 2: printable ASCII, general punctuation, box drawing, CJK
     /// punctuation, kana, ideographs and fullwidth forms (none is Extend, SpacingMark,

@@ -36,14 +36,16 @@ public struct Cell: Sendable, Equatable {
         get { spill ?? Self.unpack(packed) }
         set {
             packed = Self.pack(newValue)
-            spill = packed == Self.long ? newValue : nil
+            spill = packed == Self.long ? Self.capped(newValue) : nil
         }
     }
 
+    /// A cell drawing `text`; a cluster of more than `DisplayWidth.marksPerCell` scalars
+    /// after its first is drawn with the first ones only.
     public init(text: String, role: Role, flags: CellFlags = [], width: UInt8 = 1) {
         let packed = Self.pack(text)
         self.packed = packed
-        self.spill = packed == Self.long ? text : nil
+        self.spill = packed == Self.long ? Self.capped(text) : nil
         self.role = role
         self.flags = flags
         self.width = width
@@ -85,6 +87,20 @@ public struct Cell: Sendable, Equatable {
     private static let spacePacked: UInt64 = 1 << 56 | 0x20
     /// `packed` of U+3000 IDEOGRAPHIC SPACE (E3 80 80).
     private static let ideographicSpacePacked: UInt64 = 3 << 56 | 0x8080E3
+
+    /// `text` cut after its first scalar and `DisplayWidth.marksPerCell` more: what a
+    /// terminal keeps of a stack of combining marks, without sending the rest every frame.
+    private static func capped(_ text: String) -> String {
+        let kept = DisplayWidth.marksPerCell + 1
+        var end = text.unicodeScalars.startIndex
+        var count = 0
+        while end != text.unicodeScalars.endIndex {
+            if count == kept { return String(text.unicodeScalars[..<end]) }
+            text.unicodeScalars.formIndex(after: &end)
+            count += 1
+        }
+        return text
+    }
 
     /// Packs a short grapheme's UTF-8 bytes into an integer.
     @inline(__always)
