@@ -39,12 +39,12 @@ struct KioskLimitsTests {
         return now == nil || now == "Z" || now == "X"
     }
 
-    /// The kiosk reader on `edition`'s folder in a tmux pane, with `environment`.
+    /// The kiosk reader on `library` in a tmux pane, with `environment`.
     static func reader(library: String, width: Int, height: Int, prefix: String = "",
                        environment: [String: String] = [:]) throws -> TmuxPane {
-        let command = prefix + "exec '\(KioskHarness.binary)' --kiosk '\(library)'"
+        let command = prefix + "exec '\(KioskHarness.binary)' --kiosk"
         return try TmuxPane(command: command, width: width, height: height,
-                            environment: ["LANG": "C.UTF-8"].merging(environment) { $1 })
+                            environment: ["LANG": "C.UTF-8", "BROADSHEET_LIBRARY": library].merging(environment) { $1 })
     }
 
     @Test("COLUMNS=30000 LINES=30000 and a 30000×30000 tty: bounded memory, a capped screen, a notice")
@@ -85,8 +85,9 @@ struct KioskLimitsTests {
     /// many full redraws (theme changes) and stops the tmux server: the pty fills.
     static func stalledReader(stallSeconds: Double, state: String) throws -> (TmuxPane, reader: String, server: String) {
         let pane = try TmuxPane(
-            command: "exec '\(KioskHarness.binary)' --kiosk '\(largeLibrary)'", width: 250, height: 80,
-            environment: ["LANG": "C.UTF-8", "XDG_STATE_HOME": state, "BROADSHEET_STALL_SECONDS": String(stallSeconds)])
+            command: "exec '\(KioskHarness.binary)' --kiosk", width: 250, height: 80,
+            environment: ["LANG": "C.UTF-8", "XDG_STATE_HOME": state, "BROADSHEET_LIBRARY": largeLibrary,
+                          "BROADSHEET_STALL_SECONDS": String(stallSeconds)])
         try #require(pane.waitForMasthead(seconds: 30), "no masthead:\n\(pane.screen)")
         usleep(1_000_000)
         let reader = try pane.format("#{pane_pid}")
