@@ -43,9 +43,10 @@ struct KioskLibrarySSHTests {
         return try TmuxPane(command: command, width: width, height: height)
     }
 
-    @Test("`broadsheet --kiosk DIR` serves DIR: the newest edition that opens, never a link out, bad files skipped by [ too")
-    func libraryOnTheCommandLine() throws {
-        let kiosk = try Kiosk.start(["--library-argument"])
+    @Test("the kiosk serves its library (named on the forced command line, or in the config): the newest edition that opens, never a link out, bad files skipped by [ too",
+          arguments: [true, false])
+    func libraryOnTheCommandLine(byArgument: Bool) throws {
+        let kiosk = try Kiosk.start(byArgument ? ["--library-argument"] : [])
         defer { kiosk.stop() }
         try Self.stock(kiosk)
         let pane = try Self.login(kiosk)
