@@ -5,8 +5,8 @@ import Testing
 /// in tmux: memory stays bounded, and a stalled terminal never holds off a signal.
 @Suite("Kiosk reader against an oversized or stalled terminal", .serialized)
 struct KioskLimitsTests {
-    /// A library holding a 10 MB edition (the sample's 版 repeated), made once.
-    static let largeLibrary: String = {
+    /// A new library holding a 10 MB edition (the sample's 版 repeated).
+    static func largeLibrary() -> String {
         let library = KioskHarness.scratchPath("bs-large")
         try? FileManager.default.createDirectory(atPath: library, withIntermediateDirectories: true)
         let path = library + "/2023-03-29-large.md"
@@ -24,7 +24,7 @@ struct KioskLimitsTests {
         }
         try? text.write(toFile: path, atomically: true, encoding: .utf8)
         return library
-    }()
+    }
 
     /// The state of process `pid` from /proc ("R", "S", "Z"…; nil when reaped).
     static func state(_ pid: String) -> String? {
@@ -47,7 +47,7 @@ struct KioskLimitsTests {
                             environment: ["LANG": "C.UTF-8", "BROADSHEET_LIBRARY": library].merging(environment) { $1 })
     }
 
-    @Test("COLUMNS=30000 LINES=30000 and a 30000×30000 tty: bounded memory, a capped screen, a notice")
+    @Test("COLUMNS=30000 LINES=30000 and a 30000×30000 tty: bounded memory; a screen larger than 1000×500 is capped with a notice")
     func hugeClaims() throws {
         let library = KioskHarness.scratchPath("bs-lib")
         try FileManager.default.createDirectory(atPath: library, withIntermediateDirectories: true)
@@ -79,14 +79,25 @@ struct KioskLimitsTests {
         #expect(huge.waitForMasthead(seconds: 10), "after the resize:\n\(huge.screen)")
         try huge.keys("q")
         #expect(KioskHarness.wait(10) { Self.ended(pid) }, "q ends it")
+
+        // A real 1100×520 terminal: the page fills 1000×500, the status line on row 500
+        // says the screen is capped, and the margin beyond stays blank.
+        let wide = try Self.reader(library: library, width: 1100, height: 520, environment: ["XDG_STATE_HOME": state])
+        defer { wide.close() }
+        #expect(wide.waitFor("screen capped at 1000×500", seconds: 20), "no notice:\n\(wide.screen.suffix(3000))")
+        let rows = wide.screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows.count >= 500 && rows[499].contains("screen capped"), "the status line is row 500")
+        #expect(rows.dropFirst(500).allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty },
+                "rows below 500 are blank")
     }
 
     /// Starts the reader on the large edition in a wide pane, opens an article, queues
     /// many full redraws (theme changes) and stops the tmux server: the pty fills.
-    static func stalledReader(stallSeconds: Double, state: String) throws -> (TmuxPane, reader: String, server: String) {
+    static func stalledReader(stallSeconds: Double, state: String, library: String) throws
+        -> (TmuxPane, reader: String, server: String) {
         let pane = try TmuxPane(
             command: "exec '\(KioskHarness.binary)' --kiosk", width: 250, height: 80,
-            environment: ["LANG": "C.UTF-8", "XDG_STATE_HOME": state, "BROADSHEET_LIBRARY": largeLibrary,
+            environment: ["LANG": "C.UTF-8", "XDG_STATE_HOME": state, "BROADSHEET_LIBRARY": library,
                           "BROADSHEET_STALL_SECONDS": String(stallSeconds)])
         try #require(pane.waitForMasthead(seconds: 30), "no masthead:\n\(pane.screen)")
         usleep(1_000_000)
@@ -103,8 +114,9 @@ struct KioskLimitsTests {
     @Test("a reader stuck writing to a stalled terminal ends within a second of SIGTERM and saves its place")
     func sigtermWhileStalled() throws {
         let state = KioskHarness.scratchPath("bs-state")
-        defer { try? FileManager.default.removeItem(atPath: state) }
-        let (pane, reader, server) = try Self.stalledReader(stallSeconds: 60, state: state)
+        let library = Self.largeLibrary()
+        defer { for path in [state, library] { try? FileManager.default.removeItem(atPath: path) } }
+        let (pane, reader, server) = try Self.stalledReader(stallSeconds: 60, state: state, library: library)
         defer {
             _ = try? KioskHarness.run(["kill", "-CONT", server])
             pane.close()
@@ -123,8 +135,9 @@ struct KioskLimitsTests {
     @Test("a terminal that accepts nothing for the stall limit is given up: the reader saves its place and ends")
     func stallLimit() throws {
         let state = KioskHarness.scratchPath("bs-state")
-        defer { try? FileManager.default.removeItem(atPath: state) }
-        let (pane, reader, server) = try Self.stalledReader(stallSeconds: 3, state: state)
+        let library = Self.largeLibrary()
+        defer { for path in [state, library] { try? FileManager.default.removeItem(atPath: path) } }
+        let (pane, reader, server) = try Self.stalledReader(stallSeconds: 3, state: state, library: library)
         defer {
             _ = try? KioskHarness.run(["kill", "-CONT", server])
             pane.close()
