@@ -109,9 +109,11 @@ public final class CursesTerminal {
         if let claimed { Self.announce(Self.capped(claimed)) }
         guard let screen = newterm(nil, bs_stdout(), bs_stdin()) else {
             if bs_terminfo_exists(term) == 0 {
-                throw TerminalError(description: "unknown terminal type TERM=\(term): no terminfo entry. Try TERM=xterm-256color, TERM=linux or TERM=vt100.")
+                throw TerminalError(description: "unknown terminal type TERM=\(term): no terminfo entry. "
+                                    + "Try TERM=xterm-256color, TERM=linux or TERM=vt100.")
             }
-            throw TerminalError(description: "cannot set up the terminal (TERM=\(term), \(claimedSize.width)×\(claimedSize.height) cells).")
+            let (width, height) = claimedSize
+            throw TerminalError(description: "cannot set up the terminal (TERM=\(term), \(width)×\(height) cells).")
         }
         self.screen = screen
         set_term(screen)
@@ -187,7 +189,8 @@ public final class CursesTerminal {
     public var sizeNotice: String? {
         let used = size
         guard claimedSize.width > used.width || claimedSize.height > used.height else { return nil }
-        return "screen capped at \(used.width)×\(used.height) (the terminal claims \(claimedSize.width)×\(claimedSize.height))"
+        let (width, height) = claimedSize
+        return "screen capped at \(used.width)×\(used.height) (the terminal claims \(width)×\(height))"
     }
 
     deinit {
