@@ -109,9 +109,11 @@ public final class CursesTerminal {
         if let claimed { Self.announce(Self.capped(claimed)) }
         guard let screen = newterm(nil, bs_stdout(), bs_stdin()) else {
             if bs_terminfo_exists(term) == 0 {
-                throw TerminalError(description: "unknown terminal type TERM=\(term): no terminfo entry. Try TERM=xterm-256color, TERM=linux or TERM=vt100.")
+                throw TerminalError(description: "unknown terminal type TERM=\(term): no terminfo entry. "
+                                    + "Try TERM=xterm-256color, TERM=linux or TERM=vt100.")
             }
-            throw TerminalError(description: "cannot set up the terminal (TERM=\(term), \(claimedSize.width)×\(claimedSize.height) cells).")
+            let (width, height) = claimedSize
+            throw TerminalError(description: "cannot set up the terminal (TERM=\(term), \(width)×\(height) cells).")
         }
         self.screen = screen
         set_term(screen)
@@ -187,7 +189,8 @@ public final class CursesTerminal {
     public var sizeNotice: String? {
         let used = size
         guard claimedSize.width > used.width || claimedSize.height > used.height else { return nil }
-        return "screen capped at \(used.width)×\(used.height) (the terminal claims \(claimedSize.width)×\(claimedSize.height))"
+        let (width, height) = claimedSize
+        return "screen capped at \(used.width)×\(used.height) (the terminal claims \(width)×\(height))"
     }
 
     deinit {
@@ -236,9 +239,9 @@ public final class CursesTerminal {
         guard writer != nil else { return presentThroughCurses(buffer) }
         defer { prepared = nil }
         if let ready = prepared, previous != nil, Self.sameStorage(ready.frame, buffer) || ready.frame == buffer {
-            send(ready.bytes)
             writer = ready.writer
-            previous = buffer
+            // A frame cut short leaves the screen unknown: the next one is drawn whole.
+            previous = send(ready.bytes) ? buffer : nil
             return
         }
         if let previous, previous.width != buffer.width || previous.height != buffer.height {
@@ -252,24 +255,33 @@ public final class CursesTerminal {
             frameBytes += clearScreen
             writer?.forgetCursor()
         }
+        let full = previous == nil
         writer?.write(from: previous, to: buffer, into: &frameBytes)
-        send(frameBytes)
         wroteDirectly = true
-        previous = buffer
+        if send(frameBytes) {
+            // A whole frame from a cleared screen makes the screen known again.
+            if full { outputBroken = false }
+            previous = buffer
+        } else {
+            previous = nil
+            writer?.forgetCursor()
+        }
     }
 
     /// Writes all of `bytes` to the terminal without ever blocking: a full terminal
     /// (a client that stopped reading) is waited for with `poll`, a tenth of a second
     /// at a time, and the write gives up early when a blocked signal is pending (the
     /// loop then handles it), or when the terminal accepted nothing for `stallLimit`
-    /// seconds (`stalled`). Either way the screen is unknown (`outputBroken`).
-    private func send(_ bytes: [UInt8], limit: Double? = nil, stopForSignals: Bool = true) {
-        guard !gone, !stalled else { return }
+    /// seconds (`stalled`). Either way the screen is unknown (`outputBroken`). True
+    /// when every byte went out.
+    @discardableResult
+    private func send(_ bytes: [UInt8], limit: Double? = nil, stopForSignals: Bool = true) -> Bool {
+        guard !gone, !stalled else { return false }
         let limit = (limit ?? stallLimit) * 1000
         if !ownOutput { Self.setNonBlocking(STDOUT_FILENO, true) }
         defer { if !ownOutput { Self.setNonBlocking(STDOUT_FILENO, false) } }
         var progress = Self.now()
-        bytes.withUnsafeBytes { raw in
+        return bytes.withUnsafeBytes { raw -> Bool in
             var offset = 0
             while offset < raw.count {
                 let n = write(output, raw.baseAddress! + offset, raw.count - offset)
@@ -291,11 +303,12 @@ public final class CursesTerminal {
                 var descriptor = pollfd(fd: output, events: Int16(POLLOUT), revents: 0)
                 _ = poll(&descriptor, 1, 100)
             }
-            if offset < raw.count {
+            guard offset == raw.count else {
                 outputBroken = true
-                previous = nil
                 prepared = nil
+                return false
             }
+            return true
         }
     }
 

@@ -16,10 +16,12 @@ enum KioskMode {
     /// itself (`command.edition` stays a file or nil); a dump or outline gets the file.
     static func apply(to command: inout ReadOptions, library: String?, environment: [String: String],
                       idleResetMinutes: Double?) throws -> KioskPolicy {
-        var directory = library ?? EditionLibrary.defaultDirectory(environment: environment)
+        let directory: String
         if let argument = command.edition, LibraryConfinement.isDirectory(argument) {
             directory = argument
             command.edition = nil
+        } else {
+            directory = library ?? EditionLibrary.defaultDirectory(environment: environment)
         }
         do {
             let policy = try KioskPolicy(library: directory, idleResetMinutes: command.idleReset ?? idleResetMinutes)

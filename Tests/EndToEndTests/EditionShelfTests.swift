@@ -37,7 +37,8 @@ struct EditionShelfTests {
 
         /// A link `name` in the library to the outside secret.
         func link(_ name: String) throws {
-            try FileManager.default.createSymbolicLink(atPath: library + "/" + name, withDestinationPath: outside + "/secret.md")
+            try FileManager.default.createSymbolicLink(atPath: library + "/" + name,
+                                                       withDestinationPath: outside + "/secret.md")
         }
 
         func remove() { try? FileManager.default.removeItem(atPath: base) }

@@ -15,11 +15,12 @@ struct KioskSSHTests {
         let port: String
         let user: String
 
-        /// Starts sshd with the kiosk user; throws the script's message on failure.
-        static func start() throws -> Kiosk {
+        /// Starts sshd with the kiosk user (`options`: see kiosk-sshd.sh); throws the
+        /// script's message on failure.
+        static func start(_ options: [String] = []) throws -> Kiosk {
             let directory = KioskHarness.scratchPath("bs-kiosk")
             let result = try KioskHarness.run([KioskHarness.sshdScript, "start", directory,
-                                               KioskHarness.binary, KioskHarness.editions], timeout: 60)
+                                               KioskHarness.binary, KioskHarness.editions] + options, timeout: 60)
             let words = result.out.split(whereSeparator: \.isWhitespace).map(String.init)
             guard result.status == 0, words.count == 2 else {
                 _ = try? KioskHarness.run([KioskHarness.sshdScript, "stop", directory])

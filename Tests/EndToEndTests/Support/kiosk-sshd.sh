@@ -3,7 +3,11 @@
 # 127.0.0.1 with a generated host key, a fresh test user with a key, and
 # `ForceCommand broadsheet --kiosk` for that user. Needs root.
 #
-#   kiosk-sshd.sh start DIR BINARY EDITIONS_DIR   prints "PORT USER" when sshd listens
+#   kiosk-sshd.sh start DIR BINARY EDITIONS_DIR [--library-argument] [--stall SECONDS]
+#                                                 prints "PORT USER" when sshd listens
+#     --library-argument  the library is named on the forced command line
+#                         (`broadsheet --kiosk DIR/library`), in no config or variable
+#     --stall SECONDS     how long the reader waits for a terminal that takes nothing
 #   kiosk-sshd.sh stop DIR                        kills sshd and the user's processes, deletes the user
 #
 # DIR must not exist yet; everything lives in it (keys, config, log, binary copy,
@@ -15,6 +19,15 @@ die() { echo "kiosk-sshd: $*" >&2; exit 1; }
 
 start() {
   local dir=$1 binary=$2 editions=$3
+  shift 3
+  local by_argument=no stall=60
+  while [[ $# -gt 0 ]]; do
+    case $1 in
+      --library-argument) by_argument=yes; shift ;;
+      --stall) stall=$2; shift 2 ;;
+      *) die "unknown option $1" ;;
+    esac
+  done
   [[ $(id -u) == 0 ]] || die "must run as root (CI does) to start sshd and add a user"
   [[ -x /usr/sbin/sshd ]] || die "/usr/sbin/sshd is missing: install Debian's openssh-server (.ci/run does)"
   command -v ssh-keygen >/dev/null || die "ssh-keygen is missing: install openssh-client"
@@ -37,9 +50,16 @@ start() {
   chmod 755 "$dir/bin/broadsheet"
   cp "$editions"/*.md "$dir/library/"
   chmod 644 "$dir/library/"*.md
-  cat > "$dir/config.json" <<JSON
+  local force="$dir/bin/broadsheet --kiosk" env_library="BROADSHEET_LIBRARY=$dir/library"
+  if [[ $by_argument == yes ]]; then
+    force="$dir/bin/broadsheet --kiosk $dir/library"
+    env_library=""
+    echo '{ "kiosk": { "enabled": true } }' > "$dir/config.json"
+  else
+    cat > "$dir/config.json" <<JSON
 { "library": "$dir/library", "kiosk": { "enabled": true } }
 JSON
+  fi
   chmod 644 "$dir/config.json"
 
   ssh-keygen -q -t ed25519 -N '' -C kiosk-host -f "$dir/keys/host" 
@@ -74,11 +94,11 @@ LogLevel VERBOSE
 Subsystem sftp /usr/lib/openssh/sftp-server
 
 Match User $user
-    ForceCommand $dir/bin/broadsheet --kiosk
+    ForceCommand $force
     PermitTTY yes
     DisableForwarding yes
     PermitTunnel no
-    SetEnv LANG=C.UTF-8 BROADSHEET_LIBRARY=$dir/library BROADSHEET_SYSTEM_CONFIG=$dir/config.json
+    SetEnv LANG=C.UTF-8 $env_library BROADSHEET_SYSTEM_CONFIG=$dir/config.json BROADSHEET_STALL_SECONDS=$stall
 CONF
   /usr/sbin/sshd -t -f "$dir/sshd_config" || die "sshd rejects the generated config"
   /usr/sbin/sshd -D -e -f "$dir/sshd_config" >"$dir/sshd.log" 2>&1 &
@@ -113,7 +133,7 @@ stop() {
 }
 
 case ${1:-} in
-  start) shift; [[ $# == 3 ]] || die "usage: start DIR BINARY EDITIONS_DIR"; start "$@" ;;
+  start) shift; [[ $# -ge 3 ]] || die "usage: start DIR BINARY EDITIONS_DIR [options]"; start "$@" ;;
   stop) shift; [[ $# == 1 ]] || die "usage: stop DIR"; stop "$1" ;;
   *) die "usage: kiosk-sshd.sh start DIR BINARY EDITIONS_DIR | stop DIR" ;;
 esac
