@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The kiosk's library through a real sshd, set up as an administrator naturally
 /// would (`ForceCommand broadsheet --kiosk /srv/editions`, no config naming the
 /// library), against a library holding an escaping link, unreadable and non-text
 /// editions; and a client that claims a huge window.
-@Suite("Kiosk library and window limits through a real sshd", .serialized)
+@Suite("Kiosk library and window limits through a real sshd", .serialized,
+       .enabled(if: SystemRequirement.kioskSSH, Comment(rawValue: SystemRequirement.kioskSSHReason)))
 struct KioskLibrarySSHTests {
     typealias Kiosk = KioskSSHTests.Kiosk
 
