@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "broadsheet",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "broadsheet", targets: ["broadsheet"]),
         .library(name: "ReaderCore", targets: ["ReaderCore"]),
@@ -20,7 +19,7 @@ let package = Package(
         .target(name: "ReaderUI", dependencies: ["ReaderCore"]),
         // The only C import: ncursesw, behind a shim header.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "CursesBackend", dependencies: ["ReaderUI", "CNcursesw"]),
+        .target(name: "CursesBackend", dependencies: ["ReaderCore", "ReaderUI", "CNcursesw"]),
         // libxml2's HTML parser (Debian's libxml2-dev), behind a shim header; only
         // EPaper's HTMLDocument imports it. Headers only: the library is opened with
         // dlopen when a saved page is first parsed (see the shim), so it and the ICU

@@ -118,22 +118,6 @@ struct LayoutTests {
         #expect(all.contains { $0.role == .subhead && $0.text == "绿道成网" })
     }
 
-    @Test("search matches are re-styled .match without moving text", arguments: ["株洲", "绿道"])
-    func highlighting(needle: String) {
-        let layout = EditionLayout(edition: Self.small, width: 80, height: 24)
-        let article = Self.small.articles[0]
-        let text = Array(article.blocks.map(\.text).joined().unicodeScalars)
-        let pattern = Array(needle.unicodeScalars)
-        var matches: [Range<Int>] = []
-        for i in 0...(text.count - pattern.count) where Array(text[i..<(i + pattern.count)]) == pattern {
-            matches.append(i..<(i + pattern.count))
-        }
-        let page = layout.articlePage(article: 0, screen: 0)
-        let lit = layout.highlighting(page, matches: matches)
-        #expect(lit.runs.contains { $0.role == .match && $0.text == needle })
-        #expect(PlainTextFormatter().format(lit) == PlainTextFormatter().format(page))
-    }
-
     @Test("a heading is never left alone at a column foot")
     func headingKeptWithText() {
         func rows(_ n: Int) -> [LaidRow] { (0..<n).map { LaidRow(runs: [PlacedRun(row: 0, column: 0, text: "字\($0)", role: .body)], source: $0..<($0 + 1)) } }

@@ -134,11 +134,6 @@ public final class EditionLayout: Sendable {
         return TextPosition(article: clamp(article, edition.articles.count), offset: offset)
     }
 
-    /// `page` with the article text in `matches` (article offsets) re-styled as `.match` runs.
-    public func highlighting(_ page: ScreenPage, matches: [Range<Int>]) -> ScreenPage {
-        Highlighter(ambiguous: options.ambiguous).highlight(page, matches: matches)
-    }
-
     // MARK: - Lazy building
 
     /// Article indices by 版, worked out once.

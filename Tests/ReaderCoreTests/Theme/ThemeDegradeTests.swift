@@ -97,19 +97,6 @@ struct ThemeDegradeTests {
         #expect(!t.style(for: .overlay).reverse)
     }
 
-    static let sgr: [(RoleStyle, String)] = [
-        (RoleStyle(), "0"),
-        (RoleStyle(foreground: .ansi(1), bold: true), "0;1;31"),
-        (RoleStyle(foreground: .ansi(12), background: .ansi(0), reverse: true), "0;7;94;40"),
-        (RoleStyle(foreground: .palette(124), background: .rgb(red: 244, green: 238, blue: 223), dim: true, underline: true),
-         "0;2;4;38;5;124;48;2;244;238;223"),
-    ]
-
-    @Test("a style turns into ANSI SGR parameters for --dump --color", arguments: sgr)
-    func sgrParameters(style: RoleStyle, expected: String) {
-        #expect(style.sgrParameters == expected)
-    }
-
     @Test("curses gets -1 for the default colour and 0–255 otherwise")
     func paletteIndex() {
         #expect(ThemeColor.terminalDefault.paletteIndex == -1)
