@@ -218,7 +218,9 @@ final class FrontPageBuilder {
             case .rubric: role = .rubric
             }
             let indent = block.kind == .paragraph || block.kind == .editorsNote
-            body += setter.set(block.text, role: role, width: columnWidth, indent: indent, justify: indent,
+            // Justified text keeps 2 cells of its column for a hung closing mark.
+            let setWidth = indent ? max(2, columnWidth - ColumnGrid.hangingRoom) : columnWidth
+            body += setter.set(block.text, role: role, width: setWidth, indent: indent, justify: indent,
                                base: starts[i], datelineLength: block.datelineLength)
         }
         return BlockText(article: index, label: label, head: head, body: body,
