@@ -15,6 +15,10 @@ enum GapKind {
     static let punctuation: UInt8 = 3
     /// Between two ideographs (or kana, Hangul syllables): the last resort, any number.
     static let ideographic: UInt8 = 4
+    /// An existing space between two wide clusters (Hangul words, CJK): it takes what
+    /// a space in Korean takes, up to `wordSpaceCells` more cells.
+    static let wordSpace: UInt8 = 5
+    static let wordSpaceCells = 8
     /// Mask for the kind.
     static let kindMask: UInt8 = 0x07
     /// The scalar continues a URL: a break here is taken only at the column edge.

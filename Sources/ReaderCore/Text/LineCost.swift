@@ -26,7 +26,11 @@ struct LineCost {
     /// A paragraph's (or hard-broken piece's) last line holding one character (孤字).
     static let loneLastCharacter = 500
     /// A line broken between two Hangul syllables rather than at a space.
-    static let hangulWordBreak = 80
+    static let hangulWordBreak = 400
+    /// A line ended inside a token that is wider than any line (not at an opportunity).
+    static let forcedBreak = 1000
+    /// More when that break splits a run of narrow text (a number, a Latin word, 2022—2023).
+    static let forcedBreakInWord = 3000
     /// A line whose closing mark hangs past the edge (cheap: print does it freely).
     static let hang = 1
     /// Spare cells past which shorter lines are not tried (the look-back window), unless

@@ -54,6 +54,10 @@ extension Typesetter {
     func markGaps(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
                   _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ g: UnsafeMutableBufferPointer<UInt8>) {
         let n = s.count
+        // An indented paragraph opening with a quote or bracket may take a gap between the
+        // indent and the mark, which keeps the first line's odd cell out of its words.
+        let first = paragraphDrawStart(s, c)
+        if first < n, Kinsoku.forbidsLineEnd(s[first]) { g[first] |= GapKind.punctuation }
         var previous = -1          // last drawn cluster start
         var beforeSpaces = -1      // last drawn non-space cluster start
         var spaces = 0             // spaces since it
@@ -64,7 +68,7 @@ extension Typesetter {
                 previous = k
                 if cell & Cell.space != 0 { spaces += 1 } else { beforeSpaces = k; spaces = 0 }
             }
-            guard previous >= 0, cell & Cell.space == 0, o[k] == .allowed else { continue }
+            guard previous >= 0, k != first, cell & Cell.space == 0, o[k] == .allowed else { continue }
             if g[k] & GapKind.insideURL != 0 { continue }
             let a = s[previous].value, b = s[k].value
             let kind: UInt8
@@ -73,7 +77,12 @@ extension Typesetter {
                 // space already is the boundary's gap (never doubled).
                 guard spaces == 1, beforeSpaces >= 0 else { continue }
                 let wideBefore = c[beforeSpaces] & Cell.wide != 0, wideAfter = cell & Cell.wide != 0
-                kind = wideBefore == wideAfter ? GapKind.space : GapKind.none
+                // In Korean every space is a word space, whatever is beside it.
+                if GapKind.isHangul(s[beforeSpaces].value) || GapKind.isHangul(b) {
+                    kind = GapKind.wordSpace
+                } else {
+                    kind = wideBefore != wideAfter ? GapKind.none : wideBefore ? GapKind.wordSpace : GapKind.space
+                }
             } else if Kinsoku.forbidsLineStart(s[previous]) && a != 0x2E || Kinsoku.forbidsLineEnd(s[k]) {
                 kind = GapKind.punctuation
             } else if GapKind.isPunctuation(a) || GapKind.isPunctuation(b) {
@@ -124,6 +133,7 @@ extension Typesetter {
             case GapKind.boundary: l = 2
             case GapKind.punctuation: m = 2
             case GapKind.ideographic: h = 1
+            case GapKind.wordSpace: l = Int32(GapKind.wordSpaceCells)
             default: break
             }
             light[k + 1] = light[k] + l
@@ -172,6 +182,8 @@ extension Typesetter {
             }
             let available = width - (p == 0 ? indentWidth : 0)
             let base = Int(content[drawStart])
+            // Gaps count from after the first cluster, or from before it after the indent.
+            let slotStart = p == 0 && indentWidth > 0 ? drawStart : drawStart + 1
             let limitIdx = Int(limits[firstIdx])
             // The last break whose line fits, hung mark included.
             var lo = firstIdx, hi = limitIdx
@@ -190,7 +202,7 @@ extension Typesetter {
             // stays on the line and the token is broken at the edge, as greedy did.
             let overlong = fitIdx < limitIdx && fitIdx >= firstIdx
                 && Int(content[Int(visibleEnds[fitIdx + 1])]) - Int(content[Int(breaks[fitIdx])]) > width
-            if fitIdx >= firstIdx, !overlong {
+            if fitIdx >= firstIdx {
                 var idx = fitIdx
                 while idx >= firstIdx {
                     defer { idx -= 1 }
@@ -221,9 +233,9 @@ extension Typesetter {
                         }
                     } else if options.justify {
                         let line = LineCost(
-                            spaceCapacity: Int(light[visibleEnd] - light[drawStart + 1]),
-                            punctuationCapacity: Int(marks[visibleEnd] - marks[drawStart + 1]),
-                            ideographicGaps: Int(ideographs[visibleEnd] - ideographs[drawStart + 1]))
+                            spaceCapacity: Int(light[visibleEnd] - light[slotStart]),
+                            punctuationCapacity: Int(marks[visibleEnd] - marks[slotStart]),
+                            ideographicGaps: Int(ideographs[visibleEnd] - ideographs[slotStart]))
                         cost += line.justified(spare)
                         if GapKind.isHangul(s[j].value), GapKind.isHangul(s[j - 1].value) {
                             cost += LineCost.hangulWordBreak
@@ -241,12 +253,19 @@ extension Typesetter {
                     }
                 }
             }
-            if !tried {
-                // Nothing fits whole: fill and break the token at the column edge.
+            if !tried || overlong {
+                // Nothing fits whole, or a token wider than any line comes next: fill and
+                // break the token at the column edge.
                 let filled = fill(s, c, o, start: p, drawStart: drawStart, first: p == 0,
                                   width: width, indentWidth: indentWidth).plan
                 guard filled.end > p else { return nil }
                 var cost = LineCost.line
+                if filled.end < n, o[filled.end] == .prohibited {
+                    cost += LineCost.forcedBreak
+                    if filled.end > 0, c[filled.end - 1] & Cell.wide == 0, c[filled.end] & Cell.wide == 0 {
+                        cost += LineCost.forcedBreakInWord
+                    }
+                }
                 if filled.justify {
                     let visibleEnd = max(filled.visibleEnd, filled.drawStart + 1)
                     let line = LineCost(

@@ -518,11 +518,14 @@ public struct Typesetter: Sendable {
         }
         let justify = plan.justify && !isLast
         let spare = justify ? max(0, plan.available - (content - plan.hang)) : 0
-        var spaces = 0, boundaries = 0, marks = 0, ideographs = 0
+        var spaces = 0, boundaries = 0, words = 0, marks = 0, ideographs = 0
+        // Gaps count from after the first cluster, or from before it after the indent.
+        let slotStart = plan.indent ? plan.drawStart : plan.drawStart + 1
         if spare > 0 {
-            for k in (plan.drawStart + 1)..<max(plan.drawStart + 1, plan.visibleEnd) {
+            for k in slotStart..<max(slotStart, plan.visibleEnd) {
                 switch g[k] & GapKind.kindMask {
                 case GapKind.space: spaces += 1
+                case GapKind.wordSpace: words += 1
                 case GapKind.boundary: boundaries += 1
                 case GapKind.punctuation: marks += 1
                 case GapKind.ideographic: ideographs += 1
@@ -530,15 +533,16 @@ public struct Typesetter: Sendable {
                 }
             }
         }
-        let cost = LineCost(spaceCapacity: spaces + 2 * boundaries, punctuationCapacity: 2 * marks,
-                            ideographicGaps: ideographs)
+        let cost = LineCost(spaceCapacity: spaces + 2 * boundaries + GapKind.wordSpaceCells * words,
+                            punctuationCapacity: 2 * marks, ideographicGaps: ideographs)
         let (a, b, h, u) = cost.split(spare)
-        let light = spaces + boundaries
+        let light = spaces + boundaries + words
         // Each share is spread by a centred Bresenham walk over its gaps: first one cell a
-        // gap, then the second cell boundaries and marks may take.
-        let a1 = min(a, light), a2 = a - a1
+        // gap, then the second cell boundaries, word spaces and marks may take, then the
+        // rest to word spaces.
+        let a1 = min(a, light), a2 = min(a - a1, boundaries + words), a3 = a - a1 - a2
         let b1 = min(b, marks), b2 = b - b1
-        var lightIndex = 0, boundaryIndex = 0, markIndex = 0, ideographIndex = 0, strandedIndex = 0
+        var lightIndex = 0, secondIndex = 0, wordIndex = 0, markIndex = 0, ideographIndex = 0, strandedIndex = 0
 
         let first = segments.count
         var column = plan.indent ? 4 : 0
@@ -552,7 +556,7 @@ public struct Typesetter: Sendable {
                 k += 1
                 continue
             }
-            if spare > 0, k > plan.drawStart, g[k] & GapKind.kindMask != GapKind.none {
+            if spare > 0, k >= slotStart, g[k] & GapKind.kindMask != GapKind.none {
                 var extra = 0
                 switch g[k] & GapKind.kindMask {
                 case GapKind.space:
@@ -561,9 +565,17 @@ public struct Typesetter: Sendable {
                     extra += Self.share(strandedIndex, u, light + marks)
                     strandedIndex += 1
                 case GapKind.boundary:
-                    extra = Self.share(lightIndex, a1, light) + Self.share(boundaryIndex, a2, boundaries)
+                    extra = Self.share(lightIndex, a1, light) + Self.share(secondIndex, a2, boundaries + words)
                     lightIndex += 1
-                    boundaryIndex += 1
+                    secondIndex += 1
+                    extra += Self.share(strandedIndex, u, light + marks)
+                    strandedIndex += 1
+                case GapKind.wordSpace:
+                    extra = Self.share(lightIndex, a1, light) + Self.share(secondIndex, a2, boundaries + words)
+                        + Self.share(wordIndex, a3, words)
+                    lightIndex += 1
+                    secondIndex += 1
+                    wordIndex += 1
                     extra += Self.share(strandedIndex, u, light + marks)
                     strandedIndex += 1
                 case GapKind.punctuation:
