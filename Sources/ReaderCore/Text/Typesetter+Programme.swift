@@ -71,6 +71,11 @@ extension Typesetter {
             guard previous >= 0, k != first, cell & Cell.space == 0, o[k] == .allowed else { continue }
             if g[k] & GapKind.insideURL != 0 { continue }
             let a = s[previous].value, b = s[k].value
+            // The common case: two CJK unified ideographs.
+            if a &- 0x4E00 < 0x5200, b &- 0x4E00 < 0x5200 {
+                g[k] |= GapKind.ideographic
+                continue
+            }
             let kind: UInt8
             if c[previous] & Cell.space != 0 {
                 // Widen a single existing space, but not at a CJK–Latin boundary: there the
@@ -113,66 +118,93 @@ extension Typesetter {
                    _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ g: UnsafeBufferPointer<UInt8>,
                    width: Int, indentWidth: Int) -> [Plan]? {
         let n = s.count
-        // Prefix sums over scalars: drawn cells, light gap capacity, mark gap capacity,
-        // ideographic gaps.
-        var content = [Int32](filled: 0, count: n + 1)
-        var light = [Int32](filled: 0, count: n + 1)
-        var marks = [Int32](filled: 0, count: n + 1)
-        var ideographs = [Int32](filled: 0, count: n + 1)
-        // Break candidates (allowed or mandatory, and the end) with their visible ends.
-        var breaks: [Int32] = []
-        var visibleEnds: [Int32] = []
-        breaks.reserveCapacity(n / 2 + 2)
-        visibleEnds.reserveCapacity(n / 2 + 2)
-        for k in 0..<n {
+        // Per-scalar prefix sums, four lanes: drawn cells, light gap capacity (spaces,
+        // boundaries, word spaces), mark gap capacity, ideographic gaps.
+        let prefix = UnsafeMutablePointer<Int32>.allocate(capacity: 4 * (n + 1))
+        defer { prefix.deallocate() }
+        prefix.initialize(repeating: 0, count: 4)
+        var k = 0
+        while k < n {
             let cell = c[k]
-            content[k + 1] = content[k] + (cell & Cell.hidden == 0 ? Int32(cell & Cell.widthMask) : 0)
+            let q = prefix + 4 * k
             var l: Int32 = 0, m: Int32 = 0, h: Int32 = 0
             switch g[k] & GapKind.kindMask {
+            case GapKind.none: break
+            case GapKind.ideographic: h = 1
+            case GapKind.punctuation: m = 2
             case GapKind.space: l = 1
             case GapKind.boundary: l = 2
-            case GapKind.punctuation: m = 2
-            case GapKind.ideographic: h = 1
             case GapKind.wordSpace: l = Int32(GapKind.wordSpaceCells)
             default: break
             }
-            light[k + 1] = light[k] + l
-            marks[k + 1] = marks[k] + m
-            ideographs[k + 1] = ideographs[k] + h
-            if k > 0, o[k] != .prohibited {
-                breaks.append(Int32(k))
-                var v = k
-                while v > 0, c[v - 1] & (Cell.space | Cell.hidden) != 0 { v -= 1 }
-                visibleEnds.append(Int32(v))
-            }
+            q[4] = q[0] + (cell & Cell.hidden == 0 ? Int32(cell & Cell.widthMask) : 0)
+            q[5] = q[1] + l
+            q[6] = q[2] + m
+            q[7] = q[3] + h
+            k += 1
         }
-        breaks.append(Int32(n))
-        var v = n
-        while v > 0, c[v - 1] & (Cell.space | Cell.hidden) != 0 { v -= 1 }
-        visibleEnds.append(Int32(v))
-        let count = breaks.count
+        // Break candidates (allowed or mandatory, and the end), one record each: position,
+        // visible end, the four prefix lanes at the visible end, the last cluster's start,
+        // the index of the first mandatory break at or after it, and flags (width of a
+        // last cluster that may hang, a break inside a URL, a break inside a Korean word).
+        let stride = 9
+        let records = UnsafeMutablePointer<Int32>.allocate(capacity: stride * (n + 1))
+        defer { records.deallocate() }
+        let urlFlag: Int32 = 4, hangulFlag: Int32 = 8
+        var count = 0
+        k = 1
+        while k <= n {
+            if k < n, o[k] == .prohibited { k += 1; continue }
+            var v = k
+            while v > 0, c[v - 1] & (Cell.space | Cell.hidden) != 0 { v -= 1 }
+            var last = max(0, v - 1)
+            while last > 0, c[last] & (Cell.continuation | Cell.hidden) != 0 { last -= 1 }
+            var flags: Int32 = 0
+            if v > 0, GapKind.hangs(s[last].value) { flags = Int32(c[last] & Cell.widthMask) }
+            if k < n {
+                if g[k] & GapKind.insideURL != 0 { flags |= urlFlag }
+                if GapKind.isHangul(s[k].value), GapKind.isHangul(s[k - 1].value) { flags |= hangulFlag }
+            }
+            let r = records + stride * count
+            let q = prefix + 4 * v
+            r[0] = Int32(k)
+            r[1] = Int32(v)
+            r[2] = q[0]
+            r[3] = q[1]
+            r[4] = q[2]
+            r[5] = q[3]
+            r[6] = Int32(last)
+            r[8] = flags
+            count += 1
+            k += 1
+        }
         // For each break, the first mandatory break (or the end) at or after it.
-        var limits = [Int32](filled: Int32(count - 1), count: count)
         var nextLimit = count - 1
-        for idx in stride(from: count - 1, through: 0, by: -1) {
-            let b = Int(breaks[idx])
+        for idx in Swift.stride(from: count - 1, through: 0, by: -1) {
+            let b = Int(records[stride * idx])
             if b == n || o[b] == .mandatory { nextLimit = idx }
-            limits[idx] = Int32(nextLimit)
+            records[stride * idx + 7] = Int32(nextLimit)
         }
 
         let unreached = Int.max / 4
-        var best = [Int](filled: unreached, count: n + 1)
-        var from = [Int32](filled: -1, count: n + 1)
-        var forcedAt = [Bool](filled: false, count: n + 1)
+        let best = UnsafeMutablePointer<Int>.allocate(capacity: n + 1)
+        defer { best.deallocate() }
+        best.initialize(repeating: unreached, count: n + 1)
+        // The line's start for each end; -2 - start for a line `fill` forced.
+        let from = UnsafeMutablePointer<Int32>.allocate(capacity: n + 1)
+        defer { from.deallocate() }
+        from.initialize(repeating: -1, count: n + 1)
         best[0] = 0
         let hangRoom = options.hangPunctuation ? 2 : 0
+        let justify = options.justify
+        let lone = options.avoidLoneLastCharacter
         var firstIdx = 0
         var p = 0
         while p < n {
             defer { p += 1 }
             let reached = best[p]
             if reached == unreached { continue }
-            while firstIdx < count, Int(breaks[firstIdx]) <= p { firstIdx += 1 }
+            while firstIdx < count, Int(records[stride * firstIdx]) <= p { firstIdx += 1 }
             guard firstIdx < count else { continue }
             var drawStart = p
             if p == 0 {
@@ -181,16 +213,18 @@ extension Typesetter {
                 while drawStart < n, c[drawStart] & Cell.hidden != 0 { drawStart += 1 }
             }
             let available = width - (p == 0 ? indentWidth : 0)
-            let base = Int(content[drawStart])
+            let base = Int(prefix[4 * drawStart])
             // Gaps count from after the first cluster, or from before it after the indent.
-            let slotStart = p == 0 && indentWidth > 0 ? drawStart : drawStart + 1
-            let limitIdx = Int(limits[firstIdx])
+            let slot = prefix + 4 * (p == 0 && indentWidth > 0 ? drawStart : min(n, drawStart + 1))
+            let lightBase = Int(slot[1]), marksBase = Int(slot[2]), ideographsBase = Int(slot[3])
+            let limitIdx = Int(records[stride * firstIdx + 7])
             // The last break whose line fits, hung mark included.
             var lo = firstIdx, hi = limitIdx
             var fitIdx = firstIdx - 1
+            let room = base + available + hangRoom
             while lo <= hi {
-                let mid = (lo + hi) / 2
-                if Int(content[Int(visibleEnds[mid])]) - base <= available + hangRoom {
+                let mid = (lo + hi) >> 1
+                if Int(records[stride * mid + 2]) <= room {
                     fitIdx = mid
                     lo = mid + 1
                 } else {
@@ -199,58 +233,52 @@ extension Typesetter {
             }
             var tried = false
             // A token wider than any line after the fullest break: the text before it
-            // stays on the line and the token is broken at the edge, as greedy did.
+            // may stay on the line and the token be broken at the edge, as greedy did.
             let overlong = fitIdx < limitIdx && fitIdx >= firstIdx
-                && Int(content[Int(visibleEnds[fitIdx + 1])]) - Int(content[Int(breaks[fitIdx])]) > width
-            if fitIdx >= firstIdx {
-                var idx = fitIdx
-                while idx >= firstIdx {
-                    defer { idx -= 1 }
-                    let j = Int(breaks[idx])
-                    let visibleEnd = Int(visibleEnds[idx])
-                    guard visibleEnd > drawStart else { break }
-                    var cells = Int(content[visibleEnd]) - base
-                    var hang = 0
-                    if cells > available {
-                        // Only one closing or pause mark may stand past the edge.
-                        var last = visibleEnd - 1
-                        while last > drawStart, c[last] & (Cell.continuation | Cell.hidden) != 0 { last -= 1 }
-                        let w = Int(c[last] & Cell.widthMask)
-                        guard last > drawStart, GapKind.hangs(s[last].value), cells - w <= available,
-                              j >= n || g[j] & GapKind.insideURL == 0 else { continue }
-                        hang = w
-                        cells -= w
+                && Int(records[stride * (fitIdx + 1) + 2]) - Int(prefix[4 * Int(records[stride * fitIdx])]) > width
+            var idx = fitIdx
+            while idx >= firstIdx {
+                defer { idx -= 1 }
+                let r = records + stride * idx
+                let visibleEnd = Int(r[1])
+                guard visibleEnd > drawStart else { break }
+                let flags = r[8]
+                var cells = Int(r[2]) - base
+                var hang = 0
+                if cells > available {
+                    // Only one closing or pause mark may stand past the edge.
+                    let w = Int(flags & 3)
+                    guard w > 0, Int(r[6]) > drawStart, cells - w <= available, flags & urlFlag == 0 else { continue }
+                    hang = w
+                    cells -= w
+                }
+                let spare = available - cells
+                let isLast = idx == limitIdx
+                if !isLast, flags & urlFlag != 0, spare != 0 { continue }
+                if tried, !isLast, spare > LineCost.window { break }
+                var cost = LineCost.line + (hang > 0 ? LineCost.hang : 0)
+                if isLast {
+                    if lone, p > 0, cells <= 8, characterCount(s, c, drawStart, visibleEnd) == 1 {
+                        cost += LineCost.loneLastCharacter
                     }
-                    let spare = available - cells
-                    let isLast = idx == limitIdx
-                    if !isLast, j < n, g[j] & GapKind.insideURL != 0, spare != 0 { continue }
-                    if tried, !isLast, spare > LineCost.window { break }
-                    var cost = LineCost.line + (hang > 0 ? LineCost.hang : 0)
-                    if isLast {
-                        if options.avoidLoneLastCharacter, p > 0, cells <= 8,
-                           characterCount(s, c, drawStart, visibleEnd) == 1 {
-                            cost += LineCost.loneLastCharacter
-                        }
-                    } else if options.justify {
-                        let line = LineCost(
-                            spaceCapacity: Int(light[visibleEnd] - light[slotStart]),
-                            punctuationCapacity: Int(marks[visibleEnd] - marks[slotStart]),
-                            ideographicGaps: Int(ideographs[visibleEnd] - ideographs[slotStart]))
+                } else if justify {
+                    if spare > 0 {
+                        let line = LineCost(spaceCapacity: Int(r[3]) - lightBase,
+                                            punctuationCapacity: Int(r[4]) - marksBase,
+                                            ideographicGaps: Int(r[5]) - ideographsBase)
                         cost += line.justified(spare)
-                        if GapKind.isHangul(s[j].value), GapKind.isHangul(s[j - 1].value) {
-                            cost += LineCost.hangulWordBreak
-                        }
-                    } else {
-                        // Ragged text: even lines.
-                        cost += spare * spare * LineCost.spreadSquare
                     }
-                    tried = true
-                    let total = reached + cost
-                    if total < best[j] {
-                        best[j] = total
-                        from[j] = Int32(p)
-                        forcedAt[j] = false
-                    }
+                    if flags & hangulFlag != 0 { cost += LineCost.hangulWordBreak }
+                } else {
+                    // Ragged text: even lines.
+                    cost += spare * spare * LineCost.spreadSquare
+                }
+                tried = true
+                let total = reached + cost
+                let j = Int(r[0])
+                if total < best[j] {
+                    best[j] = total
+                    from[j] = Int32(p)
                 }
             }
             if !tried || overlong {
@@ -268,48 +296,48 @@ extension Typesetter {
                 }
                 if filled.justify {
                     let visibleEnd = max(filled.visibleEnd, filled.drawStart + 1)
-                    let line = LineCost(
-                        spaceCapacity: Int(light[visibleEnd] - light[filled.drawStart + 1]),
-                        punctuationCapacity: Int(marks[visibleEnd] - marks[filled.drawStart + 1]),
-                        ideographicGaps: Int(ideographs[visibleEnd] - ideographs[filled.drawStart + 1]))
+                    let top = prefix + 4 * visibleEnd, bottom = prefix + 4 * (filled.drawStart + 1)
+                    let line = LineCost(spaceCapacity: Int(top[1] - bottom[1]),
+                                        punctuationCapacity: Int(top[2] - bottom[2]),
+                                        ideographicGaps: Int(top[3] - bottom[3]))
                     cost += line.justified(max(0, filled.available - filled.content))
                 }
                 let total = reached + cost
                 if total < best[filled.end] {
                     best[filled.end] = total
-                    from[filled.end] = Int32(p)
-                    forcedAt[filled.end] = true
+                    from[filled.end] = Int32(-2 - p)
                 }
             }
         }
         guard best[n] < unreached else { return nil }
         // Walk back from the end, then set the lines out front to back.
-        var ends: [Int] = []
+        var ends: [(end: Int, forced: Bool)] = []
         var e = n
         while e > 0 {
-            ends.append(e)
             let f = Int(from[e])
-            guard f >= 0, f < e else { return nil }
-            e = f
+            let start = f >= 0 ? f : -2 - f
+            guard f != -1, start < e else { return nil }
+            ends.append((e, f < -1))
+            e = start
         }
         var plans: [Plan] = []
         plans.reserveCapacity(ends.count)
         var start = 0
-        for end in ends.reversed() {
+        for (end, forced) in ends.reversed() {
             var drawStart = start
             if start == 0 {
                 drawStart = paragraphDrawStart(s, c)
             } else {
                 while drawStart < n, c[drawStart] & Cell.hidden != 0 { drawStart += 1 }
             }
-            if forcedAt[end] {
+            if forced {
                 plans.append(fill(s, c, o, start: start, drawStart: drawStart, first: start == 0,
                                   width: width, indentWidth: indentWidth).plan)
             } else {
                 var visibleEnd = end
                 while visibleEnd > drawStart, c[visibleEnd - 1] & (Cell.space | Cell.hidden) != 0 { visibleEnd -= 1 }
                 let available = width - (start == 0 ? indentWidth : 0)
-                let cells = Int(content[visibleEnd]) - Int(content[min(drawStart, visibleEnd)])
+                let cells = Int(prefix[4 * visibleEnd]) - Int(prefix[4 * min(drawStart, visibleEnd)])
                 var hang = 0
                 if cells > available {
                     var last = visibleEnd - 1
