@@ -35,7 +35,7 @@ struct LineCost {
     static let hang = 1
     /// Spare cells past which shorter lines are not tried (the look-back window), unless
     /// no line from that start is tighter.
-    static let window = 12
+    static let window = 8
 
     /// Capacities of a line's gaps: cells the spaces and boundaries take, cells the
     /// punctuation gaps take, and how many ideographic gaps there are.

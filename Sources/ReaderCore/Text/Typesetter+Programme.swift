@@ -199,6 +199,7 @@ extension Typesetter {
         let justify = options.justify
         let lone = options.avoidLoneLastCharacter
         var firstIdx = 0
+        var fitPtr = -1
         var p = 0
         while p < n {
             defer { p += 1 }
@@ -218,19 +219,12 @@ extension Typesetter {
             let slot = prefix + 4 * (p == 0 && indentWidth > 0 ? drawStart : min(n, drawStart + 1))
             let lightBase = Int(slot[1]), marksBase = Int(slot[2]), ideographsBase = Int(slot[3])
             let limitIdx = Int(records[stride * firstIdx + 7])
-            // The last break whose line fits, hung mark included.
-            var lo = firstIdx, hi = limitIdx
-            var fitIdx = firstIdx - 1
-            let room = base + available + hangRoom
-            while lo <= hi {
-                let mid = (lo + hi) >> 1
-                if Int(records[stride * mid + 2]) <= room {
-                    fitIdx = mid
-                    lo = mid + 1
-                } else {
-                    hi = mid - 1
-                }
-            }
+            // The last break whose line fits, hung mark included. The room only grows
+            // from one start to the next, so the pointer only moves forward.
+            let room = Int32(base + available + hangRoom)
+            if fitPtr < firstIdx - 1 { fitPtr = firstIdx - 1 }
+            while fitPtr < limitIdx, records[stride * (fitPtr + 1) + 2] <= room { fitPtr += 1 }
+            let fitIdx = fitPtr
             var tried = false
             // A token wider than any line after the fullest break: the text before it
             // may stay on the line and the token be broken at the edge, as greedy did.
@@ -256,6 +250,10 @@ extension Typesetter {
                 let isLast = idx == limitIdx
                 if !isLast, flags & urlFlag != 0, spare != 0 { continue }
                 if tried, !isLast, spare > LineCost.window { break }
+                tried = true
+                let j = Int(r[0])
+                // No cheaper than the best way to `j` found so far: skip the pricing.
+                if reached + LineCost.line + (isLast ? 0 : spare * spare * LineCost.spreadSquare) >= best[j] { continue }
                 var cost = LineCost.line + (hang > 0 ? LineCost.hang : 0)
                 if isLast {
                     if lone, p > 0, cells <= 8, characterCount(s, c, drawStart, visibleEnd) == 1 {
@@ -273,9 +271,7 @@ extension Typesetter {
                     // Ragged text: even lines.
                     cost += spare * spare * LineCost.spreadSquare
                 }
-                tried = true
                 let total = reached + cost
-                let j = Int(r[0])
                 if total < best[j] {
                     best[j] = total
                     from[j] = Int32(p)
@@ -300,7 +296,7 @@ extension Typesetter {
                     let line = LineCost(spaceCapacity: Int(top[1] - bottom[1]),
                                         punctuationCapacity: Int(top[2] - bottom[2]),
                                         ideographicGaps: Int(top[3] - bottom[3]))
-                    cost += line.justified(max(0, filled.available - filled.content))
+                    cost += line.justified(max(0, filled.available - (filled.content - filled.hang)))
                 }
                 let total = reached + cost
                 if total < best[filled.end] {

@@ -329,11 +329,49 @@ public struct Typesetter: Sendable {
                             _ g: UnsafeBufferPointer<UInt8>) -> [Plan] {
         let width = max(2, options.width)
         let indentWidth = options.indentFirstLine && width >= 6 ? 4 : 0
-        if options.breaking == .paragraph,
+        let greedy = greedy(s, c, o, width: width, indentWidth: indentWidth)
+        // Most paragraphs fill cleanly line by line; only the others pay for the programme.
+        if options.breaking == .paragraph, !isClean(greedy, s, c, o, g),
            let plans = programme(s, c, o, g, width: width, indentWidth: indentWidth) {
             return plans
         }
-        return greedy(s, c, o, width: width, indentWidth: indentWidth)
+        return greedy
+    }
+
+    /// Spare cells on a greedily filled line past which the programme is asked to do better.
+    static let cleanSpare = 3
+
+    /// Whether greedily filled lines are as good as the programme needs: every justified
+    /// line's spare (at most `cleanSpare`) fits in its spaces, boundaries and punctuation
+    /// gaps, no Korean line ends inside a word, and no last line holds one character.
+    private func isClean(_ plans: [Plan], _ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                         _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ g: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = s.count
+        for (index, plan) in plans.enumerated() {
+            if plan.justify {
+                let spare = plan.available - (plan.content - plan.hang)
+                if spare > 0 {
+                    if spare > Self.cleanSpare { return false }
+                    var capacity = 0
+                    for k in (plan.indent ? plan.drawStart : plan.drawStart + 1)..<max(plan.drawStart + 1, plan.visibleEnd) {
+                        switch g[k] & GapKind.kindMask {
+                        case GapKind.none, GapKind.ideographic: break
+                        case GapKind.space: capacity += 1
+                        case GapKind.wordSpace: capacity += GapKind.wordSpaceCells
+                        default: capacity += 2
+                        }
+                    }
+                    if spare > capacity { return false }
+                }
+                if plan.end < n, GapKind.isHangul(s[plan.end].value), GapKind.isHangul(s[plan.end - 1].value) {
+                    return false
+                }
+            } else if index > 0, options.avoidLoneLastCharacter, plan.content <= 8,
+                      characterCount(s, c, plan.drawStart, plan.visibleEnd) == 1 {
+                return false
+            }
+        }
+        return true
     }
 
     /// Where a paragraph's drawing starts: leading whitespace is never drawn (the indent
@@ -388,6 +426,7 @@ public struct Typesetter: Sendable {
         var end = n
         var mandatory = true
         var forced = false
+        var hang = 0
         var i = drawStart
         while i < n {
             if i > drawStart, o[i] != .prohibited {
@@ -404,6 +443,21 @@ public struct Typesetter: Sendable {
                 if used + w > available, visible > 0 {
                     // Overflow: end at the last opportunity, or force a break in the token.
                     mandatory = false
+                    if options.hangPunctuation, used + w <= available + 2, cell & Cell.continuation == 0,
+                       GapKind.hangs(s[i].value) {
+                        // A closing mark that fits in the 2 cells past the edge hangs there
+                        // when the line may end right after it.
+                        var j = i + 1
+                        while j < n, c[j] & Cell.continuation != 0 { j += 1 }
+                        if j >= n || o[j] != .prohibited {
+                            end = j
+                            visibleEnd = j
+                            visible = used + w
+                            hang = w
+                            mandatory = j >= n || o[j] == .mandatory
+                            break
+                        }
+                    }
                     // A token too long for any line is broken here rather than
                     // leaving this line short and gapped.
                     if candidate > drawStart, !isOverlong(c, o, from: candidate, limit: width) {
@@ -430,7 +484,7 @@ public struct Typesetter: Sendable {
         }
         var plan = Plan(start: start, drawStart: drawStart, end: end, visibleEnd: visibleEnd,
                         available: available, indent: first && indentWidth > 0,
-                        justify: options.justify && end < n && !mandatory, content: visible)
+                        justify: options.justify && end < n && !mandatory, content: visible, hang: hang)
         // `visible` counts up to the last drawn cell before the overflow; a forced break
         // (rare) may fall earlier, so count what is left on the line.
         if forced { plan.content = contentCells(c, plan) }
