@@ -51,17 +51,20 @@ extension Typesetter {
     /// Writes the `GapKind` of the gap before each drawn cluster into `g` (keeping the
     /// URL flag). A gap goes only where the line could break, so never inside a word, a
     /// number with its unit, —— or ……, nor on the inner side of a quote or bracket.
+    ///
+    /// Only `range` is marked (a line's worth, or the whole paragraph): the gap before its
+    /// first cluster is not. `first` is where the paragraph's drawing starts.
     func markGaps(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
-                  _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ g: UnsafeMutableBufferPointer<UInt8>) {
+                  _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ g: UnsafeMutableBufferPointer<UInt8>,
+                  range: Range<Int>, first: Int) {
         let n = s.count
         // An indented paragraph opening with a quote or bracket may take a gap between the
         // indent and the mark, which keeps the first line's odd cell out of its words.
-        let first = paragraphDrawStart(s, c)
-        if first < n, Kinsoku.forbidsLineEnd(s[first]) { g[first] |= GapKind.punctuation }
+        if range.contains(first), first < n, Kinsoku.forbidsLineEnd(s[first]) { g[first] |= GapKind.punctuation }
         var previous = -1          // last drawn cluster start
         var beforeSpaces = -1      // last drawn non-space cluster start
         var spaces = 0             // spaces since it
-        for k in 0..<n {
+        for k in range {
             let cell = c[k]
             if cell & (Cell.hidden | Cell.continuation) != 0 { continue }
             defer {

@@ -136,18 +136,15 @@ public struct Typesetter: Sendable {
         scalars.withUnsafeBufferPointer { s in
             cells.withUnsafeBufferPointer { c in
                 kinds.withUnsafeMutableBufferPointer { g in
-                    opportunities.withUnsafeMutableBufferPointer { o in
-                        markURLs(s, o, g)
-                        markGaps(s, c, UnsafeBufferPointer(o), g)
-                    }
-                }
-                kinds.withUnsafeBufferPointer { g in
+                    opportunities.withUnsafeMutableBufferPointer { o in markURLs(s, o, g) }
                     opportunities.withUnsafeBufferPointer { o in
+                        // Gap kinds are marked where a line needs them (see `breakLines`).
                         let plan = breakLines(s, c, o, g)
                         lines.reserveCapacity(plan.count)
                         segments.reserveCapacity(plan.count * 4)   // justified lines split at their gaps
+                        let kinds = UnsafeBufferPointer(g)
                         for (index, line) in plan.enumerated() {
-                            lines.append(place(c, g, line, isLast: index == plan.count - 1, into: &segments))
+                            lines.append(place(c, kinds, line, isLast: index == plan.count - 1, into: &segments))
                         }
                     }
                 }
@@ -324,16 +321,24 @@ public struct Typesetter: Sendable {
     }
 
     /// Chooses the lines: the paragraph-wide programme, or greedy filling.
+    ///
+    /// Gap kinds (`g`) are marked for every line that has spare cells to place: line by
+    /// line when greedy filling is kept, for the whole paragraph when the programme runs.
     private func breakLines(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
                             _ o: UnsafeBufferPointer<LineBreakOpportunity>,
-                            _ g: UnsafeBufferPointer<UInt8>) -> [Plan] {
+                            _ g: UnsafeMutableBufferPointer<UInt8>) -> [Plan] {
         let width = max(2, options.width)
         let indentWidth = options.indentFirstLine && width >= 6 ? 4 : 0
+        let first = paragraphDrawStart(s, c)
         let greedy = greedy(s, c, o, width: width, indentWidth: indentWidth)
         // Most paragraphs fill cleanly line by line; only the others pay for the programme.
-        if options.breaking == .paragraph, !isClean(greedy, s, c, o, g),
-           let plans = programme(s, c, o, g, width: width, indentWidth: indentWidth) {
-            return plans
+        if options.breaking == .paragraph, !isClean(greedy, s, c, o, g, first: first) {
+            markGaps(s, c, o, g, range: 0..<s.count, first: first)
+            if let plans = programme(s, c, o, UnsafeBufferPointer(g), width: width, indentWidth: indentWidth) {
+                return plans
+            }
+        } else if options.breaking == .greedy {
+            markGaps(s, c, o, g, range: 0..<s.count, first: first)
         }
         return greedy
     }
@@ -344,14 +349,17 @@ public struct Typesetter: Sendable {
     /// Whether greedily filled lines are as good as the programme needs: every justified
     /// line's spare (at most `cleanSpare`) fits in its spaces, boundaries and punctuation
     /// gaps, no Korean line ends inside a word, and no last line holds one character.
+    /// Marks the gap kinds of each line with spare cells on the way.
     private func isClean(_ plans: [Plan], _ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
-                         _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ g: UnsafeBufferPointer<UInt8>) -> Bool {
+                         _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ g: UnsafeMutableBufferPointer<UInt8>,
+                         first: Int) -> Bool {
         let n = s.count
         for (index, plan) in plans.enumerated() {
             if plan.justify {
                 let spare = plan.available - (plan.content - plan.hang)
                 if spare > 0 {
                     if spare > Self.cleanSpare { return false }
+                    markGaps(s, c, o, g, range: plan.drawStart..<plan.visibleEnd, first: first)
                     var capacity = 0
                     for k in (plan.indent ? plan.drawStart : plan.drawStart + 1)..<max(plan.drawStart + 1, plan.visibleEnd) {
                         switch g[k] & GapKind.kindMask {
