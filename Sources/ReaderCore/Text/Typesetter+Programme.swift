@@ -121,10 +121,11 @@ extension Typesetter {
     /// would land. From each reachable break only the lines within `LineCost.window`
     /// spare cells of the fullest are tried (found by binary search over prefix sums),
     /// so the work stays linear in the text. A token wider than any line is broken
-    /// by `fill` as before. Nil when no path is found (never expected).
+    /// by `fill` as before. Lines start at `origin` (a line start). Nil when no path is
+    /// found (never expected).
     func programme(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
                    _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ g: UnsafeBufferPointer<UInt8>,
-                   width: Int, indentWidth: Int) -> [Plan]? {
+                   width: Int, indentWidth: Int, from origin: Int = 0) -> [Plan]? {
         let n = s.count
         // Per-scalar prefix sums, four lanes: drawn cells, light gap capacity (spaces,
         // boundaries, word spaces), mark gap capacity, ideographic gaps.
@@ -160,7 +161,7 @@ extension Typesetter {
         defer { records.deallocate() }
         let urlFlag: Int32 = 4, hangulFlag: Int32 = 8
         var count = 0
-        k = 1
+        k = origin + 1
         while k <= n {
             if k < n, o[k] == .prohibited { k += 1; continue }
             var v = k
@@ -202,13 +203,13 @@ extension Typesetter {
         let from = UnsafeMutablePointer<Int32>.allocate(capacity: n + 1)
         defer { from.deallocate() }
         from.initialize(repeating: -1, count: n + 1)
-        best[0] = 0
+        best[origin] = 0
         let hangRoom = options.hangPunctuation ? 2 : 0
         let justify = options.justify
         let lone = options.avoidLoneLastCharacter
         var firstIdx = 0
         var fitPtr = -1
-        var p = 0
+        var p = origin
         while p < n {
             defer { p += 1 }
             let reached = best[p]
@@ -317,7 +318,7 @@ extension Typesetter {
         // Walk back from the end, then set the lines out front to back.
         var ends: [(end: Int, forced: Bool)] = []
         var e = n
-        while e > 0 {
+        while e > origin {
             let f = Int(from[e])
             let start = f >= 0 ? f : -2 - f
             guard f != -1, start < e else { return nil }
@@ -326,7 +327,7 @@ extension Typesetter {
         }
         var plans: [Plan] = []
         plans.reserveCapacity(ends.count)
-        var start = 0
+        var start = origin
         for (end, forced) in ends.reversed() {
             var drawStart = start
             if start == 0 {

@@ -130,12 +130,13 @@ public struct Typesetter: Sendable {
                 }
             }
         }
-        var kinds = [UInt8](filled: GapKind.none, count: n)
         var lines: [TypesetParagraph.Line] = []
         var segments: [TypesetParagraph.Segment] = []
         scalars.withUnsafeBufferPointer { s in
             cells.withUnsafeBufferPointer { c in
-                kinds.withUnsafeMutableBufferPointer { g in
+                // Gap kinds live only while the paragraph is set: scratch room, not an array.
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { g in
+                    g.initialize(repeating: GapKind.none)
                     opportunities.withUnsafeMutableBufferPointer { o in markURLs(s, o, g) }
                     opportunities.withUnsafeBufferPointer { o in
                         // Gap kinds are marked where a line needs them (see `breakLines`).
@@ -331,12 +332,17 @@ public struct Typesetter: Sendable {
         let indentWidth = options.indentFirstLine && width >= 6 ? 4 : 0
         let first = paragraphDrawStart(s, c)
         let greedy = greedy(s, c, o, width: width, indentWidth: indentWidth)
-        // Most paragraphs fill cleanly line by line; only the others pay for the programme.
-        if options.breaking == .paragraph, !isClean(greedy, s, c, o, g, first: first) {
-            markGaps(s, c, o, g, range: 0..<s.count, first: first)
-            if let plans = programme(s, c, o, UnsafeBufferPointer(g), width: width, indentWidth: indentWidth) {
-                return plans
+        // Most paragraphs fill cleanly line by line; only the others pay for the programme,
+        // and only from two lines before the first line that is not clean.
+        if options.breaking == .paragraph, let bad = firstUncleanLine(greedy, s, c, o, g, first: first) {
+            let kept = max(0, bad - Self.linesBefore)
+            let origin = greedy[kept].start
+            markGaps(s, c, o, g, range: origin..<s.count, first: first)
+            if let plans = programme(s, c, o, UnsafeBufferPointer(g), width: width, indentWidth: indentWidth,
+                                     from: origin) {
+                return kept == 0 ? plans : Array(greedy[..<kept]) + plans
             }
+            markGaps(s, c, o, g, range: 0..<s.count, first: first)
         } else if options.breaking == .greedy {
             markGaps(s, c, o, g, range: 0..<s.count, first: first)
         }
@@ -345,20 +351,23 @@ public struct Typesetter: Sendable {
 
     /// Spare cells on a greedily filled line past which the programme is asked to do better.
     static let cleanSpare = 3
+    /// Clean lines before the first unclean one that the programme may still change.
+    static let linesBefore = 2
 
-    /// Whether greedily filled lines are as good as the programme needs: every justified
+    /// Whether a greedily filled line is as good as the programme needs: every justified
     /// line's spare (at most `cleanSpare`) fits in its spaces, boundaries and punctuation
     /// gaps, no Korean line ends inside a word, and no last line holds one character.
-    /// Marks the gap kinds of each line with spare cells on the way.
-    private func isClean(_ plans: [Plan], _ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
-                         _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ g: UnsafeMutableBufferPointer<UInt8>,
-                         first: Int) -> Bool {
+    /// The first line that is not (nil: all are clean). Marks the gap kinds of each line
+    /// with spare cells on the way.
+    private func firstUncleanLine(_ plans: [Plan], _ s: UnsafeBufferPointer<Unicode.Scalar>,
+                                  _ c: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<LineBreakOpportunity>,
+                                  _ g: UnsafeMutableBufferPointer<UInt8>, first: Int) -> Int? {
         let n = s.count
         for (index, plan) in plans.enumerated() {
             if plan.justify {
                 let spare = plan.available - (plan.content - plan.hang)
                 if spare > 0 {
-                    if spare > Self.cleanSpare { return false }
+                    if spare > Self.cleanSpare { return index }
                     markGaps(s, c, o, g, range: plan.drawStart..<plan.visibleEnd, first: first)
                     var capacity = 0
                     for k in (plan.indent ? plan.drawStart : plan.drawStart + 1)..<max(plan.drawStart + 1, plan.visibleEnd) {
@@ -369,17 +378,17 @@ public struct Typesetter: Sendable {
                         default: capacity += 2
                         }
                     }
-                    if spare > capacity { return false }
+                    if spare > capacity { return index }
                 }
                 if plan.end < n, GapKind.isHangul(s[plan.end].value), GapKind.isHangul(s[plan.end - 1].value) {
-                    return false
+                    return index
                 }
             } else if index > 0, options.avoidLoneLastCharacter, plan.content <= 8,
                       characterCount(s, c, plan.drawStart, plan.visibleEnd) == 1 {
-                return false
+                return index
             }
         }
-        return true
+        return nil
     }
 
     /// Where a paragraph's drawing starts: leading whitespace is never drawn (the indent
