@@ -370,7 +370,8 @@ public struct Typesetter: Sendable {
                     if spare > Self.cleanSpare { return index }
                     markGaps(s, c, o, g, range: plan.drawStart..<plan.visibleEnd, first: first)
                     var capacity = 0
-                    for k in (plan.indent ? plan.drawStart : plan.drawStart + 1)..<max(plan.drawStart + 1, plan.visibleEnd) {
+                    let slotStart = plan.indent ? plan.drawStart : plan.drawStart + 1
+                    for k in slotStart..<max(plan.drawStart + 1, plan.visibleEnd) {
                         switch g[k] & GapKind.kindMask {
                         case GapKind.none, GapKind.ideographic: break
                         case GapKind.space: capacity += 1
