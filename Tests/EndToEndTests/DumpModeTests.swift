@@ -17,6 +17,28 @@ struct DumpModeTests {
         #expect(out.split(separator: "\n", omittingEmptySubsequences: false).count <= 31)
     }
 
+    @Test("the README's sample screen is what --dump prints at 80×24")
+    func readmeSample() throws {
+        let readme = try String(contentsOfFile: OutlineModeTests.root + "/README.md", encoding: .utf8)
+        let marker = "--dump --width 80 --height 24 Editions/2023-03-29-zhuzhou-daily.md`):\n\n```text\n"
+        guard let start = readme.range(of: marker), let end = readme.range(of: "\n```", range: start.upperBound..<readme.endIndex)
+        else {
+            Issue.record("the README has no 80×24 sample screen")
+            return
+        }
+        let shown = String(readme[start.upperBound..<end.lowerBound])
+        let (status, out, err) = try OutlineModeTests.run(["--dump", "--width", "80", "--height", "24", Self.sample])
+        #expect(status == 0, "\(err)")
+        func lines(_ text: String) -> [Substring] {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                var line = line[...]
+                while line.last == " " { line = line.dropLast() }
+                return line
+            }.reversed().drop { $0.isEmpty }.reversed()
+        }
+        #expect(lines(shown) == lines(out), "re-run the command and paste its output into the README:\n\(out)")
+    }
+
     @Test("every page of --page all fits the height, pages separated by a form-feed line",
           arguments: [(80, 24, "--front"), (60, 20, "--all-articles"), (120, 40, "--all-articles")])
     func pagesFit(width: Int, height: Int, view: String) throws {

@@ -43,7 +43,8 @@ struct LayoutPropertyTests {
     func kinsoku(width: Int, height: Int) {
         let layout = EditionLayout(edition: LayoutSample.edition, width: width, height: height)
         let count = layout.columnCount
-        let grid = ColumnGrid(count: count, width: width, gutter: count > 1 ? ArticleBuilder.gutter : 0)
+        let grid = ColumnGrid(count: count, width: width, gutter: count > 1 ? ArticleBuilder.gutter : 0,
+                              reserve: ColumnGrid.hangingRoom)
         var violations: [String] = []
         for article in LayoutSample.edition.articles.indices {
             for screen in 0..<layout.articleScreenCount(article: article) {
@@ -64,6 +65,46 @@ struct LayoutPropertyTests {
             }
         }
         #expect(violations.isEmpty, "\(violations.count) kinsoku breaks at \(width)×\(height), e.g.\n\(violations.prefix(5).joined(separator: "\n"))")
+    }
+
+    @Test("a hung full stop never touches the next column", arguments: sizes + [(100, 30), (160, 45), (80, 24), (58, 20)])
+    func hungMarksKeepClear(width: Int, height: Int) {
+        let layout = EditionLayout(edition: LayoutSample.edition, width: width, height: height)
+        let count = layout.columnCount
+        let grid = ColumnGrid(count: count, width: width, gutter: count > 1 ? ArticleBuilder.gutter : 0,
+                              reserve: ColumnGrid.hangingRoom)
+        let measure = DisplayWidth()
+        var hung = 0
+        for article in LayoutSample.edition.articles.indices {
+            for screen in 0..<layout.articleScreenCount(article: article) {
+                let page = layout.articlePage(article: article, screen: screen)
+                for run in page.runs where run.source != nil {
+                    let column = grid.lefts.lastIndex { $0 <= run.column } ?? 0
+                    let end = run.column + measure.of(run.text)
+                    let edge = grid.lefts[column] + grid.columnWidth
+                    if end > edge { hung += 1 }
+                    // At most one mark (2 cells) past the edge, and a blank cell before the next column.
+                    #expect(end <= edge + ColumnGrid.hangingRoom && end <= width,
+                            "article \(article + 1) at \(width)×\(height): '\(run.text)' ends at \(end), edge \(edge)")
+                    if column + 1 < count {
+                        #expect(end < grid.lefts[column + 1], "'\(run.text)' touches the next column at \(width)×\(height)")
+                    }
+                }
+            }
+        }
+        #expect(hung > 0, "no mark hangs anywhere at \(width)×\(height)")
+        // Front pages: body text never reaches the rule between blocks.
+        for number in layout.pageNumbers {
+            for screen in 0..<layout.frontPageScreenCount(page: number) {
+                let page = layout.frontPage(page: number, screen: screen)
+                let rules = Set(page.runs.filter { $0.role == .rule && $0.text == "│" }.map { "\($0.row):\($0.column)" })
+                for run in page.runs where run.role != .rule {
+                    let end = run.column + measure.of(run.text)
+                    #expect(!rules.contains("\(run.row):\(end)") && end <= width,
+                            "front \(number) at \(width)×\(height): '\(run.text)' touches a rule")
+                }
+            }
+        }
     }
 
     @Test("the linear form holds every body character, in order", arguments: sizes)

@@ -24,6 +24,14 @@ struct TypesetChecks {
     /// The lines as drawn, one per row, for failure messages.
     var drawing: String { lines.map { "|" + $0.text + "|" }.joined(separator: "\n") }
 
+    /// Cells of the closing mark a line hangs past the edge (0 when it hangs none, or
+    /// when hanging is off).
+    func hungWidth(_ line: SetLine, measure: DisplayWidth) -> Int {
+        guard options.hangPunctuation, line.width > options.width, let last = line.text.unicodeScalars.last,
+              GapKind.hangs(last.value) else { return 0 }
+        return measure.of(last)
+    }
+
     /// Every problem found, each naming the line.
     func problems() -> [String] {
         var found: [String] = []
@@ -62,11 +70,14 @@ struct TypesetChecks {
         for (index, line) in lines.enumerated() {
             let cells = measure.of(line.text)
             if cells != line.width { found.append("line \(index) says width \(line.width) but measures \(cells)") }
+            // A hung closing mark (行尾悬挂) may stand past the edge, never anything else.
+            let hung = hungWidth(line, measure: measure)
             if line.isLast {
-                if cells > options.width { found.append("last line \(index) is \(cells) cells, wider than \(options.width)") }
-            } else if options.justify && cells != options.width {
+                if cells - hung > options.width { found.append("last line \(index) is \(cells) cells, wider than \(options.width)") }
+            } else if options.justify && cells - hung != options.width {
                 found.append("line \(index) is \(cells) cells, not \(options.width)")
             }
+            if hung > 0, cells <= options.width { found.append("line \(index) hangs a mark it had room for") }
             // None lost, none added.
             let drawn = line.text.unicodeScalars.filter(kept)
             let source = line.source.filter { kept(scalars[$0]) && !orphans.contains($0) }.map { scalars[$0] }

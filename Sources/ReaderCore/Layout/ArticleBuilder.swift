@@ -23,7 +23,8 @@ struct ArticleBuilder {
         let width = layout.width
         let height = layout.height
         let count = ColumnGrid.columnCount(width: width, options: layout.options)
-        let grid = ColumnGrid(count: count, width: width, gutter: count > 1 ? Self.gutter : 0)
+        let grid = ColumnGrid(count: count, width: width, gutter: count > 1 ? Self.gutter : 0,
+                              reserve: ColumnGrid.hangingRoom)
         let setter = LineSetter(ambiguous: layout.options.ambiguous)
 
         let rule = LaidRow(runs: [TextFit.ruleRun("─", cells: grid.span, measure: measure)], source: nil)

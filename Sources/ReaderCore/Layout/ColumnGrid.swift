@@ -15,16 +15,21 @@ struct ColumnGrid: Sendable, Equatable {
         return max(1, min(wanted, fitting))
     }
 
-    /// `count` columns over `width` cells, `gutter` cells apart, centred in the width.
-    init(count: Int, width: Int, gutter: Int) {
+    /// Cells kept free right of a column for a closing mark hung past its edge (行尾悬挂).
+    /// A gutter of 4 leaves 2 more before the next column, so a hung mark never touches it.
+    static let hangingRoom = 2
+
+    /// `count` columns over `width` cells, `gutter` cells apart, centred in the width;
+    /// `reserve` cells are kept free right of the last column (hanging room).
+    init(count: Int, width: Int, gutter: Int, reserve: Int = 0) {
         let count = max(1, count)
-        let room = max(2, width - gutter * (count - 1))
+        let room = max(2, width - gutter * (count - 1) - reserve)
         var columnWidth = room / count
         if columnWidth % 2 == 1 { columnWidth -= 1 }
         columnWidth = max(2, columnWidth)
         let used = columnWidth * count + gutter * (count - 1)
         // An even margin keeps every column's left edge on an even cell (gutters are even too).
-        let margin = max(0, (width - used) / 2) & ~1
+        let margin = max(0, (width - reserve - used) / 2) & ~1
         self.columnWidth = columnWidth
         self.gutter = gutter
         self.lefts = (0..<count).map { margin + $0 * (columnWidth + gutter) }

@@ -234,7 +234,9 @@ final class FrontPageBuilder {
             case .rubric: role = .rubric
             }
             let indent = block.kind == .paragraph || block.kind == .editorsNote
-            let rows = setter.set(block.text, role: role, width: columnWidth, indent: indent, justify: indent,
+            // Justified text keeps 2 cells of its column for a hung closing mark.
+            let setWidth = indent ? max(2, columnWidth - ColumnGrid.hangingRoom) : columnWidth
+            let rows = setter.set(block.text, role: role, width: setWidth, indent: indent, justify: indent,
                                   base: starts[i], datelineLength: block.datelineLength)
             body += rows
             opens += rows.indices.map { $0 == 0 }

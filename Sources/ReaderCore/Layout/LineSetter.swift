@@ -5,7 +5,7 @@ struct LineSetter: Sendable {
 
     var ambiguous: AmbiguousWidth
 
-    /// `text` set at `width` cells. `base` is the article offset of the text's first
+    /// `text` set at `width` cells (justified text may hang a closing mark in 2 more). `base` is the article offset of the text's first
     /// scalar when it is body text; the first `datelineLength` scalars get `.dateline`.
     func set(_ text: String, role: Role, width: Int, indent: Bool = false, justify: Bool = false,
              align: Align = .left, base: Int? = nil, datelineLength: Int = 0) -> [LaidRow] {
@@ -18,8 +18,10 @@ struct LineSetter: Sendable {
     func set(scalars: [Unicode.Scalar], role: Role, width: Int, indent: Bool = false, justify: Bool = false,
              align: Align = .left, base: Int? = nil, datelineLength: Int = 0) -> [LaidRow] {
         guard !scalars.isEmpty, width > 0 else { return [] }
+        // Justified body text may hang a closing mark in the 2 cells its column keeps free
+        // on the right (`ColumnGrid.hangingRoom`).
         let options = TypesetOptions(width: max(2, width), indentFirstLine: indent, justify: justify,
-                                     ambiguous: ambiguous)
+                                     ambiguous: ambiguous, hangPunctuation: justify)
         let paragraph = Typesetter(options: options).layout(scalars: scalars)
         let shared = paragraph.text
         // Runs point into the paragraph's scalars when each scalar draws on its own;

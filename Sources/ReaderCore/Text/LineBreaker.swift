@@ -396,11 +396,17 @@ public struct LineBreaker: Sendable {
                         if out[j + 1] == .allowed { out[j + 1] = .prohibited }
                         j += 1
                     }
+                } else if (0xFF10...0xFF19).contains(here.value) || isNumberSuffix(here) {
+                    // Fullwidth digits, like ASCII ones, make one number: ３６０, ５０％.
+                    out[i] = .prohibited
                 } else if Kinsoku.isRangeDash(here), i + 1 < n, isDigit(s[i + 1]) {
                     // A range keeps its dash: 2022—2023.
                     out[i] = .prohibited
                     if out[i + 1] == .allowed { out[i + 1] = .prohibited }
                 }
+            } else if i >= 2, isDigit(here), isDigit(s[i - 2]), isNumberSeparator(before) {
+                // A fullwidth decimal point or separator inside a number: ４．０, １，０００, ９：３０.
+                out[i] = .prohibited
             } else if before == " ", isDigit(here), isCodePrefix(s, endingBefore: i - 1) {
                 // A code keeps its prefix: CN 43-0005.
                 out[i] = .prohibited
@@ -422,6 +428,20 @@ public struct LineBreaker: Sendable {
     @inline(__always)
     private func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         (0x30...0x39).contains(scalar.value) || (0xFF10...0xFF19).contains(scalar.value)
+    }
+
+    /// Whether a scalar is a fullwidth separator inside a number (．，：／).
+    @inline(__always)
+    private func isNumberSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v == 0xFF0E || v == 0xFF0C || v == 0xFF1A || v == 0xFF0F
+    }
+
+    /// Whether a scalar is a fullwidth sign that belongs to the number before it (％ ‰ ℃).
+    @inline(__always)
+    private func isNumberSuffix(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v == 0xFF05 || v == 0x2030 || v == 0x2103 || v == 0xFE6A
     }
 
     /// Whether the text before the space at `space` is a 1-5 letter capital prefix (CN, ISSN).

@@ -10,23 +10,36 @@ public struct TypesetOptions: Sendable, Equatable {
     /// to exactly `width` cells.
     public var justify: Bool
     public var ambiguous: AmbiguousWidth
-    /// Avoid a last line holding a single character (孤字) when moving one character
-    /// down from the line before fixes it.
+    /// Penalise a last line holding a single character (孤字) in the line-breaking
+    /// programme, so the lines before give it company when they can.
     public var avoidLoneLastCharacter: Bool
-    /// Ease a line left loose by an unsplittable run that does not fit (2022—2023,
-    /// 40亿元) by sharing its spare cells with the lines before it.
-    public var balanceLooseLines: Bool
+    /// How lines are chosen: the paragraph-wide programme or greedy filling.
+    public var breaking: LineBreaking
+    /// Let one closing or pause mark (。，、；：！？ ” ’ ）》」』 …) stand in the 2 cells
+    /// past the column edge (行尾悬挂) instead of pushing a character down. The caller
+    /// must leave those 2 cells free: a set line is then up to `width + 2` cells.
+    public var hangPunctuation: Bool
 
     public init(width: Int, indentFirstLine: Bool = true, justify: Bool = true,
                 ambiguous: AmbiguousWidth = .narrow, avoidLoneLastCharacter: Bool = true,
-                balanceLooseLines: Bool = true) {
+                breaking: LineBreaking = .paragraph, hangPunctuation: Bool = false) {
         self.width = width
         self.indentFirstLine = indentFirstLine
         self.justify = justify
         self.ambiguous = ambiguous
         self.avoidLoneLastCharacter = avoidLoneLastCharacter
-        self.balanceLooseLines = balanceLooseLines
+        self.breaking = breaking
+        self.hangPunctuation = hangPunctuation
     }
+}
+
+/// How the typesetter chooses where lines end.
+public enum LineBreaking: Sendable, Equatable {
+    /// One dynamic programme over the whole paragraph, its cost knowing where the
+    /// gaps would land (`LineCost`).
+    case paragraph
+    /// Each line as full as it goes (kept to measure the programme against).
+    case greedy
 }
 
 /// One set line of a paragraph.
@@ -121,12 +134,19 @@ public struct Typesetter: Sendable {
         var segments: [TypesetParagraph.Segment] = []
         scalars.withUnsafeBufferPointer { s in
             cells.withUnsafeBufferPointer { c in
-                opportunities.withUnsafeBufferPointer { o in
-                    let plan = breakLines(s, c, o)
-                    lines.reserveCapacity(plan.count)
-                    segments.reserveCapacity(plan.count * 4)   // justified lines split at their gaps
-                    for (index, line) in plan.enumerated() {
-                        lines.append(place(s, c, o, line, isLast: index == plan.count - 1, into: &segments))
+                // Gap kinds live only while the paragraph is set: scratch room, not an array.
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { g in
+                    g.initialize(repeating: GapKind.none)
+                    opportunities.withUnsafeMutableBufferPointer { o in markURLs(s, o, g) }
+                    opportunities.withUnsafeBufferPointer { o in
+                        // Gap kinds are marked where a line needs them (see `breakLines`).
+                        let plan = breakLines(s, c, o, g)
+                        lines.reserveCapacity(plan.count)
+                        segments.reserveCapacity(plan.count * 4)   // justified lines split at their gaps
+                        let kinds = UnsafeBufferPointer(g)
+                        for (index, line) in plan.enumerated() {
+                            lines.append(place(c, kinds, line, isLast: index == plan.count - 1, into: &segments))
+                        }
                     }
                 }
             }
@@ -140,7 +160,7 @@ public struct Typesetter: Sendable {
     /// Whether a line starting at `i` starts with a whole cluster: the first scalar
     /// drawn from `i` on does not continue a cluster begun before `i`.
     @inline(__always)
-    private func startsCluster(_ c: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+    func startsCluster(_ c: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         var k = i
         while k < c.count, c[k] & Cell.hidden != 0 { k += 1 }
         return k == c.count || c[k] & Cell.continuation == 0
@@ -295,27 +315,105 @@ public struct Typesetter: Sendable {
         var available: Int
         var indent: Bool
         var justify: Bool
-        /// Cells drawn in `drawStart..<visibleEnd` (kept up to date while lines are chosen).
+        /// Cells drawn in `drawStart..<visibleEnd`.
         var content: Int = 0
+        /// Cells of the closing mark that hangs past the edge (0: none hangs).
+        var hang: Int = 0
     }
 
-    /// Chooses the lines: greedy fill, forced breaks for overlong tokens, loose lines
-    /// eased, lone-character fix.
+    /// Chooses the lines: the paragraph-wide programme, or greedy filling.
+    ///
+    /// Gap kinds (`g`) are marked for every line that has spare cells to place: line by
+    /// line when greedy filling is kept, for the whole paragraph when the programme runs.
     private func breakLines(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
-                            _ o: UnsafeBufferPointer<LineBreakOpportunity>) -> [Plan] {
-        let n = s.count
+                            _ o: UnsafeBufferPointer<LineBreakOpportunity>,
+                            _ g: UnsafeMutableBufferPointer<UInt8>) -> [Plan] {
         let width = max(2, options.width)
         let indentWidth = options.indentFirstLine && width >= 6 ? 4 : 0
-        var plans: [Plan] = []
-        // About as many lines as the text fills at two cells a scalar (CJK): one
-        // allocation instead of growth from one.
-        plans.reserveCapacity(2 * n / width + 2)
-        // Leading whitespace of the paragraph is never drawn: the indent replaces it.
+        let first = paragraphDrawStart(s, c)
+        let greedy = greedy(s, c, o, width: width, indentWidth: indentWidth)
+        // Most paragraphs fill cleanly line by line; only the others pay for the programme,
+        // and only from two lines before the first line that is not clean.
+        if options.breaking == .paragraph, let bad = firstUncleanLine(greedy, s, c, o, g, first: first) {
+            let kept = max(0, bad - Self.linesBefore)
+            let origin = greedy[kept].start
+            markGaps(s, c, o, g, range: origin..<s.count, first: first)
+            if let plans = programme(s, c, o, UnsafeBufferPointer(g), width: width, indentWidth: indentWidth,
+                                     from: origin) {
+                return kept == 0 ? plans : Array(greedy[..<kept]) + plans
+            }
+            markGaps(s, c, o, g, range: 0..<s.count, first: first)
+        } else if options.breaking == .greedy {
+            markGaps(s, c, o, g, range: 0..<s.count, first: first)
+        }
+        return greedy
+    }
+
+    /// Spare cells on a greedily filled line past which the programme is asked to do better.
+    static let cleanSpare = 3
+    /// Clean lines before the first unclean one that the programme may still change.
+    static let linesBefore = 2
+
+    /// Whether a greedily filled line is as good as the programme needs: every justified
+    /// line's spare (at most `cleanSpare`) fits in its spaces, boundaries and punctuation
+    /// gaps, no Korean line ends inside a word, and no last line holds one character.
+    /// The first line that is not (nil: all are clean). Marks the gap kinds of each line
+    /// with spare cells on the way.
+    private func firstUncleanLine(_ plans: [Plan], _ s: UnsafeBufferPointer<Unicode.Scalar>,
+                                  _ c: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<LineBreakOpportunity>,
+                                  _ g: UnsafeMutableBufferPointer<UInt8>, first: Int) -> Int? {
+        let n = s.count
+        for (index, plan) in plans.enumerated() {
+            if plan.justify {
+                let spare = plan.available - (plan.content - plan.hang)
+                if spare > 0 {
+                    if spare > Self.cleanSpare { return index }
+                    markGaps(s, c, o, g, range: plan.drawStart..<plan.visibleEnd, first: first)
+                    var capacity = 0
+                    let slotStart = plan.indent ? plan.drawStart : plan.drawStart + 1
+                    for k in slotStart..<max(plan.drawStart + 1, plan.visibleEnd) {
+                        switch g[k] & GapKind.kindMask {
+                        case GapKind.none, GapKind.ideographic: break
+                        case GapKind.space: capacity += 1
+                        case GapKind.wordSpace: capacity += GapKind.wordSpaceCells
+                        default: capacity += 2
+                        }
+                    }
+                    if spare > capacity { return index }
+                }
+                if plan.end < n, GapKind.isHangul(s[plan.end].value), GapKind.isHangul(s[plan.end - 1].value) {
+                    return index
+                }
+            } else if index > 0, options.avoidLoneLastCharacter, plan.content <= 8,
+                      characterCount(s, c, plan.drawStart, plan.visibleEnd) == 1 {
+                return index
+            }
+        }
+        return nil
+    }
+
+    /// Where a paragraph's drawing starts: leading whitespace is never drawn (the indent
+    /// replaces it), nor hidden scalars.
+    func paragraphDrawStart(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = s.count
         var drawStart = 0
         while drawStart < n, c[drawStart] & (Cell.space | Cell.hidden) != 0
                 || (s[drawStart] == "\u{3000}" && startsCluster(c, drawStart + 1)) {
             drawStart += 1
         }
+        return drawStart
+    }
+
+    /// Greedy filling: each line up to the last opportunity that fits, forced breaks
+    /// for overlong tokens.
+    private func greedy(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+                        _ o: UnsafeBufferPointer<LineBreakOpportunity>, width: Int, indentWidth: Int) -> [Plan] {
+        let n = s.count
+        var plans: [Plan] = []
+        // About as many lines as the text fills at two cells a scalar (CJK): one
+        // allocation instead of growth from one.
+        plans.reserveCapacity(2 * n / width + 2)
+        var drawStart = paragraphDrawStart(s, c)
         var start = 0
         while true {
             let first = plans.isEmpty
@@ -327,14 +425,12 @@ public struct Typesetter: Sendable {
             drawStart = plan.end
             while drawStart < n, c[drawStart] & Cell.hidden != 0 { drawStart += 1 }
         }
-        if options.balanceLooseLines { balanceLooseLines(&plans, s, c, o, width: width, indentWidth: indentWidth) }
-        if options.avoidLoneLastCharacter { fixLoneLastCharacter(&plans, s, c, o) }
         return plans
     }
 
     /// Fills one line greedily from `drawStart`: up to the last opportunity that fits,
     /// or a forced break inside a token too long for any line (`forced`).
-    private func fill(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+    func fill(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
                       _ o: UnsafeBufferPointer<LineBreakOpportunity>, start: Int, drawStart: Int, first: Bool,
                       width: Int, indentWidth: Int) -> (plan: Plan, forced: Bool) {
         let n = s.count
@@ -348,6 +444,7 @@ public struct Typesetter: Sendable {
         var end = n
         var mandatory = true
         var forced = false
+        var hang = 0
         var i = drawStart
         while i < n {
             if i > drawStart, o[i] != .prohibited {
@@ -364,6 +461,21 @@ public struct Typesetter: Sendable {
                 if used + w > available, visible > 0 {
                     // Overflow: end at the last opportunity, or force a break in the token.
                     mandatory = false
+                    if options.hangPunctuation, used + w <= available + 2, cell & Cell.continuation == 0,
+                       GapKind.hangs(s[i].value) {
+                        // A closing mark that fits in the 2 cells past the edge hangs there
+                        // when the line may end right after it.
+                        var j = i + 1
+                        while j < n, c[j] & Cell.continuation != 0 { j += 1 }
+                        if j >= n || o[j] != .prohibited {
+                            end = j
+                            visibleEnd = j
+                            visible = used + w
+                            hang = w
+                            mandatory = j >= n || o[j] == .mandatory
+                            break
+                        }
+                    }
                     // A token too long for any line is broken here rather than
                     // leaving this line short and gapped.
                     if candidate > drawStart, !isOverlong(c, o, from: candidate, limit: width) {
@@ -390,95 +502,15 @@ public struct Typesetter: Sendable {
         }
         var plan = Plan(start: start, drawStart: drawStart, end: end, visibleEnd: visibleEnd,
                         available: available, indent: first && indentWidth > 0,
-                        justify: options.justify && end < n && !mandatory, content: visible)
+                        justify: options.justify && end < n && !mandatory, content: visible, hang: hang)
         // `visible` counts up to the last drawn cell before the overflow; a forced break
         // (rare) may fall earlier, so count what is left on the line.
         if forced { plan.content = contentCells(c, plan) }
         return (plan, forced)
     }
 
-    /// Spare cells at which a justified line counts as loose.
-    static let looseSpare = 4
-    /// Break opportunities looked back over when easing a loose line.
-    static let lookBack = 8
-
-    /// Eases loose lines: a line left with `looseSpare` or more spare cells, because the
-    /// unsplittable run after it (2022—2023, 40亿元) does not fit, takes characters from
-    /// the end of the line before, so the two share the spare cells (least sum of squares)
-    /// instead of one showing a gap between every character. Lines after it never change:
-    /// a trial is kept only if the loose line still ends where it did. Bottom up, so the
-    /// spare can spread over several lines.
-    private func balanceLooseLines(_ plans: inout [Plan], _ s: UnsafeBufferPointer<Unicode.Scalar>,
-                                   _ c: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<LineBreakOpportunity>,
-                                   width: Int, indentWidth: Int) {
-        guard plans.count >= 3 else { return }
-        // A few passes: a line eased from below may in turn be eased from above.
-        for _ in 0..<3 where easeLooseLines(&plans, s, c, o, width: width, indentWidth: indentWidth) {}
-    }
-
-    /// One bottom-up pass of `balanceLooseLines`; true when a line changed.
-    private func easeLooseLines(_ plans: inout [Plan], _ s: UnsafeBufferPointer<Unicode.Scalar>,
-                                _ c: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<LineBreakOpportunity>,
-                                width: Int, indentWidth: Int) -> Bool {
-        var changed = false
-        var i = plans.count - 2
-        while i >= 1 {
-            defer { i -= 1 }
-            let current = plans[i]
-            let previous = plans[i - 1]
-            guard current.justify, previous.justify else { continue }
-            let spare = spareCells(current)
-            guard spare >= Self.looseSpare else { continue }
-            let before = spareCells(previous)
-            var best = before * before + spare * spare
-            var choice: (Plan, Plan)?
-            var b = previous.visibleEnd - 1
-            var tried = 0
-            while b > previous.drawStart, tried < Self.lookBack {
-                defer { b -= 1 }
-                guard o[b] == .allowed else { continue }
-                tried += 1
-                var visibleEnd = b
-                while visibleEnd > previous.drawStart, c[visibleEnd - 1] & (Cell.space | Cell.hidden) != 0 {
-                    visibleEnd -= 1
-                }
-                guard visibleEnd > previous.drawStart else { break }
-                var shorter = previous
-                shorter.end = b
-                shorter.visibleEnd = visibleEnd
-                shorter.content = contentCells(c, shorter)
-                let shorterSpare = spareCells(shorter)
-                // Further back only loosens the line before more.
-                if shorterSpare * shorterSpare >= best { break }
-                var drawStart = b
-                while drawStart < s.count, c[drawStart] & Cell.hidden != 0 { drawStart += 1 }
-                let refilled = fill(s, c, o, start: b, drawStart: drawStart, first: false,
-                                    width: width, indentWidth: indentWidth)
-                guard !refilled.forced, refilled.plan.end == current.end, refilled.plan.justify else { continue }
-                let refilledSpare = spareCells(refilled.plan)
-                let cost = shorterSpare * shorterSpare + refilledSpare * refilledSpare
-                if cost < best {
-                    best = cost
-                    choice = (shorter, refilled.plan)
-                }
-            }
-            if let choice {
-                plans[i - 1] = choice.0
-                plans[i] = choice.1
-                changed = true
-            }
-        }
-        return changed
-    }
-
-    /// Cells a justified line has to spare: its room less the width of what it draws.
-    @inline(__always)
-    private func spareCells(_ plan: Plan) -> Int {
-        max(0, plan.available - plan.content)
-    }
-
     /// Cells drawn by a planned line, counted.
-    private func contentCells(_ c: UnsafeBufferPointer<UInt8>, _ plan: Plan) -> Int {
+    func contentCells(_ c: UnsafeBufferPointer<UInt8>, _ plan: Plan) -> Int {
         var content = 0
         for k in plan.drawStart..<max(plan.drawStart, plan.visibleEnd) where c[k] & Cell.hidden == 0 {
             content += Int(c[k] & Cell.widthMask)
@@ -525,37 +557,9 @@ public struct Typesetter: Sendable {
         a == b && (a == "\u{2014}" || a == "\u{2026}" || a == "\u{2015}" || a == "\u{22EF}")
     }
 
-    /// Moves one character down when the last line would otherwise hold a single one.
-    private func fixLoneLastCharacter(_ plans: inout [Plan], _ s: UnsafeBufferPointer<Unicode.Scalar>,
-                                      _ c: UnsafeBufferPointer<UInt8>,
-                                      _ o: UnsafeBufferPointer<LineBreakOpportunity>) {
-        guard plans.count >= 2 else { return }
-        let last = plans[plans.count - 1]
-        var previous = plans[plans.count - 2]
-        guard previous.justify else { return }  // a hard break or paragraph start: leave it
-        let lastCharacters = characterCount(s, c, last.drawStart, last.visibleEnd)
-        guard lastCharacters == 1 else { return }
-        // The last opportunity inside the previous line that leaves it a single character.
-        var b = previous.visibleEnd - 1
-        while b > previous.drawStart, o[b] == .prohibited { b -= 1 }
-        guard b > previous.drawStart, o[b] == .allowed,
-              characterCount(s, c, b, previous.end) == 1 else { return }
-        var moved = 0
-        for k in b..<last.visibleEnd where c[k] & (Cell.hidden) == 0 { moved += Int(c[k] & Cell.widthMask) }
-        guard moved <= last.available else { return }
-        var visibleEnd = b
-        while visibleEnd > previous.drawStart, c[visibleEnd - 1] & (Cell.space | Cell.hidden) != 0 { visibleEnd -= 1 }
-        guard visibleEnd > previous.drawStart else { return }
-        previous.end = b
-        previous.visibleEnd = visibleEnd
-        plans[plans.count - 2] = previous
-        plans[plans.count - 1].start = b
-        plans[plans.count - 1].drawStart = b
-    }
-
     /// Characters in `start..<end` that count for the lone-character rule: clusters
     /// other than spaces, hidden scalars and punctuation that may not start a line.
-    private func characterCount(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+    func characterCount(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
                                 _ start: Int, _ end: Int) -> Int {
         var count = 0
         var k = start
@@ -573,54 +577,49 @@ public struct Typesetter: Sendable {
 
     /// Places a planned line: its segments (runs of drawn scalars) and their columns
     /// after the indent and the justification gaps, appended to `segments`.
-    private func place(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
-                       _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ plan: Plan, isLast: Bool,
+    ///
+    /// Spare cells go by `GapKind` priority: existing spaces (one cell each) and CJK–Latin
+    /// boundaries (two each), then after closing and before opening marks (two each),
+    /// then between ideographs, spread evenly. Cells none of these can take go past the
+    /// caps of the first two kinds, or, on a line with no gap at all, after its end.
+    private func place(_ c: UnsafeBufferPointer<UInt8>, _ g: UnsafeBufferPointer<UInt8>, _ plan: Plan, isLast: Bool,
                        into segments: inout [TypesetParagraph.Segment]) -> TypesetParagraph.Line {
-        // Each gap's tier, worked out once in the counting pass and read again when placing.
-        withUnsafeTemporaryAllocation(of: Int8.self, capacity: max(1, plan.visibleEnd - plan.drawStart)) { tiers in
-            place(s, c, o, plan, isLast: isLast, tiers: tiers, into: &segments)
-        }
-    }
-
-    /// `place` with scratch room for one tier per scalar of the line.
-    private func place(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
-                       _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ plan: Plan, isLast: Bool,
-                       tiers: UnsafeMutableBufferPointer<Int8>,
-                       into segments: inout [TypesetParagraph.Segment]) -> TypesetParagraph.Line {
-        // Content width, then (only if there are spare cells) the gaps that may take them.
         var content = 0
         for k in plan.drawStart..<plan.visibleEnd where c[k] & Cell.hidden == 0 {
             content += Int(c[k] & Cell.widthMask)
         }
         let justify = plan.justify && !isLast
-        let spare = justify ? max(0, plan.available - content) : 0
-        var any = 0, preferred = 0, afterPunctuation = 0
-        var previousDrawn = -1
+        let spare = justify ? max(0, plan.available - (content - plan.hang)) : 0
+        var spaces = 0, boundaries = 0, words = 0, marks = 0, ideographs = 0
+        // Gaps count from after the first cluster, or from before it after the indent.
+        let slotStart = plan.indent ? plan.drawStart : plan.drawStart + 1
         if spare > 0 {
-            for k in plan.drawStart..<plan.visibleEnd {
-                let cell = c[k]
-                if cell & (Cell.hidden | Cell.continuation) != 0 { continue }
-                if previousDrawn >= 0 {
-                    let tier = gapTier(s, c, o, previousDrawn, k)
-                    tiers[k - plan.drawStart] = Int8(tier)
-                    if tier >= 0 { any += 1 }
-                    if tier >= 1 { preferred += 1 }
-                    if tier >= 2 { afterPunctuation += 1 }
+            for k in slotStart..<max(slotStart, plan.visibleEnd) {
+                switch g[k] & GapKind.kindMask {
+                case GapKind.space: spaces += 1
+                case GapKind.wordSpace: words += 1
+                case GapKind.boundary: boundaries += 1
+                case GapKind.punctuation: marks += 1
+                case GapKind.ideographic: ideographs += 1
+                default: break
                 }
-                previousDrawn = k
             }
         }
-        // Few spare cells go after punctuation, which already looks airy; more are
-        // spread over every gap next to a wide character; a Latin-only line uses any gap.
-        let tier = afterPunctuation > 0 && spare <= afterPunctuation ? 2 : preferred > 0 ? 1 : 0
-        let gapCount = tier == 2 ? afterPunctuation : tier == 1 ? preferred : any
+        let cost = LineCost(spaceCapacity: spaces + 2 * boundaries + GapKind.wordSpaceCells * words,
+                            punctuationCapacity: 2 * marks, ideographicGaps: ideographs)
+        let (a, b, h, u) = cost.split(spare)
+        let light = spaces + boundaries + words
+        // Each share is spread by a centred Bresenham walk over its gaps: first one cell a
+        // gap, then the second cell boundaries, word spaces and marks may take, then the
+        // rest to word spaces.
+        let a1 = min(a, light), a2 = min(a - a1, boundaries + words), a3 = a - a1 - a2
+        let b1 = min(b, marks), b2 = b - b1
+        var lightIndex = 0, secondIndex = 0, wordIndex = 0, markIndex = 0, ideographIndex = 0, strandedIndex = 0
 
         let first = segments.count
         var column = plan.indent ? 4 : 0
         var segmentStart = -1
         var segmentColumn = 0
-        var gapIndex = 0
-        previousDrawn = -1
         var k = plan.drawStart
         while k < plan.visibleEnd {
             let cell = c[k]
@@ -629,13 +628,37 @@ public struct Typesetter: Sendable {
                 k += 1
                 continue
             }
-            if spare > 0, cell & Cell.continuation == 0, previousDrawn >= 0, gapCount > 0,
-               Int(tiers[k - plan.drawStart]) >= tier {
-                // Bresenham, centred: each gap gets spare/gapCount cells, the remainder
-                // spread evenly from the middle rather than piled at one end.
-                let half = gapCount / 2
-                let extra = ((gapIndex + 1) * spare + half) / gapCount - (gapIndex * spare + half) / gapCount
-                gapIndex += 1
+            if spare > 0, k >= slotStart, g[k] & GapKind.kindMask != GapKind.none {
+                var extra = 0
+                switch g[k] & GapKind.kindMask {
+                case GapKind.space:
+                    extra = Self.share(lightIndex, a1, light)
+                    lightIndex += 1
+                    extra += Self.share(strandedIndex, u, light + marks)
+                    strandedIndex += 1
+                case GapKind.boundary:
+                    extra = Self.share(lightIndex, a1, light) + Self.share(secondIndex, a2, boundaries + words)
+                    lightIndex += 1
+                    secondIndex += 1
+                    extra += Self.share(strandedIndex, u, light + marks)
+                    strandedIndex += 1
+                case GapKind.wordSpace:
+                    extra = Self.share(lightIndex, a1, light) + Self.share(secondIndex, a2, boundaries + words)
+                        + Self.share(wordIndex, a3, words)
+                    lightIndex += 1
+                    secondIndex += 1
+                    wordIndex += 1
+                    extra += Self.share(strandedIndex, u, light + marks)
+                    strandedIndex += 1
+                case GapKind.punctuation:
+                    extra = Self.share(markIndex, b1, marks) + Self.share(markIndex, b2, marks)
+                    markIndex += 1
+                    extra += Self.share(strandedIndex, u, light + marks)
+                    strandedIndex += 1
+                default:
+                    extra = Self.share(ideographIndex, h, ideographs)
+                    ideographIndex += 1
+                }
                 if extra > 0 {
                     if segmentStart >= 0 {
                         segments.append(TypesetParagraph.Segment(scalars: segmentStart..<k, column: segmentColumn))
@@ -649,40 +672,24 @@ public struct Typesetter: Sendable {
                 segmentColumn = column
             }
             column += Int(cell & Cell.widthMask)
-            if cell & Cell.continuation == 0 { previousDrawn = k }
             k += 1
         }
         if segmentStart >= 0 {
             segments.append(TypesetParagraph.Segment(scalars: segmentStart..<plan.visibleEnd, column: segmentColumn))
         }
-        // A single cluster cannot be spread: pad after it so the column stays straight.
-        if justify, gapCount == 0, column < plan.available + (plan.indent ? 4 : 0) {
-            column = plan.available + (plan.indent ? 4 : 0)
-        }
+        // A line with no gap cannot be spread: pad after it so the column stays straight.
+        let right = plan.available + plan.hang + (plan.indent ? 4 : 0)
+        if justify, column < right { column = right }
         return TypesetParagraph.Line(source: plan.start..<plan.end, width: column, isLast: isLast,
                                      indent: plan.indent, segments: first..<segments.count)
     }
 
-    /// How welcome a justification gap is between clusters `a` and `b`. Gaps go where
-    /// the line could break, so they never fall inside a Latin word, a number with its
-    /// unit, —— or ……, before a closing mark or after an opening one: 2 after a
-    /// punctuation mark, 1 at any other opportunity or before a source space that is
-    /// one, 0 elsewhere (used only when a line has no opportunity, like a long URL),
-    /// -1 never (before a mark that would fuse with the space).
+    /// The cells gap `index` of `count` gets when `total` cells are spread over them:
+    /// a centred Bresenham walk, so the remainder is spread from the middle.
     @inline(__always)
-    private func gapTier(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
-                         _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ a: Int, _ b: Int) -> Int {
-        let ca = c[a], cb = c[b]
-        if !isAlone(s[b].value), isGraphemeExtender(s[b]) { return -1 }
-        if ca & Cell.space != 0 { return 0 }
-        if cb & Cell.space != 0 {
-            // Widen a source space only where the line may break after it.
-            var k = b
-            while k < c.count, c[k] & (Cell.space | Cell.hidden) != 0 { k += 1 }
-            return k < c.count && o[k] == .allowed ? 1 : 0
-        }
-        if o[b] != .allowed { return 0 }
-        if Kinsoku.forbidsLineStart(s[a]) && s[a] != "." { return 2 }
-        return 1
+    static func share(_ index: Int, _ total: Int, _ count: Int) -> Int {
+        guard total > 0, count > 0 else { return 0 }
+        let half = count / 2
+        return ((index + 1) * total + half) / count - (index * total + half) / count
     }
 }
