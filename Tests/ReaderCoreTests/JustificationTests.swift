@@ -181,6 +181,16 @@ struct JustificationTests {
         }
     }
 
+    @Test("a space between two Chinese words is widened by one cell at most", arguments: Array(stride(from: 20, through: 80, by: 2)))
+    func chineseWordSpace(width: Int) {
+        // The dateline's space before 近日: it once took every spare cell of the line.
+        let paragraph = "株洲日报讯（全媒体记者/马文章） 近日，论坛上发布了数字城市创新成果与实践案例。"
+        let lines = body(paragraph, width: width, indent: true)
+        for line in lines {
+            #expect(!line.text.contains("）   "), "width \(width):\n\(drawing(lines))")
+        }
+    }
+
     @Test("no gap falls inside a number, —— or ……, or on the inner side of a quote, over the sample")
     func forbiddenGaps() {
         let measure = DisplayWidth(ambiguous: .narrow)

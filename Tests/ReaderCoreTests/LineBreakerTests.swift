@@ -27,6 +27,10 @@ struct LineBreakerTests {
         ("追“高”逐“新”的", "追|“高”|逐|“新”|的"),
         ("他说：“好。”然后", "他|说：|“好。”|然|后"),
         ("don’t “stop”", "don’t |“stop”"),
+        // Tailored: after a Chinese character a “ opens, and before one a ” closes, whatever
+        // stands on the mark's other side (Unicode would glue “2022 to the comma before it).
+        ("近日，“2022 数字", "近|日，|“2022 |数|字"),
+        ("获选“5G”项目", "获|选|“5G”|项|目"),
         // Latin words and numbers stay whole; a space is a break.
         ("IGBT芯片", "IGBT|芯|片"),
         ("年产1000万套、喷丝头", "年|产|1000万套、|喷|丝|头"),

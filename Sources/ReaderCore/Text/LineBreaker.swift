@@ -314,8 +314,11 @@ public struct LineBreaker: Sendable {
         return j
     }
 
-    /// LB19 and LB19a as Unicode 15.1 words them: a break next to a quotation mark is
-    /// allowed only when the mark opens (or closes) between East Asian characters.
+    /// LB19 and LB19a as Unicode 15.1 words them, tailored for Chinese: a break before
+    /// a quotation mark is allowed when it opens after an East Asian character, and after
+    /// one when it closes before an East Asian character. Unicode also asks the other
+    /// side of the mark to be East Asian, which keeps `，|“2022` and `2022”|在` together;
+    /// in Chinese text a “ after a Chinese character opens whatever follows it (clreq).
     private func quoteRule(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: UnsafeBufferPointer<UInt8>,
                            _ i: Int, prevByte: UInt8, prevIndex: Int) -> LineBreakOpportunity {
         let cur = (p[i] & 0x3F)
@@ -327,18 +330,18 @@ public struct LineBreaker: Sendable {
             if !isInitialPunctuation(s[i]) { return .prohibited }
             // [^EastAsian] × QU
             if !prevEastAsian { return .prohibited }
-            // × QU ([^EastAsian] | eot)
+            // × QU eot (Unicode's × QU [^EastAsian] is not applied: see above)
             var j = i + 1
             while j < p.count, case let c = p[j] & 0x3F, c == C.CM || c == C.ZWJ { j += 1 }
-            if j >= p.count || p[j] & 0x40 == 0 { return .prohibited }
+            if j >= p.count { return .prohibited }
         }
         if prev == C.QU {
             // [QU - Pf] ×
             if !isFinalPunctuation(s[prevIndex]) { return .prohibited }
             // QU × [^EastAsian]
             if !curEastAsian { return .prohibited }
-            // (sot | [^EastAsian]) QU ×
-            if prevIndex == 0 || p[lastBase(p, prevIndex)] & 0x40 == 0 { return .prohibited }
+            // sot QU × (Unicode's [^EastAsian] QU × is not applied: see above)
+            if prevIndex == 0 { return .prohibited }
         }
         return .allowed
     }

@@ -94,7 +94,9 @@ extension Typesetter {
                 if GapKind.isHangul(s[beforeSpaces].value) || GapKind.isHangul(b) {
                     kind = GapKind.wordSpace
                 } else {
-                    kind = wideBefore != wideAfter ? GapKind.none : wideBefore ? GapKind.wordSpace : GapKind.space
+                    // Elsewhere a space is widened by one cell at most, never doubled: a
+                    // wide space after a dateline reads as a hole, not as justification.
+                    kind = wideBefore != wideAfter ? GapKind.none : GapKind.space
                 }
             } else if Kinsoku.forbidsLineStart(s[previous]) && a != 0x2E || Kinsoku.forbidsLineEnd(s[k]) {
                 kind = GapKind.punctuation
