@@ -12,21 +12,12 @@ public struct TerminalError: Error, CustomStringConvertible {
     public var description: String
 }
 
-/// What one read from the keyboard gave.
-public enum TerminalInput: Equatable {
-    case key(KeyEvent)
-    /// Nothing arrived before the timeout.
-    case timeout
-    /// The terminal is gone (ssh dropped, stdin closed): the loop must end.
-    case closed
-}
-
 /// The ncursesw screen: sets up the terminal, decodes keys and mouse, and draws frames.
 ///
 /// Frames are written by `FrameWriter` straight to the terminal with terminfo's
 /// sequences, one `write` per frame; ncurses only clears the screen for a full redraw.
 /// A terminal without cursor addressing is drawn through ncurses cell by cell instead.
-public final class CursesTerminal {
+public final class CursesTerminal: TerminalBackend {
     private var screen: OpaquePointer?
     private var previous: CellBuffer?
     private var theme: Theme
