@@ -196,4 +196,35 @@ struct ReaderLoopTests {
         #expect(resumed.readingPlace?.article == place.article)
         #expect(resumed.readingPlace?.offset == place.offset)
     }
+
+    @Test("a resize lays the screen out again at the new size, with the size notice when the terminal claims more",
+          arguments: [nil, "screen capped at 100×30 (the terminal claims 4000×4000)"])
+    func resize(notice: String?) throws {
+        let terminal = ScriptedTerminal(script: [.key(.resize(width: 100, height: 30)), .press("q")])
+        terminal.sizeNotice = notice
+        let state = AppState(edition: SampleEdition.edition, width: 80, height: 24)
+        var loop = Self.loop(state, on: terminal, shelf: try Self.sampleShelf())
+        #expect(loop.run() == 0)
+        let frames = terminal.frames.map { ($0.width, $0.height) }
+        #expect(frames.count == 2)
+        #expect(frames.first ?? (0, 0) == (80, 24))
+        #expect(frames.last ?? (0, 0) == (100, 30))
+        #expect(terminal.frameTexts.last?.contains("株洲日报") == true)
+        if let notice {
+            #expect(terminal.frameTexts.last?.contains(notice) == true)
+        }
+    }
+
+    @Test("a terminal that hung up or stalled on the first frame ends the loop with 129 before any key is read",
+          arguments: ["gone", "stalled"])
+    func terminalLost(how: String) throws {
+        let terminal = ScriptedTerminal(script: [.press(" "), .press("q")])
+        if how == "gone" { terminal.gone = true } else { terminal.stalled = true }
+        let state = AppState(edition: SampleEdition.edition, width: 80, height: 24)
+        var loop = Self.loop(state, on: terminal, shelf: try Self.sampleShelf())
+        #expect(loop.run() == 129)
+        #expect(terminal.frames.count == 1)
+        #expect(terminal.calls.last == .end)
+        #expect(!terminal.calls.contains { if case .read = $0 { return true } else { return false } })
+    }
 }
