@@ -2,6 +2,8 @@ import ReaderCore
 import ReaderUI
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// A terminal backend for unit tests of the main loop: it feeds a script of keys,
