@@ -227,4 +227,20 @@ struct ReaderLoopTests {
         #expect(terminal.calls.last == .end)
         #expect(!terminal.calls.contains { if case .read = $0 { return true } else { return false } })
     }
+
+    @Test("Ctrl-L makes the terminal forget its screen and draws the same frame again")
+    func controlLRedraws() throws {
+        let terminal = ScriptedTerminal(script: [.key(.control("l")), .press("q")])
+        var state = AppState(edition: SampleEdition.edition, width: 80, height: 24)
+        state = reduce(state, .openArticle(1))
+        var loop = Self.loop(state, on: terminal, shelf: try Self.sampleShelf())
+        #expect(loop.run() == 0)
+        let presents = terminal.calls.compactMap { call -> String? in
+            if case .present(let text) = call { return text } else { return nil }
+        }
+        #expect(presents.count == 2)
+        #expect(presents.first == presents.last)
+        let forget = try #require(terminal.calls.firstIndex(of: .invalidate))
+        #expect(terminal.calls[forget...].contains { if case .present = $0 { return true } else { return false } })
+    }
 }
