@@ -12,14 +12,18 @@ enum Terminfo {
         guard string("cup") != nil else { return nil }
         /// A capability with numeric parameters: formatted here when it has the plain
         /// CSI form, else expanded by tiparm at each use.
-        func template(_ name: String, _ form: String, final: Character, oneBased: Bool, two: Bool) -> TerminalCodes.Template {
+        func template(
+            _ name: String, _ form: String, final: Character, oneBased: Bool, two: Bool
+        ) -> TerminalCodes.Template {
             guard let raw = bs_tigetstr(name) else { return .missing }
             let text = String(cString: raw)
             if withoutPadding(Array(text.utf8)) == Array(form.utf8) {
                 return .csi(final: UInt8(ascii: final.unicodeScalars.first!), oneBased: oneBased)
             }
             return .expand { a, b in
-                guard let out = two ? bs_tiparm2(text, Int32(a), Int32(b)) : bs_tiparm1(text, Int32(a)) else { return [] }
+                guard let out = two ? bs_tiparm2(text, Int32(a), Int32(b)) : bs_tiparm1(text, Int32(a)) else {
+                    return []
+                }
                 return withoutPadding(Array(String(cString: out).utf8))
             }
         }
@@ -49,7 +53,8 @@ enum Terminfo {
         var i = 0
         while i < bytes.count {
             if bytes[i] == UInt8(ascii: "$"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "<"),
-               let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: ">")) {
+                let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: ">"))
+            {
                 i = close + 1
                 continue
             }

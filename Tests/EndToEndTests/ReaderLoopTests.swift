@@ -3,6 +3,7 @@ import ReaderCore
 import ReaderUI
 import TestSupport
 import Testing
+
 @testable import broadsheet
 
 /// The main loop run in process through a scripted terminal backend: keys go in, frames
@@ -10,10 +11,13 @@ import Testing
 @Suite("The reader loop through a scripted terminal")
 struct ReaderLoopTests {
     /// A loop over `state` drawing on `terminal`, with no signals watched.
-    static func loop(_ state: AppState, on terminal: ScriptedTerminal, shelf: EditionShelf,
-                     desk: BookmarkDesk? = nil) -> ReaderLoop {
-        ReaderLoop(state: state, themes: [], terminal: terminal, signals: nil, shelf: shelf,
-                   measure: DisplayWidth(), desk: desk)
+    static func loop(
+        _ state: AppState, on terminal: ScriptedTerminal, shelf: EditionShelf,
+        desk: BookmarkDesk? = nil
+    ) -> ReaderLoop {
+        ReaderLoop(
+            state: state, themes: [], terminal: terminal, signals: nil, shelf: shelf,
+            measure: DisplayWidth(), desk: desk)
     }
 
     /// The shelf beside the sample edition, the sample opened as named.
@@ -37,11 +41,13 @@ struct ReaderLoopTests {
         a.cells.withUnsafeBufferPointer { x in b.cells.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
     }
 
-    @Test("while no key waits, the loop draws the next screen ahead and the page turn presents that very frame",
-          arguments: [(80, 24), (100, 30), (60, 20)])
+    @Test(
+        "while no key waits, the loop draws the next screen ahead and the page turn presents that very frame",
+        arguments: [(80, 24), (100, 30), (60, 20)])
     func idleLookahead(size: (width: Int, height: Int)) throws {
-        let terminal = ScriptedTerminal(width: size.width, height: size.height,
-                                        script: [.timeout, .press(" "), .press("q")])
+        let terminal = ScriptedTerminal(
+            width: size.width, height: size.height,
+            script: [.timeout, .press(" "), .press("q")])
         var state = AppState(edition: SampleEdition.edition, width: size.width, height: size.height)
         state = reduce(state, .openArticle(2))
         var loop = Self.loop(state, on: terminal, shelf: try Self.sampleShelf())
@@ -76,7 +82,9 @@ struct ReaderLoopTests {
         return EditionOpening(bytes: Array(text.utf8), name: "2023-03-29-large.md", threshold: 0)
     }
 
-    @Test("once the whole edition is parsed it replaces the first 版 between keys, the screen unchanged, and only then is the next screen drawn ahead")
+    @Test(
+        "once the whole edition is parsed it replaces the first 版 between keys, the screen unchanged, and only then is the next screen drawn ahead"
+    )
     func completionSwap() throws {
         let opening = try Self.largeOpening()
         try #require(!opening.isComplete)
@@ -99,9 +107,10 @@ struct ReaderLoopTests {
         #expect(terminal.frameTexts.first == terminal.frameTexts.last)
         // Not drawn ahead from the first 版 alone, and drawn ahead once the whole is in.
         #expect(!Self.beforeFirstRead(terminal.calls).contains(where: Self.isPrepare))
-        let secondPresent = try #require(terminal.calls.indices.filter {
-            if case .present = terminal.calls[$0] { return true } else { return false }
-        }.dropFirst().first)
+        let secondPresent = try #require(
+            terminal.calls.indices.filter {
+                if case .present = terminal.calls[$0] { return true } else { return false }
+            }.dropFirst().first)
         #expect(terminal.calls[secondPresent...].contains(where: Self.isPrepare))
     }
 
@@ -132,8 +141,9 @@ struct ReaderLoopTests {
             fixture = try EditionShelfTests.Fixture()
             try fixture.add("2023-03-10-old.md", EditionShelfTests.edition(day: 10, headline: "旧的一天"))
             try fixture.add("2023-03-29-today.md", EditionShelfTests.edition(day: 29, headline: "今天的新闻"))
-            shelf = try EditionShelf(opening: nil, environment: [:],
-                                     confinement: try LibraryConfinement(library: fixture.library))
+            shelf = try EditionShelf(
+                opening: nil, environment: [:],
+                confinement: try LibraryConfinement(library: fixture.library))
             let first = try shelf.openFirst()
             var state = AppState(edition: first.opening.first, width: 80, height: 24)
             state.editionIndex = shelf.index
@@ -173,8 +183,9 @@ struct ReaderLoopTests {
         #expect(loop.state.editionIndex == 0)
     }
 
-    @Test("leaving writes the reading position at once, with no pause in the keys before",
-          arguments: [("q", Int32(0)), ("closed terminal", Int32(129))])
+    @Test(
+        "leaving writes the reading position at once, with no pause in the keys before",
+        arguments: [("q", Int32(0)), ("closed terminal", Int32(129))])
     func quitFlushesPosition(exit: String, status: Int32) throws {
         let directory = NSTemporaryDirectory() + "bs-loop-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -184,8 +195,9 @@ struct ReaderLoopTests {
         let terminal = ScriptedTerminal(script: [.press(" "), .press(" "), last])
         var state = AppState(edition: edition, width: 80, height: 24)
         state = reduce(state, .openArticle(2))
-        var loop = Self.loop(state, on: terminal, shelf: try Self.sampleShelf(),
-                             desk: BookmarkDesk(store: BookmarkStore.open(location)))
+        var loop = Self.loop(
+            state, on: terminal, shelf: try Self.sampleShelf(),
+            desk: BookmarkDesk(store: BookmarkStore.open(location)))
         #expect(loop.run() == status)
         #expect(terminal.calls.last == .end)
         let place = try #require(loop.state.readingPlace)
@@ -197,8 +209,9 @@ struct ReaderLoopTests {
         #expect(resumed.readingPlace?.offset == place.offset)
     }
 
-    @Test("a resize lays the screen out again at the new size, with the size notice when the terminal claims more",
-          arguments: [nil, "screen capped at 100×30 (the terminal claims 4000×4000)"])
+    @Test(
+        "a resize lays the screen out again at the new size, with the size notice when the terminal claims more",
+        arguments: [nil, "screen capped at 100×30 (the terminal claims 4000×4000)"])
     func resize(notice: String?) throws {
         let terminal = ScriptedTerminal(script: [.key(.resize(width: 100, height: 30)), .press("q")])
         terminal.sizeNotice = notice
@@ -215,8 +228,9 @@ struct ReaderLoopTests {
         }
     }
 
-    @Test("a terminal that hung up or stalled on the first frame ends the loop with 129 before any key is read",
-          arguments: ["gone", "stalled"])
+    @Test(
+        "a terminal that hung up or stalled on the first frame ends the loop with 129 before any key is read",
+        arguments: ["gone", "stalled"])
     func terminalLost(how: String) throws {
         let terminal = ScriptedTerminal(script: [.press(" "), .press("q")])
         if how == "gone" { terminal.gone = true } else { terminal.stalled = true }

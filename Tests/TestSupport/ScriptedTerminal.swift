@@ -1,5 +1,6 @@
 import ReaderCore
 import ReaderUI
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
