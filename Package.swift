@@ -38,15 +38,16 @@ let package = Package(
             resources: []
         ),
         // Helpers every test target shares: repository paths, the sample edition, snapshots,
-        // a seeded generator, multi-版 editions, system requirements of the e2e tests.
-        .target(name: "TestSupport", dependencies: ["ReaderCore"], path: "Tests/TestSupport"),
+        // a seeded generator, multi-版 editions, system requirements of the e2e tests, and a
+        // scripted terminal backend that records frames (the main loop's unit tests).
+        .target(name: "TestSupport", dependencies: ["ReaderCore", "ReaderUI"], path: "Tests/TestSupport"),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "TestSupport"],
                     exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "TestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "EPaperTests", dependencies: ["EPaper", "ReaderCore", "TestSupport"],
                     exclude: ["Fixtures", "Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["broadsheet", "ReaderCore", "TestSupport"],
+        .testTarget(name: "EndToEndTests", dependencies: ["broadsheet", "ReaderCore", "ReaderUI", "TestSupport"],
                     exclude: ["Support/kiosk-sshd.sh"]),
     ]
 )

@@ -12,28 +12,23 @@ public struct TerminalError: Error, CustomStringConvertible {
     public var description: String
 }
 
-/// What one read from the keyboard gave.
-public enum TerminalInput: Equatable {
-    case key(KeyEvent)
-    /// Nothing arrived before the timeout.
-    case timeout
-    /// The terminal is gone (ssh dropped, stdin closed): the loop must end.
-    case closed
-}
-
-/// The ncursesw screen: sets up the terminal, decodes keys and mouse, and draws frames.
+/// The ncursesw screen, the reader's real `TerminalBackend`: sets up the terminal,
+/// draws frames and gives the terminal back. Keys come from `CursesKeyboard`, the
+/// sequences frames are written with from `Terminfo` (as tmux splits tty.c,
+/// tty-keys.c and tty-term.c).
 ///
 /// Frames are written by `FrameWriter` straight to the terminal with terminfo's
 /// sequences, one `write` per frame; ncurses only clears the screen for a full redraw.
 /// A terminal without cursor addressing is drawn through ncurses cell by cell instead.
-public final class CursesTerminal {
+public final class CursesTerminal: TerminalBackend {
     private var screen: OpaquePointer?
     private var previous: CellBuffer?
     private var theme: Theme
     public private(set) var depth: ColorCapability = .mono
     private var pairs: [PairKey: Int16] = [:]
     private var nextPair: Int16 = 1
-    private var fastErrors = 0
+    /// Keys, clicks and resizes in.
+    private var keyboard = CursesKeyboard()
     private var ended = false
     /// Writes frames to the terminal directly (nil: draw through ncurses).
     private var writer: FrameWriter?
@@ -135,9 +130,11 @@ public final class CursesTerminal {
         // Colour pairs take palette indices: 24-bit themes are drawn from the 256 palette.
         depth = min(detected, .palette256)
         self.theme = theme.degraded(to: depth)
-        if let codes = Self.terminalCodes() {
-            writer = FrameWriter(codes: codes) { [unowned self] role, flags in self.terminalLook(role: role, flags: flags) }
-            clearScreen = (Self.string("sgr0") ?? []) + (Self.string("clear") ?? [])
+        if let codes = Terminfo.codes() {
+            writer = FrameWriter(codes: codes) { [unowned self] role, flags in
+                Terminfo.look(of: ColorMapping.style(role: role, flags: flags, theme: self.theme), depth: self.depth)
+            }
+            clearScreen = (Terminfo.string("sgr0") ?? []) + (Terminfo.string("clear") ?? [])
             openOutput()
             // What ncurses holds from start-up (the alternate screen, keypad mode) goes
             // out now, to a terminal that has just connected; after this it writes nothing.
@@ -357,128 +354,19 @@ public final class CursesTerminal {
         doupdate()
     }
 
-    /// The terminal's sequences from terminfo; nil without cursor addressing.
-    private static func terminalCodes() -> TerminalCodes? {
-        guard string("cup") != nil else { return nil }
-        /// A capability with numeric parameters: formatted here when it has the plain
-        /// CSI form, else expanded by tiparm at each use.
-        func template(_ name: String, _ form: String, final: Character, oneBased: Bool, two: Bool) -> TerminalCodes.Template {
-            guard let raw = bs_tigetstr(name) else { return .missing }
-            let text = String(cString: raw)
-            if withoutPadding(Array(text.utf8)) == Array(form.utf8) {
-                return .csi(final: UInt8(ascii: final.unicodeScalars.first!), oneBased: oneBased)
-            }
-            return .expand { a, b in
-                guard let out = two ? bs_tiparm2(text, Int32(a), Int32(b)) : bs_tiparm1(text, Int32(a)) else { return [] }
-                return withoutPadding(Array(String(cString: out).utf8))
-            }
-        }
-        let am = bs_tigetflag("am") != 0
-        let xenl = bs_tigetflag("xenl") != 0
-        return TerminalCodes(
-            cursorAddress: template("cup", "\u{1B}[%i%p1%d;%p2%dH", final: "H", oneBased: true, two: true),
-            columnAddress: template("hpa", "\u{1B}[%i%p1%dG", final: "G", oneBased: true, two: false),
-            cursorRight: template("cuf", "\u{1B}[%p1%dC", final: "C", oneBased: false, two: false),
-            eraseCharacters: template("ech", "\u{1B}[%p1%dX", final: "X", oneBased: false, two: false),
-            clearToEnd: string("el"), carriageReturn: string("cr"), cursorDown: string("cud1"),
-            resetAttributes: string("sgr0") ?? [],
-            backColorErase: bs_tigetflag("bce") != 0, lastColumnIsSafe: !am || xenl)
-    }
-
-    /// A string capability without its padding, nil when absent or empty.
-    private static func string(_ name: String) -> [UInt8]? {
-        guard let raw = bs_tigetstr(name) else { return nil }
-        let bytes = withoutPadding(Array(String(cString: raw).utf8))
-        return bytes.isEmpty ? nil : bytes
-    }
-
-    /// `bytes` without terminfo padding (`$<5>`): a pty or terminal emulator needs none.
-    private static func withoutPadding(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "$"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "<"),
-               let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: ">")) {
-                i = close + 1
-                continue
-            }
-            out.append(bytes[i])
-            i += 1
-        }
-        return out
-    }
-
-    /// How a role with flags is drawn: the attribute and colour sequence after a reset,
-    /// and what its blanks look like.
-    private func terminalLook(role: Role, flags: CellFlags) -> TerminalLook {
-        let style = ColorMapping.style(role: role, flags: flags, theme: theme)
-        var sequence = Self.string("sgr0") ?? []
-        func add(_ name: String, _ on: Bool) {
-            if on, let bytes = Self.string(name) { sequence += bytes }
-        }
-        add("bold", style.bold)
-        add("dim", style.dim)
-        add("sitm", style.italic && depth == .palette256)
-        add("smul", style.underline)
-        add("rev", style.reverse)
-        var foreground = -1
-        var background = -1
-        if depth != .mono {
-            foreground = style.foreground.paletteIndex
-            background = style.background.paletteIndex
-            for (name, index) in [("setaf", foreground), ("setab", background)] where index >= 0 {
-                if let cap = bs_tigetstr(name), let out = bs_tiparm1(cap, Int32(index)) {
-                    sequence += Self.withoutPadding(Array(String(cString: out).utf8))
-                } else if name == "setaf" {
-                    foreground = -1
-                } else {
-                    background = -1
-                }
-            }
-        }
-        var key = background + 1
-        if style.reverse { key = 1 << 20 | (foreground + 1) << 10 | (background + 1) }
-        if style.underline { key |= 1 << 21 | (foreground + 1) << 10 }
-        let erasable = !style.reverse && !style.underline && (background == -1 || bs_tigetflag("bce") != 0)
-        return TerminalLook(sequence: sequence, blankKey: key, erasable: erasable)
-    }
-
     /// Whether a key is already waiting to be read.
-    public var inputPending: Bool {
-        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        return poll(&descriptor, 1, 0) > 0
-    }
+    public var inputPending: Bool { keyboard.inputPending }
 
     /// Waits up to `milliseconds` for a key, a click or a resize.
     public func read(timeout milliseconds: Int32) -> TerminalInput {
         if gone { return .closed }
         if let resized = followSize() { return .key(resized) }
-        wtimeout(bs_stdscr(), milliseconds)
-        var ch: wint_t = 0
-        let started = Self.now()
-        errno = 0
-        let result = wget_wch(bs_stdscr(), &ch)
-        if result == bs_err() {
-            // A closed terminal returns ERR at once, over and over: do not spin.
-            let early = milliseconds > 0 && Self.now() - started < Double(milliseconds) / 4
-            if early, errno == EIO || isatty(STDIN_FILENO) == 0 { return .closed }
-            fastErrors = early ? fastErrors + 1 : 0
-            return fastErrors > 50 ? .closed : .timeout
-        }
-        fastErrors = 0
-        if result == bs_key_code_yes() {
-            return special(Int32(bitPattern: ch)).map { .key($0) } ?? .timeout
-        }
-        switch ch {
-        case 10, 13: return .key(.enter)
-        case 27: return .key(.escape)
-        case 9: return .key(.tab)
-        case 8, 127: return .key(.backspace)
-        case 1...26: return .key(.control(Character(Unicode.Scalar(ch + 96)!)))
-        default:
-            guard let scalar = Unicode.Scalar(ch), ch >= 32 else { return .timeout }
-            return .key(.character(Character(scalar)))
+        switch keyboard.read(timeout: milliseconds) {
+        case .key(let key): return .key(key)
+        // ncurses has resized its windows: redraw everything from a cleared screen.
+        case .resized: return .key(resized())
+        case .timeout: return .timeout
+        case .closed: return .closed
         }
     }
 
@@ -551,52 +439,17 @@ public final class CursesTerminal {
         stalled = false
         gone = false
         var closing: [UInt8] = []
-        for name in ["sgr0", "cnorm", "rmkx", "rmcup"] { closing += Self.string(name) ?? [] }
+        for name in ["sgr0", "cnorm", "rmkx", "rmcup"] { closing += Terminfo.string(name) ?? [] }
         closing += Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\r\n".utf8)
         send(closing, limit: 0.2, stopForSignals: false)
         screen = nil
     }
 
     /// Monotonic wall-clock time in milliseconds.
-    private static func now() -> Double {
+    static func now() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1_000_000
-    }
-
-    /// Decodes a function key, the mouse and resize.
-    private func special(_ code: Int32) -> KeyEvent? {
-        switch code {
-        case bs_key_resize():
-            // ncurses has resized its windows: redraw everything from a cleared screen.
-            return resized()
-        case bs_key_mouse():
-            var event = MEVENT()
-            guard getmouse(&event) == bs_ok() else { return nil }
-            if event.bstate & bs_wheel_up() != 0 { return .wheelUp }
-            if event.bstate & bs_wheel_down() != 0 { return .wheelDown }
-            if event.bstate & bs_button1_clicked() != 0 {
-                // Press and release both arrive; act on one of them only.
-                if event.bstate & bs_button1_released() != 0 { return nil }
-                return .click(row: Int(event.y), column: Int(event.x))
-            }
-            return nil
-        case bs_key_up(): return .up
-        case bs_key_down(): return .down
-        case bs_key_left(): return .left
-        case bs_key_right(): return .right
-        case bs_key_npage(): return .pageDown
-        case bs_key_ppage(): return .pageUp
-        case bs_key_home(): return .home
-        case bs_key_end(): return .end
-        case bs_key_backspace(): return .backspace
-        case bs_key_dc(): return .delete
-        case bs_key_ic(): return .insert
-        case bs_key_enter(): return .enter
-        case bs_key_btab(): return .backTab
-        case (bs_key_f0() + 1)...(bs_key_f0() + 12): return .function(Int(code - bs_key_f0()))
-        default: return nil
-        }
     }
 
     /// The attributes and colour pair for a cell under the current theme and depth.

@@ -1,4 +1,3 @@
-import CursesBackend
 import ReaderCore
 import ReaderUI
 
@@ -7,8 +6,10 @@ import ReaderUI
 struct ReaderLoop {
     var state: AppState
     var themes: [Theme]
-    let terminal: CursesTerminal
-    let signals: SignalWatch
+    /// Where keys come from and frames go: the curses terminal, or a test backend.
+    let terminal: any TerminalBackend
+    /// The blocked signals polled between reads (nil: none watched, as in unit tests).
+    let signals: SignalWatch?
     /// The editions of the library (for `[` `]` and the idle reset).
     let shelf: EditionShelf
     let measure: DisplayWidth
@@ -43,7 +44,7 @@ struct ReaderLoop {
         var ahead: Lookahead?
         var frame: CellBuffer?
         while true {
-            if let signal = signals.take() {
+            if let signal = signals?.take() {
                 completeEdition()
                 desk?.flushPosition(state)
                 terminal.end()
