@@ -6,12 +6,10 @@ import ReaderUI
 /// between reads so that every exit path restores the terminal.
 struct ReaderLoop {
     var state: AppState
-    var themes: [Theme]
     let terminal: CursesTerminal
     let signals: SignalWatch
     /// The editions of the library (for `[` `]` and the idle reset).
     let shelf: EditionShelf
-    let measure: DisplayWidth
     /// Bookmarks and the reading position (nil: none kept).
     var desk: BookmarkDesk? = nil
     /// The kiosk idle reset (nil: none).
@@ -55,7 +53,7 @@ struct ReaderLoop {
                 return 0
             }
             if dirty {
-                terminal.present(frame ?? Screen.render(state, measure: measure))
+                terminal.present(frame ?? Screen.render(state))
                 frame = nil
                 dirty = false
                 // A terminal that took nothing for the stall limit, or hung up: save and go.
@@ -130,8 +128,8 @@ struct ReaderLoop {
                     state = reduce(state, action)
                 }
                 ahead = nil
-                if state.themeIndex != themeBefore, !themes.isEmpty {
-                    terminal.apply(theme: themes[state.themeIndex % themes.count])
+                if state.themeIndex != themeBefore, let theme = state.theme {
+                    terminal.apply(theme: theme)
                 }
                 if let request = state.request { perform(request) }
                 moved = true
@@ -159,7 +157,7 @@ struct ReaderLoop {
               action == .nextScreen else { return nil }
         let next = reduce(state, action)
         guard next.request == nil, !next.quit else { return nil }
-        return Lookahead(action: action, state: next, frame: Screen.render(next, measure: measure))
+        return Lookahead(action: action, state: next, frame: Screen.render(next))
     }
 
     /// Saves the place, lists the library again (a new edition may have arrived), then
@@ -169,8 +167,7 @@ struct ReaderLoop {
         completeEdition()
         desk?.flushPosition(state)
         shelf.rescan()
-        state.editionCount = shelf.paths.count
-        state.editionIndex = shelf.index
+        state = reduce(state, .libraryListed(index: shelf.index, count: shelf.paths.count))
         state = reduce(state, .idleReset)
         guard case .loadEdition(let index) = state.request else { return }
         let loaded = shelf.load(from: index, step: -1)
@@ -179,7 +176,7 @@ struct ReaderLoop {
             return
         }
         state = reduce(state, .editionLoaded(edition, index: loaded.index))
-        state.notice = loaded.notice
+        state = reduce(state, .notice(loaded.notice))
     }
 
     /// Does the I/O a reduction asked for and feeds the result back.
