@@ -1,6 +1,7 @@
 import ReaderCore
 import TestSupport
 import Testing
+
 @testable import ReaderUI
 
 /// The reducer split by mode: start-up events, the shared list cursor, the list
@@ -12,8 +13,9 @@ struct ReducerModeTests {
     /// Two themes told apart by name only.
     static let themes = [Theme(name: "newsprint", styles: [:]), Theme(name: "夜读", styles: [:])]
 
-    @Test("start-up and loop events change the state even while the window is too small",
-          arguments: ["keys", "themes", "library", "notice"])
+    @Test(
+        "start-up and loop events change the state even while the window is too small",
+        arguments: ["keys", "themes", "library", "notice"])
     func eventsWhileTooSmall(event: String) {
         var state = AppState(edition: edition, width: 10, height: 4)
         #expect(state.isTooSmall)
@@ -49,28 +51,31 @@ struct ReducerModeTests {
         #expect(state.themeName == "newsprint")
     }
 
-    @Test("one list cursor moves by line and by screen and stays inside the list",
-          arguments: [
+    @Test(
+        "one list cursor moves by line and by screen and stays inside the list",
+        arguments: [
             (0, 10, 4, Action.lineDown, 1), (9, 10, 4, .lineDown, 9), (0, 10, 4, .lineUp, 0),
             (2, 10, 4, .nextScreen, 6), (8, 10, 4, .nextScreen, 9), (5, 10, 4, .previousScreen, 1),
             (1, 10, 4, .previousScreen, 0), (5, 10, 4, .firstScreen, 0), (5, 10, 4, .lastScreen, 9),
             (0, 0, 4, .lineDown, 0), (0, 0, 4, .lastScreen, 0), (3, 10, 0, .nextScreen, 4),
-          ])
+        ])
     func cursorMoves(from: Int, count: Int, page: Int, action: Action, to: Int) {
         #expect(ListCursor(from).moved(action, count: count, page: page) == ListCursor(to))
     }
 
-    @Test("a key that is not a movement leaves the list cursor to the mode",
-          arguments: [Action.openSelected, .back, .nextArticle, .digit(1), .searchInput("株")])
+    @Test(
+        "a key that is not a movement leaves the list cursor to the mode",
+        arguments: [Action.openSelected, .back, .nextArticle, .digit(1), .searchInput("株")])
     func cursorIgnoresOtherKeys(action: Action) {
         #expect(ListCursor(3).moved(action, count: 10, page: 4) == nil)
     }
 
-    @Test("the list geometry keeps the selection mid-screen and finds the row under a click",
-          arguments: [
+    @Test(
+        "the list geometry keeps the selection mid-screen and finds the row under a click",
+        arguments: [
             // body rows, selection, count → first shown, entry at screen row 2 and at the last list row
             (12, 0, 30, 0, 0, 9), (12, 15, 30, 10, 10, 19), (12, 29, 30, 20, 20, 29), (12, 3, 5, 0, 0, nil),
-          ] as [(Int, Int, Int, Int, Int?, Int?)])
+        ] as [(Int, Int, Int, Int, Int?, Int?)])
     func geometry(body: Int, selection: Int, count: Int, first: Int, atTop: Int?, atBottom: Int?) {
         let geometry = ListGeometry(bodyHeight: body)
         #expect(geometry.rows == body - ListGeometry.top)
@@ -81,8 +86,9 @@ struct ReducerModeTests {
         #expect(geometry.index(atRow: body, selection: selection, count: count) == nil)
     }
 
-    @Test("an open overlay takes a key before the view under it",
-          arguments: ["contents over an article", "help over a 版", "bookmark list over a 版"])
+    @Test(
+        "an open overlay takes a key before the view under it",
+        arguments: ["contents over an article", "help over a 版", "bookmark list over a 版"])
     func overlayFirst(setup: String) {
         var state = AppState(edition: edition, width: 100, height: 30)
         switch setup {

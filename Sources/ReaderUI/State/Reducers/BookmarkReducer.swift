@@ -8,7 +8,8 @@ func reduceBookmarkList(_ s: inout AppState, _ action: Action) -> Bool {
     switch action {
     case .nextScreen, .previousScreen, .lineDown, .lineUp, .firstScreen, .lastScreen:
         let page = ListGeometry(bodyHeight: s.bodyHeight).rows
-        s.bookmarks.cursor = s.bookmarks.cursor.moved(action, count: s.bookmarks.entries.count, page: page)
+        s.bookmarks.cursor =
+            s.bookmarks.cursor.moved(action, count: s.bookmarks.entries.count, page: page)
             ?? s.bookmarks.cursor
     case .jumpToBookmark:
         if let bookmark = s.bookmarks.selected { s.request = .openBookmark(id: bookmark.id) }
@@ -76,7 +77,8 @@ extension String {
     var trimmingWhitespace: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[first...last])
     }
 }

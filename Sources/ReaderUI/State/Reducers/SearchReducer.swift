@@ -41,9 +41,10 @@ private func submitSearch(_ s: inout AppState) {
         return
     }
     let here = s.view == .article ? (s.article, s.offset) : (s.selected ?? 0, 0)
-    let first = s.search.matches.firstIndex {
-        ($0.article, $0.range.lowerBound) >= here
-    } ?? 0
+    let first =
+        s.search.matches.firstIndex {
+            ($0.article, $0.range.lowerBound) >= here
+        } ?? 0
     goToMatch(&s, first)
 }
 
