@@ -111,4 +111,20 @@ struct ReducerModeTests {
             #expect(state.overlay == nil && state.view == .page && state.digits.isEmpty)
         }
     }
+
+    @Test(
+        "a click on a contents row opens the article listed there; the title, the rule and empty rows open nothing",
+        arguments: [(0, nil), (1, nil), (2, 0), (4, 2), (22, nil)] as [(Int, Int?)])
+    func contentsClick(row: Int, opens: Int?) {
+        var session = Session(width: 80, height: 24)
+        #expect(session.state.edition.articles.count < 20, "the sample's list must fit with empty rows below")
+        session.press("t")
+        session.send(.click(row: row, column: 10))
+        if let opens {
+            #expect(session.state.view == .article && session.state.article == opens)
+            #expect(session.state.overlay == nil)
+        } else {
+            #expect(session.state.overlay == .contents && session.state.view == .page)
+        }
+    }
 }
