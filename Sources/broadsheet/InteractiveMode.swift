@@ -80,25 +80,21 @@ struct InteractiveMode {
         if !edition.isComplete, desk.mayResume(in: edition) { edition = opening.complete() }
         var state = AppState(edition: edition,
                              layout: PrintLayout(options: LayoutOptions(columns: columns, ambiguous: ambiguous)),
-                             width: size.width, height: size.height, themeNames: [firstTheme.theme.name])
-        state.keys = KeyOverrides(config.keys)
+                             width: size.width, height: size.height, measure: DisplayWidth(ambiguous: ambiguous))
+        state = reduce(state, .themesLoaded([firstTheme.theme], index: 0))
+        state = reduce(state, .keysConfigured(KeyOverrides(config.keys)))
         let keyWarning = config.unknownActions(Set(KeyOverrides.actionNames.keys)).first.map { "\($0); binding ignored" }
         let earlierWarning = terminal.sizeNotice ?? skippedNotice ?? localeWarning ?? configWarnings.first ?? keyWarning
         if let notice = earlierWarning ?? firstTheme.warning {
             state = reduce(state, .notice(notice))
         }
         state = desk.resume(state)
-        var loop = ReaderLoop(state: state, themes: [firstTheme.theme], terminal: terminal, signals: signals,
-                              shelf: shelf,
-                              measure: DisplayWidth(ambiguous: ambiguous), desk: desk)
+        var loop = ReaderLoop(state: state, terminal: terminal, signals: signals, shelf: shelf, desk: desk)
         loop.afterFirstFrame = { loop in
             // What the first frame did not need: every theme for T, the editions for [ and ].
             let themes = ThemeShelf.load(requested: requestedTheme, allowPaths: !kiosk, environment: environment)
-            loop.themes = themes.themes
-            loop.state.themeNames = themes.themes.map(\.name)
-            loop.state.themeIndex = themes.index
-            loop.state.editionIndex = shelf.index
-            loop.state.editionCount = shelf.paths.count
+            loop.state = reduce(loop.state, .themesLoaded(themes.themes, index: themes.index))
+            loop.state = reduce(loop.state, .libraryListed(index: shelf.index, count: shelf.paths.count))
             // Warnings about the other theme files take the place a theme warning had.
             guard earlierWarning == nil, let warning = themes.warning, warning != firstTheme.warning else { return false }
             let resumed = loop.state.notice?.hasSuffix(BookmarkDesk.resumedNotice) == true

@@ -5,14 +5,12 @@ import ReaderUI
 /// between reads so that every exit path restores the terminal.
 struct ReaderLoop {
     var state: AppState
-    var themes: [Theme]
     /// Where keys come from and frames go: the curses terminal, or a test backend.
     let terminal: any TerminalBackend
     /// The blocked signals polled between reads (nil: none watched, as in unit tests).
     let signals: SignalWatch?
     /// The editions of the library (for `[` `]` and the idle reset).
     let shelf: EditionShelf
-    let measure: DisplayWidth
     /// Bookmarks and the reading position (nil: none kept).
     var desk: BookmarkDesk? = nil
     /// The kiosk idle reset (nil: none).
@@ -56,7 +54,7 @@ struct ReaderLoop {
                 return 0
             }
             if dirty {
-                terminal.present(frame ?? Screen.render(state, measure: measure))
+                terminal.present(frame ?? Screen.render(state))
                 frame = nil
                 dirty = false
                 // A terminal that took nothing for the stall limit, or hung up: save and go.
@@ -131,8 +129,8 @@ struct ReaderLoop {
                     state = reduce(state, action)
                 }
                 ahead = nil
-                if state.themeIndex != themeBefore, !themes.isEmpty {
-                    terminal.apply(theme: themes[state.themeIndex % themes.count])
+                if state.themeIndex != themeBefore, let theme = state.theme {
+                    terminal.apply(theme: theme)
                 }
                 if let request = state.request { perform(request) }
                 moved = true
@@ -160,7 +158,7 @@ struct ReaderLoop {
               action == .nextScreen else { return nil }
         let next = reduce(state, action)
         guard next.request == nil, !next.quit else { return nil }
-        return Lookahead(action: action, state: next, frame: Screen.render(next, measure: measure))
+        return Lookahead(action: action, state: next, frame: Screen.render(next))
     }
 
     /// Saves the place, lists the library again (a new edition may have arrived), then
@@ -170,8 +168,7 @@ struct ReaderLoop {
         completeEdition()
         desk?.flushPosition(state)
         shelf.rescan()
-        state.editionCount = shelf.paths.count
-        state.editionIndex = shelf.index
+        state = reduce(state, .libraryListed(index: shelf.index, count: shelf.paths.count))
         state = reduce(state, .idleReset)
         guard case .loadEdition(let index) = state.request else { return }
         let loaded = shelf.load(from: index, step: -1)
@@ -180,7 +177,7 @@ struct ReaderLoop {
             return
         }
         state = reduce(state, .editionLoaded(edition, index: loaded.index))
-        state.notice = loaded.notice
+        state = reduce(state, .notice(loaded.notice))
     }
 
     /// Does the I/O a reduction asked for and feeds the result back.

@@ -15,9 +15,7 @@ struct ReaderLoopTests {
         _ state: AppState, on terminal: ScriptedTerminal, shelf: EditionShelf,
         desk: BookmarkDesk? = nil
     ) -> ReaderLoop {
-        ReaderLoop(
-            state: state, themes: [], terminal: terminal, signals: nil, shelf: shelf,
-            measure: DisplayWidth(), desk: desk)
+        ReaderLoop(state: state, terminal: terminal, signals: nil, shelf: shelf, desk: desk)
     }
 
     /// The shelf beside the sample edition, the sample opened as named.
@@ -120,7 +118,7 @@ struct ReaderLoopTests {
         try #require(!opening.isComplete)
         let terminal = ScriptedTerminal(script: [.press("]"), .press("q")])
         var state = AppState(edition: opening.first, width: 80, height: 24)
-        state.editionCount = 1
+        state = reduce(state, .libraryListed(index: state.editionIndex, count: 1))
         var loop = Self.loop(state, on: terminal, shelf: try Self.sampleShelf())
         loop.completion = EditionCompletion(opening)
         #expect(loop.run() == 0)
@@ -146,8 +144,7 @@ struct ReaderLoopTests {
                 confinement: try LibraryConfinement(library: fixture.library))
             let first = try shelf.openFirst()
             var state = AppState(edition: first.opening.first, width: 80, height: 24)
-            state.editionIndex = shelf.index
-            state.editionCount = shelf.paths.count
+            state = reduce(state, .libraryListed(index: shelf.index, count: shelf.paths.count))
             self.state = state
             try fixture.add("2023-03-30-new.md", EditionShelfTests.edition(day: 30, headline: "新到的一天"))
         }

@@ -32,7 +32,14 @@ public enum Action: Sendable, Equatable {
     case nextTheme
     case resize(width: Int, height: Int)
     case click(row: Int, column: Int)
-    case notice(String)
+    /// Put `text` in the status line (nil: clear it).
+    case notice(String?)
+    /// Start-up: the key bindings read from the config file.
+    case keysConfigured(KeyOverrides)
+    /// Start-up: every theme `T` cycles through, and the one in use.
+    case themesLoaded([Theme], index: Int)
+    /// The library was listed: this edition is number `index` of `count`.
+    case libraryListed(index: Int, count: Int)
     /// F: the front page (版 1, first screen).
     case frontPage
     /// m: bookmark the top of the current screen page (opens the note prompt).

@@ -1,9 +1,10 @@
 import ReaderCore
 
-/// Everything the reader shows, as a value. Key and loop events change it through
-/// `reduce(state, action)`; `BookmarkDesk` returns changed copies for bookmark requests;
-/// the command line's start-up (`InteractiveMode`) sets the key overrides, theme list and
-/// edition shelf fields directly, and `ReaderLoop` clears a notice after a kiosk reset.
+/// Everything the reader shows, as a value. Only `reduce(state, action)` changes it:
+/// keys, loop events (a loaded edition, an idle reset) and start-up (key bindings, the
+/// theme list, the library's size) all arrive as actions. Outside ReaderUI every field
+/// is read-only; `BookmarkDesk` too returns copies made by `reduce`. What is fixed for a
+/// run (the layout and the width of ambiguous characters) is given to `init`.
 public struct AppState: Sendable {
     public enum View: Sendable, Equatable {
         /// A 版 with its blocks (版 1 is the front page).
@@ -31,52 +32,60 @@ public struct AppState: Sendable {
         case openBookmark(id: String)
     }
 
-    public var edition: Edition
-    public var layout: any ReaderLayout
-    public var width: Int
-    public var height: Int
-    public var view: View = .page
-    public var overlay: Overlay?
+    public internal(set) var edition: Edition
+    public let layout: any ReaderLayout
+    /// How many columns each character takes (the ambiguous-width setting).
+    public let measure: DisplayWidth
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+    public internal(set) var view: View = .page
+    public internal(set) var overlay: Overlay?
     /// The 版 shown, or the 版 of the open article.
-    public var page: Int = 1
+    public internal(set) var page: Int = 1
     /// The screen page of the 版 view.
-    public var pageScreen = 0
+    public internal(set) var pageScreen = 0
     /// The selected block on the 版 view (index into `edition.articles`).
-    public var selected: Int?
+    public internal(set) var selected: Int?
     /// The open article (index into `edition.articles`).
-    public var article = 0
+    public internal(set) var article = 0
     /// The text position in the open article (scalars): kept across resizes.
-    public var offset = 0
+    public internal(set) var offset = 0
     /// The screen page of the open article.
-    public var screen = 0
-    public var contentsSelection = 0
+    public internal(set) var screen = 0
+    /// The selected row of the table of contents.
+    public internal(set) var contents = ListCursor()
     /// The first key listed by the help overlay when it is taller than the window.
-    public var helpScroll = 0
-    public var search = SearchState()
+    public internal(set) var help = ListCursor()
+    public internal(set) var search = SearchState()
     /// The bookmark list and the note prompt.
-    public var bookmarks = BookmarkListState()
+    public internal(set) var bookmarks = BookmarkListState()
     /// Digits typed so far on a 版 view.
-    public var digits = ""
-    public var themeNames: [String]
-    public var themeIndex = 0
+    public internal(set) var digits = ""
+    /// The names `T` cycles through, and the one in use.
+    public internal(set) var themeNames: [String]
+    public internal(set) var themeIndex = 0
+    /// The loaded themes, in `themeNames`' order (empty when only the names are known).
+    public internal(set) var themes: [Theme] = []
     /// Key bindings from the config file, over `KeyMap`'s defaults.
-    public var keys = KeyOverrides()
+    public internal(set) var keys = KeyOverrides()
     /// A one-line message for the status bar; cleared by the next key.
-    public var notice: String?
+    public internal(set) var notice: String?
     /// The position of this edition in the library, and the library's size.
-    public var editionIndex = 0
-    public var editionCount = 1
-    public var request: Request?
-    public var quit = false
+    public internal(set) var editionIndex = 0
+    public internal(set) var editionCount = 1
+    public internal(set) var request: Request?
+    public internal(set) var quit = false
     public private(set) var pageLayout: PageViewLayout?
     public private(set) var articleLayout: ArticleViewLayout?
     private var pageLayoutKey: [Int] = []
     private var articleLayoutKey: [Int] = []
 
     public init(edition: Edition, layout: any ReaderLayout = PrintLayout(),
-                width: Int, height: Int, themeNames: [String] = ["default"]) {
+                width: Int, height: Int, themeNames: [String] = ["default"],
+                measure: DisplayWidth = DisplayWidth()) {
         self.edition = edition
         self.layout = layout
+        self.measure = measure
         self.width = width
         self.height = height
         self.themeNames = themeNames.isEmpty ? ["default"] : themeNames
@@ -101,6 +110,15 @@ public struct AppState: Sendable {
 
     /// The name of the theme in use.
     public var themeName: String { themeNames[themeIndex % themeNames.count] }
+
+    /// The theme in use, when the themes are loaded (not only named).
+    public var theme: Theme? { themes.isEmpty ? nil : themes[themeIndex % themes.count] }
+
+    /// The selected row of the table of contents.
+    public var contentsSelection: Int { contents.index }
+
+    /// The first key listed by the help overlay.
+    public var helpScroll: Int { help.index }
 
     /// Lays out the current view at the current size, reusing the cached layout.
     mutating func relayout() {

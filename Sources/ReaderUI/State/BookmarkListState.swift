@@ -26,14 +26,17 @@ public struct BookmarkListState: Sendable, Equatable {
     /// When `entries` were listed (ages are measured from it).
     public var listedAt = Timestamp(milliseconds: 0)
     /// The selected row.
-    public var selection = 0
+    public var cursor = ListCursor()
     /// The note prompt, while open.
     public var prompt: Prompt?
 
     public init() {}
 
+    /// The selected row.
+    public var selection: Int { cursor.index }
+
     /// The selected bookmark, if the list is not empty.
     public var selected: Bookmark? {
-        entries.indices.contains(selection) ? entries[selection] : nil
+        entries.indices.contains(cursor.index) ? entries[cursor.index] : nil
     }
 }

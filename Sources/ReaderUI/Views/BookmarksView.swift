@@ -8,12 +8,12 @@ public enum BookmarksView {
     static let top = 2
 
     /// Rows of the list that fit on screen.
-    static func visibleRows(_ state: AppState) -> Int { max(1, state.bodyHeight - top) }
+    static func visibleRows(_ state: AppState) -> Int { ListGeometry(bodyHeight: state.bodyHeight).rows }
 
     /// The index of the first bookmark shown, keeping the selection in view.
     static func firstShown(_ state: AppState) -> Int {
-        let rows = visibleRows(state)
-        return max(0, min(state.bookmarks.selection - rows / 2, state.bookmarks.entries.count - rows))
+        ListGeometry(bodyHeight: state.bodyHeight)
+            .firstShown(selection: state.bookmarks.selection, count: state.bookmarks.entries.count)
     }
 
     /// Draws the list over the whole body area.

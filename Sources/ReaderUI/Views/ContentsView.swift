@@ -3,22 +3,15 @@ import ReaderCore
 /// The table of contents: every article with its 版, kicker and headline.
 public enum ContentsView {
     /// The first list row on screen.
-    static let top = 2
+    static let top = ListGeometry.top
 
     /// Rows of the list that fit on screen.
-    static func visibleRows(_ state: AppState) -> Int { max(1, state.bodyHeight - top) }
+    static func visibleRows(_ state: AppState) -> Int { ListGeometry(bodyHeight: state.bodyHeight).rows }
 
     /// The index of the first article shown, keeping the selection in view.
     static func firstShown(_ state: AppState) -> Int {
-        let rows = visibleRows(state)
-        return max(0, min(state.contentsSelection - rows / 2, state.edition.articles.count - rows))
-    }
-
-    /// The article on screen row `row`, if any (for mouse clicks).
-    public static func article(atRow row: Int, state: AppState) -> Int? {
-        let index = firstShown(state) + row - top
-        guard row >= top, row < state.bodyHeight, state.edition.articles.indices.contains(index) else { return nil }
-        return index
+        ListGeometry(bodyHeight: state.bodyHeight)
+            .firstShown(selection: state.contentsSelection, count: state.edition.articles.count)
     }
 
     /// Draws the list over the whole body area.

@@ -4,7 +4,7 @@ import ReaderCore
 enum HelpView {
     /// Key rows that fit inside the box.
     static func rows(_ state: AppState) -> Int {
-        max(1, min(KeyMap.bindings(for: state).count, state.bodyHeight - 2))
+        ListGeometry.helpRows(count: KeyMap.bindings(for: state).count, bodyHeight: state.bodyHeight)
     }
 
     /// Draws a framed box listing `KeyMap.bindings` from `helpScroll`, centred.

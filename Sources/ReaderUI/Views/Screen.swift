@@ -2,9 +2,10 @@ import ReaderCore
 
 /// Draws the whole state into a fresh buffer: the view, any overlay, the status bar.
 public enum Screen {
-    /// The buffer for `state`, `state.width`×`state.height` cells.
-    public static func render(_ state: AppState, measure: DisplayWidth = DisplayWidth()) -> CellBuffer {
-        var buffer = CellBuffer(width: state.width, height: state.height, measure: measure)
+    /// The buffer for `state`, `state.width`×`state.height` cells, measured with the
+    /// state's ambiguous-width setting unless `measure` overrides it.
+    public static func render(_ state: AppState, measure: DisplayWidth? = nil) -> CellBuffer {
+        var buffer = CellBuffer(width: state.width, height: state.height, measure: measure ?? state.measure)
         guard state.width > 0, state.height > 0 else { return buffer }
         if state.isTooSmall {
             TooSmallView.draw(state, into: &buffer)
