@@ -36,10 +36,8 @@ public struct WordSegmenter: Sendable {
             }
         }
         scalarAt.append(Int32(scalars.count))
-        var status = U_ZERO_ERROR
         let found: Bool = utf16.withUnsafeBufferPointer { units in
-            guard let iterator = bs_ubrk_open_word(locale, units.baseAddress, Int32(units.count), &status),
-                  bs_icu_failed(status) == 0 else { return false }
+            guard let iterator = bs_ubrk_open_word(locale, units.baseAddress, Int32(units.count)) else { return false }
             defer { bs_ubrk_close(iterator) }
             var position = bs_ubrk_first(iterator)
             while position != bs_ubrk_done() {
