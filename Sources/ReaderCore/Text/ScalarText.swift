@@ -4,10 +4,12 @@
 /// Runs of body text point into one `ScalarText` by range instead of each holding
 /// a `String`: a whole-edition `--dump` sets millions of runs, and making, validating,
 /// measuring and walking a `String` per run was a third of the layout's cost.
+@usableFromInline
 final class ScalarText: Sendable {
     /// Per-scalar cell bytes (`Typesetter.Cell`): width in the low bits, flags above.
+    @usableFromInline
     enum Cell {
-        static let widthMask: UInt8 = 0x07
+        @usableFromInline static let widthMask: UInt8 = 0x07
         /// The scalar continues the grapheme cluster before it (no break, no gap).
         static let continuation: UInt8 = 0x08
         /// Never drawn: control characters and hard line breaks.
@@ -18,10 +20,10 @@ final class ScalarText: Sendable {
         static let wide: UInt8 = 0x40
     }
 
-    let scalars: [Unicode.Scalar]
-    let cells: [UInt8]
+    @usableFromInline let scalars: [Unicode.Scalar]
+    @usableFromInline let cells: [UInt8]
     /// How East Asian Ambiguous scalars were measured into `cells`.
-    let ambiguous: AmbiguousWidth
+    @usableFromInline let ambiguous: AmbiguousWidth
     /// Every scalar is a grapheme cluster of its own and drawn (none hidden), so a
     /// range of it draws scalar by scalar with the widths in `cells`.
     let isSimple: Bool

@@ -61,6 +61,16 @@ public struct Cell: Sendable, Equatable {
         self.width = width
     }
 
+    /// Adds a zero-width scalar to the grapheme, unless it already has
+    /// `DisplayWidth.marksPerCell` scalars after its first (a continuation cell takes none).
+    public mutating func join(_ scalar: Unicode.Scalar) {
+        guard !isContinuation else { return }
+        var scalars = text.unicodeScalars
+        guard scalars.count <= DisplayWidth.marksPerCell else { return }
+        scalars.append(scalar)
+        text = String(scalars)
+    }
+
     /// The right half of a wide grapheme.
     @inline(__always)
     public static func continuation(_ role: Role, flags: CellFlags = []) -> Cell {
