@@ -123,10 +123,10 @@ struct ScreenGrid {
                 if first < 0x80 {
                     if first != Self.continuation { out.append(UInt8(truncatingIfNeeded: first)) }
                 } else {
-                    ScalarText.appendUTF8(first, to: &out)
+                    UTF8Scalar.append(first, to: &out)
                 }
                 if let more = extras[index] {
-                    for scalar in more { ScalarText.appendUTF8(scalar.value, to: &out) }
+                    for scalar in more { UTF8Scalar.append(scalar.value, to: &out) }
                 }
             }
             return
@@ -140,21 +140,8 @@ struct ScreenGrid {
                     let v = firsts[index]
                     if v < 0x80 {
                         if v != Self.continuation { buffer[n] = UInt8(truncatingIfNeeded: v); n += 1 }
-                    } else if v < 0x800 {
-                        buffer[n] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
-                        buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                        n += 2
-                    } else if v < 0x10000 {
-                        buffer[n] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
-                        buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
-                        buffer[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                        n += 3
                     } else {
-                        buffer[n] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
-                        buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
-                        buffer[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
-                        buffer[n + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                        n += 4
+                        n += UTF8Scalar.write(v, to: buffer.baseAddress! + n)
                     }
                 }
             }

@@ -99,7 +99,7 @@ final class ScalarText: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(range.count * 3)
         for k in range where cells[k] & Cell.hidden == 0 {
-            Self.appendUTF8(scalars[k].value, to: &bytes)
+            UTF8Scalar.append(scalars[k].value, to: &bytes)
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -109,25 +109,5 @@ final class ScalarText: Sendable {
         var total = 0
         for k in range where cells[k] & Cell.hidden == 0 { total += Int(cells[k] & Cell.widthMask) }
         return total
-    }
-
-    /// Appends the UTF-8 encoding of a code point.
-    @inline(__always)
-    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
-        if v < 0x80 {
-            out.append(UInt8(truncatingIfNeeded: v))
-        } else if v < 0x800 {
-            out.append(UInt8(truncatingIfNeeded: 0xC0 | v >> 6))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
-        } else if v < 0x10000 {
-            out.append(UInt8(truncatingIfNeeded: 0xE0 | v >> 12))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
-        } else {
-            out.append(UInt8(truncatingIfNeeded: 0xF0 | v >> 18))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
-        }
     }
 }

@@ -125,18 +125,9 @@ public struct Cell: Sendable, Equatable {
         return value | count << 56
     }
 
-    /// Packs one scalar's UTF-8 bytes.
+    /// Packs one scalar's UTF-8 bytes (the layout `UTF8Scalar.packed` gives).
     @inline(__always)
-    private static func pack(_ v: UInt32) -> UInt64 {
-        let v = UInt64(v)
-        if v < 0x80 { return 1 << 56 | v }
-        if v < 0x800 { return 2 << 56 | (0x80 | v & 0x3F) << 8 | (0xC0 | v >> 6) }
-        if v < 0x10000 {
-            return 3 << 56 | (0x80 | v & 0x3F) << 16 | (0x80 | v >> 6 & 0x3F) << 8 | (0xE0 | v >> 12)
-        }
-        return 4 << 56 | (0x80 | v & 0x3F) << 24 | (0x80 | v >> 6 & 0x3F) << 16
-            | (0x80 | v >> 12 & 0x3F) << 8 | (0xF0 | v >> 18)
-    }
+    private static func pack(_ v: UInt32) -> UInt64 { UTF8Scalar.packed(v) }
 
     /// The `String` of packed bytes.
     private static func unpack(_ packed: UInt64) -> String {
