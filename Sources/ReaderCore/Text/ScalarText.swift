@@ -64,22 +64,8 @@ final class ScalarText: Sendable {
                 var i = 0
                 var n = 0
                 while i < end {
-                    let b0 = UInt32(p[i])
-                    var v: UInt32
-                    if b0 < 0x80 {
-                        v = b0
-                        i += 1
-                    } else if b0 < 0xE0 {
-                        v = (b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
-                        i += 2
-                    } else if b0 < 0xF0 {
-                        v = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-                        i += 3
-                    } else {
-                        v = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12
-                            | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
-                        i += 4
-                    }
+                    let (v, length) = UTF8Scalar.decode(p + i)
+                    i += length
                     // A String's UTF-8 is always valid, so every decoded value is a scalar.
                     buffer[n] = unsafeBitCast(v, to: Unicode.Scalar.self)
                     n += 1

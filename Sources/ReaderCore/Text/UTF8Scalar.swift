@@ -38,4 +38,17 @@ public enum UTF8Scalar {
         UnsafeMutableRawPointer(p).storeBytes(of: UInt32(truncatingIfNeeded: bytes).littleEndian, as: UInt32.self)
         return Int(truncatingIfNeeded: bytes >> 56)
     }
+
+    /// The code point of the valid UTF-8 sequence at `p` and its length in bytes (the
+    /// one decoder: a `String`'s UTF-8, and `Cell`'s packed bytes).
+    @inlinable @inline(__always)
+    public static func decode(_ p: UnsafePointer<UInt8>) -> (value: UInt32, length: Int) {
+        let b0 = UInt32(p[0])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(p[1] & 0x3F), 2) }
+        if b0 < 0xF0 {
+            return ((b0 & 0x0F) << 12 | UInt32(p[1] & 0x3F) << 6 | UInt32(p[2] & 0x3F), 3)
+        }
+        return ((b0 & 0x07) << 18 | UInt32(p[1] & 0x3F) << 12 | UInt32(p[2] & 0x3F) << 6 | UInt32(p[3] & 0x3F), 4)
+    }
 }

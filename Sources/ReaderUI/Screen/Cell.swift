@@ -161,19 +161,12 @@ public struct Cell: Sendable, Equatable {
     /// The first scalar's code point when the grapheme is exactly one scalar; nil otherwise.
     @inline(__always)
     public var singleScalar: UInt32? {
-        let count = packed >> 56
-        let b0 = UInt32(packed & 0xFF)
-        switch count {
-        case 1: return b0
-        case 2 where b0 >= 0xC0 && b0 < 0xE0:
-            return (b0 & 0x1F) << 6 | UInt32(packed >> 8 & 0x3F)
-        case 3 where b0 >= 0xE0 && b0 < 0xF0:
-            return (b0 & 0x0F) << 12 | UInt32(packed >> 8 & 0x3F) << 6 | UInt32(packed >> 16 & 0x3F)
-        case 4 where b0 >= 0xF0:
-            return (b0 & 0x07) << 18 | UInt32(packed >> 8 & 0x3F) << 12
-                | UInt32(packed >> 16 & 0x3F) << 6 | UInt32(packed >> 24 & 0x3F)
-        default: return nil
+        let count = Int(packed >> 56)
+        guard count > 0, count <= 4 else { return nil }
+        let (value, length) = withUnsafeBytes(of: packed.littleEndian) { raw in
+            UTF8Scalar.decode(raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
         }
+        return length == count ? value : nil
     }
 
     /// Bytes `appendUTF8` appends.
