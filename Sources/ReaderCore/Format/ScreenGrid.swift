@@ -90,7 +90,8 @@ struct ScreenGrid {
         mutating func join(_ scalar: Unicode.Scalar, column: Int) {
             var index = base + column
             if column > 0, firsts[index] == ScreenGrid.continuation { index -= 1 }
-            if extras[index, default: []].count < DisplayWidth.marksPerCell { extras[index, default: []].append(scalar) }
+            guard (extras[index]?.count ?? 0) < DisplayWidth.marksPerCell else { return }
+            extras[index, default: []].append(scalar)
         }
     }
 
