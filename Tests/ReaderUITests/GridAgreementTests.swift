@@ -3,8 +3,8 @@ import TestSupport
 import Testing
 @testable import ReaderUI
 
-/// `--dump` paints screen pages through ReaderCore's `ScreenGrid`, the reader through
-/// ReaderUI's `CellBuffer`. Until they are one grid, this holds them to the same text.
+/// `--dump` paints screen pages into ReaderCore's `ScreenGrid`, the reader into ReaderUI's
+/// `CellBuffer`, both through one `RunPainter`. This holds the two to the same text.
 @Suite("--dump and the reader paint the same screens")
 struct GridAgreementTests {
     /// A page's text as the reader's cell buffer holds it, trailing blank lines dropped as `--dump` does.
@@ -47,11 +47,26 @@ struct GridAgreementTests {
         }
     }
 
-    @Test("a zero-width cluster between two letters is the same through both grids")
-    func zeroWidthCluster() {
-        let page = ScreenPage(width: 10, height: 1, runs: [PlacedRun(row: 0, column: 0, text: "a\u{200B}b", role: .body)])
-        withKnownIssue("ScreenGrid attaches a zero-width cluster to the cell before it; CellBuffer drops it") {
-            #expect(PlainTextFormatter().format(page) == Self.readerText(page))
-        }
+    @Test("a zero-width cluster joins the grapheme before it, the same through both grids", arguments: [
+        ("a\u{200B}b", "a\u{200B}b"),
+        ("株\u{200B}洲", "株\u{200B}洲"),
+        ("\u{200B}ab", "ab"),
+        ("ab\u{2060}", "ab\u{2060}"),
+        ("日\u{1B}报", "日报"),
+        ("x\u{0085}y", "xy"),
+    ])
+    func zeroWidthCluster(text: String, expected: String) {
+        let page = ScreenPage(width: 10, height: 1, runs: [PlacedRun(row: 0, column: 0, text: text, role: .body)])
+        #expect(PlainTextFormatter().format(page) == expected)
+        #expect(Self.readerText(page) == expected)
+    }
+
+    @Test("zero-width scalars joined to one cell stop at the mark cap through both grids")
+    func zeroWidthCap() {
+        let text = "a" + String(repeating: "\u{200B}", count: DisplayWidth.marksPerCell + 5) + "b"
+        let expected = "a" + String(repeating: "\u{200B}", count: DisplayWidth.marksPerCell) + "b"
+        let page = ScreenPage(width: 10, height: 1, runs: [PlacedRun(row: 0, column: 0, text: text, role: .body)])
+        #expect(PlainTextFormatter().format(page) == expected)
+        #expect(Self.readerText(page) == expected)
     }
 }

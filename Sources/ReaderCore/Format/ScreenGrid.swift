@@ -27,20 +27,17 @@ struct ScreenGrid {
         self.height = height
         var firsts = [UInt32](filled: Self.space, count: width * height)
         var roles = [Role?](filled: nil, count: width * height)
+        let painter = RunPainter(measure: DisplayWidth(ambiguous: ambiguous))
         var extras: [Int: [Unicode.Scalar]] = [:]
-        let measure = DisplayWidth(ambiguous: ambiguous)
         firsts.withUnsafeMutableBufferPointer { firsts in
             roles.withUnsafeMutableBufferPointer { roles in
-                let cells = Painter(firsts: firsts, roles: roles, width: width)
+                var row = Row(firsts: firsts, roles: roles, base: 0, role: .body)
                 for run in page.runs where run.row >= 0 && run.row < height {
-                    let base = run.row * width
-                    if case .scalars(let text, let range) = run.content, text.ambiguous == ambiguous {
-                        // Set text: one cluster per scalar, widths measured by the typesetter.
-                        cells.paint(text, range, base: base, column: run.column, role: run.role, &extras)
-                    } else {
-                        cells.paint(run.text, base: base, column: run.column, role: run.role, measure, &extras)
-                    }
+                    row.base = run.row * width
+                    row.role = run.role
+                    painter.paint(run, column: run.column, edge: width, on: &row)
                 }
+                extras = row.extras
             }
         }
         self.firsts = firsts
@@ -48,39 +45,29 @@ struct ScreenGrid {
         self.extras = extras
     }
 
-    /// Writes cells of one page's flat arrays.
-    private struct Painter {
+    /// One row of a page's flat arrays, painted by `RunPainter` with one run's role.
+    private struct Row: RunCanvas {
         let firsts: UnsafeMutableBufferPointer<UInt32>
         let roles: UnsafeMutableBufferPointer<Role?>
-        let width: Int
+        /// Flat index of the row's first cell.
+        var base: Int
+        var role: Role
+        var extras: [Int: [Unicode.Scalar]] = [:]
 
-        /// Paints scalars `range` of a simple `ScalarText` from `column` of the row at `base`.
-        func paint(_ text: ScalarText, _ range: Range<Int>, base: Int, column start: Int, role: Role,
-                   _ extras: inout [Int: [Unicode.Scalar]]) {
-            text.scalars.withUnsafeBufferPointer { s in
-                text.cells.withUnsafeBufferPointer { c in
-                    var column = start
-                    for k in range {
-                        let w = Int(c[k] & ScalarText.Cell.widthMask)
-                        if w == 0 {
-                            if column > 0, column - 1 < width { join([s[k]], to: base + column - 1, &extras) }
-                            continue
-                        }
-                        if column < 0 { column += w; continue }
-                        if column + w > width { break }
-                        set(s[k].value, width: w, at: base + column, role: role, &extras)
-                        column += w
-                    }
-                }
-            }
+        init(firsts: UnsafeMutableBufferPointer<UInt32>, roles: UnsafeMutableBufferPointer<Role?>, base: Int,
+             role: Role) {
+            self.firsts = firsts
+            self.roles = roles
+            self.base = base
+            self.role = role
         }
 
-        /// Puts one lone scalar of width `w` (1 or 2) in the cell at `index`, a wide one
-        /// followed by its continuation cell.
+        /// Puts a lone scalar in its cell, a wide one followed by its continuation cell.
         @inline(__always)
-        func set(_ value: UInt32, width w: Int, at index: Int, role: Role, _ extras: inout [Int: [Unicode.Scalar]]) {
+        mutating func place(_ scalar: Unicode.Scalar, width w: Int, column: Int) {
+            let index = base + column
             if !extras.isEmpty { extras[index] = nil }
-            firsts[index] = value
+            firsts[index] = scalar.value
             roles[index] = role
             if w == 2 {
                 if !extras.isEmpty { extras[index + 1] = nil }
@@ -89,66 +76,22 @@ struct ScreenGrid {
             }
         }
 
-        /// Paints a `String` from `column` of the row at `base`, measuring it with `measure`.
-        func paint(_ text: String, base: Int, column start: Int, role: Role, _ measure: DisplayWidth,
-                   _ extras: inout [Int: [Unicode.Scalar]]) {
-            var column = start
-            if text.unicodeScalars.allSatisfy(DisplayWidth.standsAlone) {
-                // Every scalar is its own cluster: no Character walk needed.
-                for scalar in text.unicodeScalars {
-                    let w = measure.of(scalar)
-                    if w == 0 {
-                        if column > 0, column - 1 < width { join([scalar], to: base + column - 1, &extras) }
-                        continue
-                    }
-                    if column < 0 { column += w; continue }
-                    if column + w > width { break }
-                    set(scalar.value, width: w, at: base + column, role: role, &extras)
-                    column += w
-                }
-                return
-            }
-            for character in text {
-                let w = measure.of(character)
-                if w == 0 {
-                    // A zero-width cluster joins the cell before it.
-                    if column > 0, column - 1 < width {
-                        join(character.unicodeScalars, to: base + column - 1, &extras)
-                    }
-                    continue
-                }
-                if column < 0 { column += w; continue }
-                if column + w > width { break }
-                set(base + column, character, role, &extras)
-                if w == 2 { set(base + column + 1, nil, role, &extras) }
-                column += w
-            }
+        /// Puts a cluster's first scalar in its cell and up to `DisplayWidth.marksPerCell` more aside.
+        mutating func place(_ cluster: Character, width w: Int, column: Int) {
+            let index = base + column
+            var scalars = cluster.unicodeScalars.makeIterator()
+            place(scalars.next() ?? " ", width: w, column: column)
+            var more: [Unicode.Scalar] = []
+            while more.count < DisplayWidth.marksPerCell, let next = scalars.next() { more.append(next) }
+            if !more.isEmpty { extras[index] = more }
         }
 
-        /// Replaces cell `index` with `character` (nil: a continuation cell).
-        @inline(__always)
-        private func set(_ index: Int, _ character: Character?, _ role: Role, _ extras: inout [Int: [Unicode.Scalar]]) {
-            if !extras.isEmpty { extras[index] = nil }
-            roles[index] = role
-            guard let character else { firsts[index] = ScreenGrid.continuation; return }
-            var scalars = character.unicodeScalars.makeIterator()
-            firsts[index] = scalars.next()?.value ?? ScreenGrid.continuation
-            if let second = scalars.next() {
-                var more = [second]
-                while more.count < DisplayWidth.marksPerCell, let next = scalars.next() { more.append(next) }
-                extras[index] = more
-            }
-        }
-
-        /// Adds zero-width `scalars` to the cell at `index`, up to `DisplayWidth.marksPerCell`.
-        private func join(_ scalars: some Sequence<Unicode.Scalar>, to index: Int,
-                          _ extras: inout [Int: [Unicode.Scalar]]) {
-            var room = DisplayWidth.marksPerCell - (extras[index]?.count ?? 0)
-            for scalar in scalars {
-                guard room > 0 else { return }
-                extras[index, default: []].append(scalar)
-                room -= 1
-            }
+        /// Adds a zero-width scalar to the cell that leads `column`, up to `DisplayWidth.marksPerCell`.
+        mutating func join(_ scalar: Unicode.Scalar, column: Int) {
+            var index = base + column
+            if column > 0, firsts[index] == ScreenGrid.continuation { index -= 1 }
+            guard (extras[index]?.count ?? 0) < DisplayWidth.marksPerCell else { return }
+            extras[index, default: []].append(scalar)
         }
     }
 
@@ -181,10 +124,10 @@ struct ScreenGrid {
                 if first < 0x80 {
                     if first != Self.continuation { out.append(UInt8(truncatingIfNeeded: first)) }
                 } else {
-                    ScalarText.appendUTF8(first, to: &out)
+                    UTF8Scalar.append(first, to: &out)
                 }
                 if let more = extras[index] {
-                    for scalar in more { ScalarText.appendUTF8(scalar.value, to: &out) }
+                    for scalar in more { UTF8Scalar.append(scalar.value, to: &out) }
                 }
             }
             return
@@ -198,21 +141,8 @@ struct ScreenGrid {
                     let v = firsts[index]
                     if v < 0x80 {
                         if v != Self.continuation { buffer[n] = UInt8(truncatingIfNeeded: v); n += 1 }
-                    } else if v < 0x800 {
-                        buffer[n] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
-                        buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                        n += 2
-                    } else if v < 0x10000 {
-                        buffer[n] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
-                        buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
-                        buffer[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                        n += 3
                     } else {
-                        buffer[n] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
-                        buffer[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
-                        buffer[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
-                        buffer[n + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
-                        n += 4
+                        n += UTF8Scalar.write(v, to: buffer.baseAddress! + n)
                     }
                 }
             }

@@ -1,6 +1,7 @@
 /// What a `PlacedRun` draws: its own `String`, or a range of a paragraph's shared
 /// scalars (body text and anything else the typesetter set), made a `String` only
 /// when someone asks for `PlacedRun.text`.
+@usableFromInline
 enum RunText: Sendable {
     case string(String)
     /// Scalars `range` of a simple `ScalarText` (no hidden scalars, one cluster each).

@@ -16,7 +16,7 @@ public struct PlacedRun: Sendable, Equatable {
     /// draws, scalar for scalar. nil for headers, rules, labels and padding.
     public var source: Range<Int>?
     /// The text, as a `String` or as a range of shared scalars.
-    var content: RunText
+    @usableFromInline var content: RunText
 
     public init(row: Int, column: Int, text: String, role: Role, source: Range<Int>? = nil) {
         self.row = row

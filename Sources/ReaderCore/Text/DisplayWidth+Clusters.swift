@@ -9,7 +9,7 @@ extension DisplayWidth {
     /// Whether a scalar is a grapheme cluster on its own whatever its neighbours, with a
     /// width of 1 or 2: printable ASCII, general punctuation, box drawing, CJK
     /// punctuation, kana, ideographs and fullwidth forms (none is Extend, SpacingMark,
-    /// Prepend, ZWJ or a control). Drawing code (ScreenGrid, ReaderUI's CellBuffer)
+    /// Prepend, ZWJ or a control). Drawing code (`RunPainter`, for --dump and the reader)
     /// skips the `Character` walk for text made only of these.
     @inlinable
     public static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {

@@ -85,23 +85,7 @@ public struct DisplayWidth: Sendable {
                 offset += 1
                 continue
             }
-            let value: UInt32
-            let length: Int
-            if lead < 0x80 {
-                value = UInt32(lead)
-                length = 1
-            } else if lead < 0xE0 {
-                value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F)
-                length = 2
-            } else if lead < 0xF0 {
-                value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6
-                    | UInt32(bytes[offset + 2] & 0x3F)
-                length = 3
-            } else {
-                value = UInt32(lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12
-                    | UInt32(bytes[offset + 2] & 0x3F) << 6 | UInt32(bytes[offset + 3] & 0x3F)
-                length = 4
-            }
+            let (value, length) = UTF8Scalar.decode(bytes.baseAddress! + offset)
             let byte = table.byte(value)
             if byte & Table.joins == 0 {
                 let cells = cells(byte)

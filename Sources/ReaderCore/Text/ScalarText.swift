@@ -4,10 +4,12 @@
 /// Runs of body text point into one `ScalarText` by range instead of each holding
 /// a `String`: a whole-edition `--dump` sets millions of runs, and making, validating,
 /// measuring and walking a `String` per run was a third of the layout's cost.
+@usableFromInline
 final class ScalarText: Sendable {
     /// Per-scalar cell bytes (`Typesetter.Cell`): width in the low bits, flags above.
+    @usableFromInline
     enum Cell {
-        static let widthMask: UInt8 = 0x07
+        @usableFromInline static let widthMask: UInt8 = 0x07
         /// The scalar continues the grapheme cluster before it (no break, no gap).
         static let continuation: UInt8 = 0x08
         /// Never drawn: control characters and hard line breaks.
@@ -18,10 +20,10 @@ final class ScalarText: Sendable {
         static let wide: UInt8 = 0x40
     }
 
-    let scalars: [Unicode.Scalar]
-    let cells: [UInt8]
+    @usableFromInline let scalars: [Unicode.Scalar]
+    @usableFromInline let cells: [UInt8]
     /// How East Asian Ambiguous scalars were measured into `cells`.
-    let ambiguous: AmbiguousWidth
+    @usableFromInline let ambiguous: AmbiguousWidth
     /// Every scalar is a grapheme cluster of its own and drawn (none hidden), so a
     /// range of it draws scalar by scalar with the widths in `cells`.
     let isSimple: Bool
@@ -62,22 +64,8 @@ final class ScalarText: Sendable {
                 var i = 0
                 var n = 0
                 while i < end {
-                    let b0 = UInt32(p[i])
-                    var v: UInt32
-                    if b0 < 0x80 {
-                        v = b0
-                        i += 1
-                    } else if b0 < 0xE0 {
-                        v = (b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
-                        i += 2
-                    } else if b0 < 0xF0 {
-                        v = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-                        i += 3
-                    } else {
-                        v = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12
-                            | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
-                        i += 4
-                    }
+                    let (v, length) = UTF8Scalar.decode(p + i)
+                    i += length
                     // A String's UTF-8 is always valid, so every decoded value is a scalar.
                     buffer[n] = unsafeBitCast(v, to: Unicode.Scalar.self)
                     n += 1
@@ -97,7 +85,7 @@ final class ScalarText: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(range.count * 3)
         for k in range where cells[k] & Cell.hidden == 0 {
-            Self.appendUTF8(scalars[k].value, to: &bytes)
+            UTF8Scalar.append(scalars[k].value, to: &bytes)
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -107,25 +95,5 @@ final class ScalarText: Sendable {
         var total = 0
         for k in range where cells[k] & Cell.hidden == 0 { total += Int(cells[k] & Cell.widthMask) }
         return total
-    }
-
-    /// Appends the UTF-8 encoding of a code point.
-    @inline(__always)
-    static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
-        if v < 0x80 {
-            out.append(UInt8(truncatingIfNeeded: v))
-        } else if v < 0x800 {
-            out.append(UInt8(truncatingIfNeeded: 0xC0 | v >> 6))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
-        } else if v < 0x10000 {
-            out.append(UInt8(truncatingIfNeeded: 0xE0 | v >> 12))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
-        } else {
-            out.append(UInt8(truncatingIfNeeded: 0xF0 | v >> 18))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | v & 0x3F))
-        }
     }
 }

@@ -41,7 +41,7 @@ struct TypesetParagraph {
                 for _ in column..<max(column, segment.column) { bytes.append(0x20) }
                 let start = bytes.count
                 for k in segment.scalars where text.cells[k] & ScalarText.Cell.hidden == 0 {
-                    ScalarText.appendUTF8(text.scalars[k].value, to: &bytes)
+                    UTF8Scalar.append(text.scalars[k].value, to: &bytes)
                 }
                 column = segment.column + text.width(segment.scalars)
                 pieces.append((start..<bytes.count, segment.column, segment.scalars))

@@ -61,6 +61,16 @@ public struct Cell: Sendable, Equatable {
         self.width = width
     }
 
+    /// Adds a zero-width scalar to the grapheme, unless it already has
+    /// `DisplayWidth.marksPerCell` scalars after its first (a continuation cell takes none).
+    public mutating func join(_ scalar: Unicode.Scalar) {
+        guard !isContinuation else { return }
+        var scalars = text.unicodeScalars
+        guard scalars.count <= DisplayWidth.marksPerCell else { return }
+        scalars.append(scalar)
+        text = String(scalars)
+    }
+
     /// The right half of a wide grapheme.
     @inline(__always)
     public static func continuation(_ role: Role, flags: CellFlags = []) -> Cell {
@@ -115,18 +125,9 @@ public struct Cell: Sendable, Equatable {
         return value | count << 56
     }
 
-    /// Packs one scalar's UTF-8 bytes.
+    /// Packs one scalar's UTF-8 bytes (the layout `UTF8Scalar.packed` gives).
     @inline(__always)
-    private static func pack(_ v: UInt32) -> UInt64 {
-        let v = UInt64(v)
-        if v < 0x80 { return 1 << 56 | v }
-        if v < 0x800 { return 2 << 56 | (0x80 | v & 0x3F) << 8 | (0xC0 | v >> 6) }
-        if v < 0x10000 {
-            return 3 << 56 | (0x80 | v & 0x3F) << 16 | (0x80 | v >> 6 & 0x3F) << 8 | (0xE0 | v >> 12)
-        }
-        return 4 << 56 | (0x80 | v & 0x3F) << 24 | (0x80 | v >> 6 & 0x3F) << 16
-            | (0x80 | v >> 12 & 0x3F) << 8 | (0xF0 | v >> 18)
-    }
+    private static func pack(_ v: UInt32) -> UInt64 { UTF8Scalar.packed(v) }
 
     /// The `String` of packed bytes.
     private static func unpack(_ packed: UInt64) -> String {
@@ -160,19 +161,12 @@ public struct Cell: Sendable, Equatable {
     /// The first scalar's code point when the grapheme is exactly one scalar; nil otherwise.
     @inline(__always)
     public var singleScalar: UInt32? {
-        let count = packed >> 56
-        let b0 = UInt32(packed & 0xFF)
-        switch count {
-        case 1: return b0
-        case 2 where b0 >= 0xC0 && b0 < 0xE0:
-            return (b0 & 0x1F) << 6 | UInt32(packed >> 8 & 0x3F)
-        case 3 where b0 >= 0xE0 && b0 < 0xF0:
-            return (b0 & 0x0F) << 12 | UInt32(packed >> 8 & 0x3F) << 6 | UInt32(packed >> 16 & 0x3F)
-        case 4 where b0 >= 0xF0:
-            return (b0 & 0x07) << 18 | UInt32(packed >> 8 & 0x3F) << 12
-                | UInt32(packed >> 16 & 0x3F) << 6 | UInt32(packed >> 24 & 0x3F)
-        default: return nil
+        let count = Int(packed >> 56)
+        guard count > 0, count <= 4 else { return nil }
+        let (value, length) = withUnsafeBytes(of: packed.littleEndian) { raw in
+            UTF8Scalar.decode(raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
         }
+        return length == count ? value : nil
     }
 
     /// Bytes `appendUTF8` appends.

@@ -27,36 +27,20 @@ public struct CellBuffer: Sendable, Equatable {
     }
 
     /// Writes `text` from `column`, clipped at `limit` (default: the right edge).
-    /// Returns the column after the last drawn cell. Zero-width and control
-    /// graphemes are dropped so no byte can reach the terminal as a control.
+    /// Returns the column after the last drawn cell. A zero-width cluster joins the
+    /// grapheme before it, as in `--dump` (`RunPainter`); controls are dropped so no
+    /// byte can reach the terminal as a control.
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, role: Role,
                              flags: CellFlags = [], limit: Int? = nil) -> Int {
         guard row >= 0, row < height else { return column }
         let edge = min(width, limit ?? width)
-        var x = column
-        if text.unicodeScalars.allSatisfy(DisplayWidth.standsAlone) {
-            // Every scalar is a cluster of its own, 1 or 2 cells wide: no Character walk.
-            for scalar in text.unicodeScalars {
-                let w = measure.of(scalar)
-                if x + w > edge { break }
-                if x >= 0 {
-                    place(Cell(scalar: scalar, role: role, flags: flags, width: UInt8(w)), row: row, column: x)
-                }
-                x += w
-            }
-            return x
+        let painter = RunPainter(measure: measure)
+        let width = width
+        return cells.withUnsafeMutableBufferPointer { cells in
+            var pen = Pen(cells: cells, base: row * width, width: width, role: role, flags: flags)
+            return painter.paint(text, column: column, edge: edge, on: &pen)
         }
-        for grapheme in text {
-            let w = measure.of(grapheme)
-            if w <= 0 { continue }
-            if x + w > edge { break }
-            if x >= 0 {
-                place(Cell(text: String(grapheme), role: role, flags: flags, width: UInt8(w)), row: row, column: x)
-            }
-            x += w
-        }
-        return x
     }
 
     /// Fills `count` cells of `row` from `column` with blanks of `role`.
@@ -65,9 +49,10 @@ public struct CellBuffer: Sendable, Equatable {
         let start = max(0, column)
         let end = min(width, column + (count ?? width))
         guard start < end else { return }
-        let blank = Cell(scalar: " ", role: role, flags: flags, width: 1)
-        for x in start..<end {
-            place(blank, row: row, column: x)
+        let width = width
+        cells.withUnsafeMutableBufferPointer { cells in
+            var pen = Pen(cells: cells, base: row * width, width: width, role: role, flags: flags)
+            for x in start..<end { pen.place(" " as Unicode.Scalar, width: 1, column: x) }
         }
     }
 
@@ -95,9 +80,17 @@ public struct CellBuffer: Sendable, Equatable {
 
     /// Draws `page` with its top-left corner at `row`, `column`.
     public mutating func paint(_ page: ScreenPage, row top: Int = 0, column left: Int = 0) {
-        for run in page.runs where run.row < page.height {
-            put(run.text, row: top + run.row, column: left + run.column, role: run.role,
-                limit: left + page.width)
+        let painter = RunPainter(measure: measure)
+        let width = width
+        let height = height
+        let edge = min(width, left + page.width)
+        cells.withUnsafeMutableBufferPointer { cells in
+            for run in page.runs where run.row < page.height {
+                let row = top + run.row
+                guard row >= 0, row < height else { continue }
+                var pen = Pen(cells: cells, base: row * width, width: width, role: run.role, flags: [])
+                painter.paint(run, column: left + run.column, edge: edge, on: &pen)
+            }
         }
     }
 
@@ -117,26 +110,54 @@ public struct CellBuffer: Sendable, Equatable {
     /// The whole buffer as text, one line per row.
     public var text: String { lines().joined(separator: "\n") }
 
-    /// Puts one lead cell (and the continuation of a wide one), first clearing any wide
-    /// grapheme it would cut in half.
-    @inline(__always)
-    private mutating func place(_ cell: Cell, row: Int, column x: Int) {
-        let index = row * width + x
-        if cells[index].width != 1 { clearHalves(row: row, column: x) }
-        cells[index] = cell
-        if cell.width == 2 {
-            if cells[index + 1].width != 1 { clearHalves(row: row, column: x + 1) }
-            cells[index + 1] = .continuation(cell.role, flags: cell.flags)
-        }
-    }
+    /// One row of the buffer's cells, painted by `RunPainter` with one run's role and flags.
+    private struct Pen: RunCanvas {
+        let cells: UnsafeMutableBufferPointer<Cell>
+        /// Index of the row's first cell.
+        let base: Int
+        let width: Int
+        let role: Role
+        let flags: CellFlags
 
-    /// Blanks the other half of a wide grapheme that covers `column`.
-    private mutating func clearHalves(row: Int, column x: Int) {
-        let cell = self[row, x]
-        if cell.isContinuation, x > 0 {
-            self[row, x - 1] = .blank(self[row, x - 1].role)
-        } else if cell.width == 2, x + 1 < width {
-            self[row, x + 1] = .blank(cell.role)
+        /// Puts a lone scalar, built without a `String`.
+        @inline(__always)
+        mutating func place(_ scalar: Unicode.Scalar, width w: Int, column: Int) {
+            put(Cell(scalar: scalar, role: role, flags: flags, width: UInt8(w)), column: column)
+        }
+
+        /// Puts a cluster of several scalars (capped at `DisplayWidth.marksPerCell` marks by `Cell`).
+        mutating func place(_ cluster: Character, width w: Int, column: Int) {
+            put(Cell(text: String(cluster), role: role, flags: flags, width: UInt8(w)), column: column)
+        }
+
+        /// Joins a zero-width scalar to the grapheme that leads `column`.
+        mutating func join(_ scalar: Unicode.Scalar, column: Int) {
+            var index = base + column
+            if column > 0, cells[index].isContinuation { index -= 1 }
+            cells[index].join(scalar)
+        }
+
+        /// Puts one lead cell (and the continuation of a wide one), first clearing any wide
+        /// grapheme it would cut in half.
+        @inline(__always)
+        private func put(_ cell: Cell, column x: Int) {
+            let index = base + x
+            if cells[index].width != 1 { clearHalves(column: x) }
+            cells[index] = cell
+            if cell.width == 2 {
+                if cells[index + 1].width != 1 { clearHalves(column: x + 1) }
+                cells[index + 1] = .continuation(cell.role, flags: cell.flags)
+            }
+        }
+
+        /// Blanks the other half of a wide grapheme that covers `column`.
+        private func clearHalves(column x: Int) {
+            let cell = cells[base + x]
+            if cell.isContinuation, x > 0 {
+                cells[base + x - 1] = .blank(cells[base + x - 1].role)
+            } else if cell.width == 2, x + 1 < width {
+                cells[base + x + 1] = .blank(cell.role)
+            }
         }
     }
 }
