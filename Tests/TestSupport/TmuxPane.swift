@@ -139,15 +139,33 @@ public final class TmuxPane {
     /// The first child process of the pane's process (the program a pane shell started).
     public func childPID() -> Int32? {
         guard let parent = Int32((try? format("#{pane_pid}")) ?? "") else { return nil }
+        return Self.children(of: parent).first
+    }
+
+    /// The child processes of `parent`, from /proc.
+    static func children(of parent: Int32) -> [Int32] {
         let children = (try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)) ?? ""
-        return children.split(separator: " ").compactMap { Int32($0) }.first
+        return children.split(separator: " ").compactMap { Int32($0) }
+    }
+
+    /// Whether process `pid` still runs (a zombie, which nobody may reap here, has ended).
+    static func isRunning(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let end = stat.lastIndex(of: ")") else { return false }
+        return !stat[end...].hasPrefix(") Z") && !stat[end...].hasPrefix(") X")
     }
 
     /// Kills the server and everything in it, and removes its files. Safe to call twice.
     public func close() {
         guard !closed else { return }
         closed = true
+        // The programs in the pane may still write (a reader saves its place on SIGHUP):
+        // wait for them to end before their files are removed.
+        let pane = Int32((try? format("#{pane_pid}")) ?? "")
+        let programs = pane.map { [$0] + Self.children(of: $0) } ?? []
         _ = try? tmux(["kill-server"])
+        let deadline = Date().addingTimeInterval(3)
+        while programs.contains(where: Self.isRunning) && Date() < deadline { usleep(10_000) }
         // tmux leaves the socket file behind when its server is killed.
         for path in [socket, socket + ".conf"] + removeOnClose { try? FileManager.default.removeItem(atPath: path) }
     }
