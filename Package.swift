@@ -38,7 +38,8 @@ let package = Package(
             resources: []
         ),
         // Helpers every test target shares: repository paths, the sample edition, snapshots,
-        // a seeded generator, multi-版 editions, system requirements of the e2e tests.
+        // a seeded generator, multi-版 editions, system requirements of the e2e tests, and the
+        // tmux pane (TmuxPane) every terminal test drives.
         .target(name: "TestSupport", dependencies: ["ReaderCore"], path: "Tests/TestSupport"),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "TestSupport"],
                     exclude: ["Snapshots", "Fixtures"]),

@@ -125,7 +125,8 @@ struct BookmarkReaderE2ETests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try Data("{\"version\": 1, \"bookmarks\": [tor".utf8).write(to: URL(fileURLWithPath: dir + "/bookmarks.json"))
-        let session = try TmuxPane.reader(width: 100, height: 30, arguments: ["--state-dir", dir, TestPaths.sampleEdition])
+        let session = try TmuxPane.reader(width: 100, height: 30,
+                                          arguments: ["--state-dir", dir, TestPaths.sampleEdition])
         #expect(session.waitFor(text: "bookmarks.json was unreadable"), "\(session.statusLine())")
         try session.send("2")
         #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })
@@ -145,7 +146,8 @@ struct BookmarkReaderE2ETests {
             try? FileManager.default.removeItem(atPath: config)
         }
         try Data("{\"stateDir\": \"\(dir)\"}".utf8).write(to: URL(fileURLWithPath: config))
-        let session = try TmuxPane.reader(width: 80, height: 24, arguments: ["--config", config, TestPaths.sampleEdition])
+        let session = try TmuxPane.reader(width: 80, height: 24,
+                                          arguments: ["--config", config, TestPaths.sampleEdition])
         #expect(session.waitFor(text: "株洲日报"))
         try session.send("2")
         #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })
@@ -199,7 +201,8 @@ struct BookmarkReaderE2ETests {
         let config = dir + "-config.json"
         defer { try? FileManager.default.removeItem(atPath: config) }
         try Data("{\"noState\": true, \"stateDir\": \"\(dir)\"}".utf8).write(to: URL(fileURLWithPath: config))
-        let session = try TmuxPane.reader(width: 100, height: 30, arguments: ["--config", config, TestPaths.sampleEdition])
+        let session = try TmuxPane.reader(width: 100, height: 30,
+                                          arguments: ["--config", config, TestPaths.sampleEdition])
         #expect(session.waitFor(text: "株洲日报"))
         try session.send("2")
         #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })

@@ -45,7 +45,8 @@ struct KioskLimitsTests {
                        environment: [String: String] = [:]) throws -> TmuxPane {
         let command = prefix + "exec '\(KioskHarness.binary)' --kiosk"
         return try TmuxPane(command: [command], width: width, height: height,
-                            environment: ["LANG": "C.UTF-8", "BROADSHEET_LIBRARY": library].merging(environment) { $1 }, remainOnExit: true)
+                            environment: ["LANG": "C.UTF-8", "BROADSHEET_LIBRARY": library].merging(environment) { $1 },
+                            remainOnExit: true)
     }
 
     @Test("COLUMNS=30000 LINES=30000 and a 30000×30000 tty: bounded memory; a screen larger than 1000×500 is capped with a notice")

@@ -24,9 +24,11 @@ public final class TmuxPane {
     /// are an argv. `environment` is set for the command (after LANG and LC_ALL = C.UTF-8);
     /// with `remainOnExit` the pane stays after the command ends, so a crash can still be
     /// read and `#{pane_dead}` tells.
-    public init(command: [String], width: Int, height: Int, environment: [String: String] = [:],
-                remainOnExit: Bool = false, socket: String = TmuxPane.freshSocket(),
-                removeOnClose: [String] = []) throws {
+    public init(
+        command: [String], width: Int, height: Int, environment: [String: String] = [:],
+        remainOnExit: Bool = false, socket: String = TmuxPane.freshSocket(),
+        removeOnClose: [String] = []
+    ) throws {
         self.socket = socket
         self.removeOnClose = removeOnClose
         guard Self.executable != nil else {
@@ -38,8 +40,10 @@ public final class TmuxPane {
         var options = "set-option -g status off\n"
         if remainOnExit { options += "set-option -g remain-on-exit on\n" }
         try options.write(toFile: socket + ".conf", atomically: true, encoding: .utf8)
-        var arguments = ["-f", socket + ".conf", "new-session", "-d", "-s", session,
-                         "-x", String(width), "-y", String(height), "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8"]
+        var arguments = [
+            "-f", socket + ".conf", "new-session", "-d", "-s", session,
+            "-x", String(width), "-y", String(height), "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8",
+        ]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
         try tmux(arguments + command)
     }
@@ -151,7 +155,8 @@ public final class TmuxPane {
     /// Whether process `pid` still runs (a zombie, which nobody may reap here, has ended).
     static func isRunning(_ pid: Int32) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let end = stat.lastIndex(of: ")") else { return false }
+            let end = stat.lastIndex(of: ")")
+        else { return false }
         return !stat[end...].hasPrefix(") Z") && !stat[end...].hasPrefix(") X")
     }
 
