@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The tmux harness every terminal test drives keeps its promises: signals reach the
 /// programs, failures and hangs throw, ended panes stay readable on request, files go.
@@ -25,20 +25,23 @@ struct TmuxPaneTests {
         #expect(KioskHarness.wait(5) { (try? pane.format("#{pane_dead}")) == "1" }, "SIGTERM did not end `sleep`")
     }
 
-    @Test("an ended command's pane stays with its text and exit status only with remainOnExit",
-          arguments: [true, false])
+    @Test(
+        "an ended command's pane stays with its text and exit status only with remainOnExit",
+        arguments: [true, false])
     func remainOnExit(remain: Bool) throws {
         // tmux drops output that reaches it together with the end of the pane: pause first.
-        let pane = try TmuxPane(command: ["sh", "-c", "echo 读完了; sleep 0.5; exit 3"], width: 40, height: 5,
-                                remainOnExit: remain)
+        let pane = try TmuxPane(
+            command: ["sh", "-c", "echo 读完了; sleep 0.5; exit 3"], width: 40, height: 5,
+            remainOnExit: remain)
         defer { pane.close() }
         if remain {
             #expect(pane.waitFor(text: "读完了"), "the ended pane's text:\n\(pane.screen)")
             #expect(KioskHarness.wait(5) { (try? pane.format("#{pane_dead}")) == "1" })
             #expect(try pane.format("#{pane_dead_status}") == "3")
         } else {
-            #expect(KioskHarness.wait(5) { (try? pane.format("#{pane_dead}")) == nil },
-                    "the server outlived its only pane: \(pane.screen)")
+            #expect(
+                KioskHarness.wait(5) { (try? pane.format("#{pane_dead}")) == nil },
+                "the server outlived its only pane: \(pane.screen)")
         }
     }
 
