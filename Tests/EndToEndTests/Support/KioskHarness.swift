@@ -4,18 +4,11 @@ import TestSupport
 
 /// Runs programs for the kiosk end-to-end tests (tmux panes are `TmuxPane`s).
 enum KioskHarness {
-    /// The package root, found from this file (Tests/EndToEndTests/Support/).
-    static var packageRoot: String {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }
+    /// The package root.
+    static var packageRoot: String { TestPaths.root }
 
-    /// The debug `broadsheet` binary the test target depends on (or `$BROADSHEET_BINARY`).
-    static var binary: String {
-        if let given = ProcessInfo.processInfo.environment["BROADSHEET_BINARY"], !given.isEmpty { return given }
-        return packageRoot + "/.build/debug/broadsheet"
-    }
+    /// The `broadsheet` binary the reader tests run too (`TmuxPane.binary`).
+    static var binary: String { TmuxPane.binary }
 
     /// `Tests/EndToEndTests/Support/kiosk-sshd.sh`.
     static var sshdScript: String { packageRoot + "/Tests/EndToEndTests/Support/kiosk-sshd.sh" }

@@ -4,8 +4,9 @@ import TestSupport
 
 /// The real `broadsheet` binary in a tmux pane, as the reader tests start it.
 extension TmuxPane {
-    /// The binary built next to the test bundle (`.build/debug/broadsheet`).
+    /// `$BROADSHEET_BINARY`, or the binary built next to the test bundle (`.build/debug/broadsheet`).
     static let binary: String = {
+        if let given = ProcessInfo.processInfo.environment["BROADSHEET_BINARY"], !given.isEmpty { return given }
         var candidates: [String] = []
         if let executable = Bundle.main.executablePath {
             candidates.append(URL(fileURLWithPath: executable).deletingLastPathComponent().path + "/broadsheet")
