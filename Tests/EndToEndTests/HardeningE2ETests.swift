@@ -133,7 +133,7 @@ struct HardeningE2ETests {
         let session = try TmuxPane.reader(width: 100, height: 40, term: "dumb")
         #expect(session.waitFor(text: "EXIT="))
         // The dump fills the pane: the message before it is in the scrollback.
-        let screen = (try session.tmux(["capture-pane", "-p", "-S", "-200"])).split(separator: "\n").map(String.init)
+        let screen = (try session.capture(history: 200)).split(separator: "\n").map(String.init)
         #expect(screen.contains { $0.contains("EXIT=0") }, "\(screen.joined(separator: "\n"))")
         #expect(screen.contains { $0.contains("株　洲　日　报") })
         #expect(screen.contains { $0.contains("cannot place the cursor") })

@@ -26,7 +26,7 @@ struct TmuxPaneTests {
     }
 
     @Test(
-        "an ended command's pane stays with its text and exit status only with remainOnExit",
+        "an ended command's pane stays, its text still readable, only with remainOnExit",
         arguments: [true, false])
     func remainOnExit(remain: Bool) throws {
         // tmux drops output that reaches it together with the end of the pane: pause first.
@@ -36,8 +36,10 @@ struct TmuxPaneTests {
         defer { pane.close() }
         if remain {
             #expect(pane.waitFor(text: "读完了"), "the ended pane's text:\n\(pane.screen)")
-            #expect(KioskHarness.wait(5) { (try? pane.format("#{pane_dead}")) == "1" })
-            #expect(try pane.format("#{pane_dead_status}") == "3")
+            // tmux 3.3 may scroll the text up to write "Pane is dead (status …)" under it, and
+            // under load may learn the status late or never: only the pane and its text are promised.
+            #expect(KioskHarness.wait(5) { (try? pane.format("#{pane_dead}")) == "1" }, "the pane is not dead")
+            #expect(try pane.capture(history: 10).contains("读完了"), "the ended pane's text is gone")
         } else {
             #expect(
                 KioskHarness.wait(5) { (try? pane.format("#{pane_dead}")) == nil },

@@ -70,9 +70,11 @@ public final class TmuxPane {
         return result.out
     }
 
-    /// The visible text of the pane; with `styled`, with its SGR escapes (to see highlights).
-    public func capture(styled: Bool = false) throws -> String {
-        try tmux(["capture-pane", "-p", "-t", target] + (styled ? ["-e"] : []))
+    /// The visible text of the pane, after the last `history` rows scrolled off it; with
+    /// `styled`, with its SGR escapes (to see highlights).
+    public func capture(styled: Bool = false, history: Int = 0) throws -> String {
+        try tmux(
+            ["capture-pane", "-p", "-t", target] + (styled ? ["-e"] : []) + (history > 0 ? ["-S", "-\(history)"] : []))
     }
 
     /// The visible text, or the error that kept it from being read (for messages).
