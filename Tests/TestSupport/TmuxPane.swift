@@ -22,8 +22,9 @@ public final class TmuxPane {
     /// Starts a detached session `width`×`height` in a new server on `socket`, running
     /// `command`: one element is a shell line (tmux runs it with its default shell), more
     /// are an argv. `environment` is set for the command (after LANG and LC_ALL = C.UTF-8);
-    /// with `remainOnExit` the pane stays after the command ends, so a crash can still be
-    /// read and `#{pane_dead}` tells.
+    /// with `remainOnExit` the pane stays after the command ends and `#{pane_dead}` tells, so
+    /// what a crashed program printed can still be read (with `capture(history:)`: tmux 3.3
+    /// scrolls it up for its "Pane is dead" line; output that arrives with the end may be lost).
     public init(
         command: [String], width: Int, height: Int, environment: [String: String] = [:],
         remainOnExit: Bool = false, socket: String = TmuxPane.freshSocket(),
