@@ -38,8 +38,9 @@ let package = Package(
             resources: []
         ),
         // Helpers every test target shares: repository paths, the sample edition, snapshots,
-        // a seeded generator, multi-版 editions, system requirements of the e2e tests, and a
-        // scripted terminal backend that records frames (the main loop's unit tests).
+        // a seeded generator, multi-版 editions, system requirements of the e2e tests, a
+        // scripted terminal backend that records frames (the main loop's unit tests), and the
+        // tmux pane (TmuxPane) every terminal test drives.
         .target(name: "TestSupport", dependencies: ["ReaderCore", "ReaderUI"], path: "Tests/TestSupport"),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "TestSupport"],
                     exclude: ["Snapshots", "Fixtures"]),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Bookmarks and the reading position in the real binary: bookmark, quit, reopen at
 /// another size, resume, list, jump (bookmarks end to end, through the real reader).
@@ -12,8 +13,8 @@ struct BookmarkReaderE2ETests {
 
     /// A 100×30 reader on `arguments`, moved to the second screen page of article 2
     /// (the place every test here bookmarks or leaves), once `ready` text is on screen.
-    static func onSecondPageOfArticleTwo(_ arguments: [String], ready: String = "株洲日报") throws -> TmuxSession {
-        let session = try TmuxSession(width: 100, height: 30, arguments: arguments)
+    static func onSecondPageOfArticleTwo(_ arguments: [String], ready: String = "株洲日报") throws -> TmuxPane {
+        let session = try TmuxPane.reader(width: 100, height: 30, arguments: arguments)
         #expect(session.waitFor(text: ready))
         try session.send("2")
         #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })
@@ -47,38 +48,38 @@ struct BookmarkReaderE2ETests {
     func bookmarkResumeJump() throws {
         let dir = Self.stateDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let arguments = ["--state-dir", dir, TmuxSession.sample]
+        let arguments = ["--state-dir", dir, TestPaths.sampleEdition]
 
         let first = try Self.onSecondPageOfArticleTwo(arguments)
         try first.send("m")
         #expect(first.waitFor(text: "Enter saves"))
-        try first.send("读完", literal: true)
+        try first.type("读完")
         try first.send("Enter")
         #expect(first.waitFor(text: "bookmarked"), "\(first.statusLine())")
         let quote = try #require(Self.savedQuote(in: dir), "no bookmark saved in \(dir)")
-        #expect(Self.shows(quote, first.screen()), "the bookmarked text is at the top of the page")
+        #expect(Self.shows(quote, first.rows()), "the bookmarked text is at the top of the page")
         try first.send("q")
         #expect(first.waitFor(text: "EXIT=0"))
 
         // Reopened in a terminal resized from 100×30 to 80×24.
-        let second = try TmuxSession(width: 80, height: 24, arguments: arguments)
-        #expect(second.waitFor(text: "Resumed where you left off"), "\(second.screen().joined(separator: "\n"))")
+        let second = try TmuxPane.reader(width: 80, height: 24, arguments: arguments)
+        #expect(second.waitFor(text: "Resumed where you left off"), "\(second.rows().joined(separator: "\n"))")
         #expect(second.statusLine().contains("F: front page") || second.waitFor(text: "F: front page"))
-        #expect(Self.shows(quote, second.screen()), "resumed on the bookmarked text:\n\(second.screen().joined(separator: "\n"))")
+        #expect(Self.shows(quote, second.rows()), "resumed on the bookmarked text:\n\(second.rows().joined(separator: "\n"))")
 
         try second.send("F")
         #expect(second.waitFor { _ in second.statusLine().contains("版 1/") && !second.statusLine().contains("文 ") })
         try second.send("'")
         #expect(second.waitFor(text: "书签 Bookmarks · 1"))
-        let list = second.screen().joined(separator: "\n")
+        let list = second.rows().joined(separator: "\n")
         #expect(list.contains("读完"))
         #expect(list.contains("2023-03-29"))
         #expect(list.contains("追“高”逐“新”"))
-        for line in second.screen() { #expect(TmuxSession.width(line) <= 80) }
+        for line in second.rows() { #expect(TmuxPane.width(line) <= 80) }
 
         try second.send("Enter")
         #expect(second.waitFor { _ in second.statusLine().contains("文 2/") }, "\(second.statusLine())")
-        #expect(Self.shows(quote, second.screen()), "jumped to the bookmarked text:\n\(second.screen().joined(separator: "\n"))")
+        #expect(Self.shows(quote, second.rows()), "jumped to the bookmarked text:\n\(second.rows().joined(separator: "\n"))")
         try second.send("q")
         #expect(second.waitFor(text: "EXIT=0"))
     }
@@ -87,8 +88,8 @@ struct BookmarkReaderE2ETests {
     func noState() throws {
         let dir = Self.stateDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let session = try TmuxSession(width: 80, height: 24,
-                                      arguments: ["--no-state", "--state-dir", dir, TmuxSession.sample])
+        let session = try TmuxPane.reader(width: 80, height: 24,
+                                      arguments: ["--no-state", "--state-dir", dir, TestPaths.sampleEdition])
         #expect(session.waitFor(text: "株洲日报"))
         try session.send("2")
         #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })
@@ -104,14 +105,14 @@ struct BookmarkReaderE2ETests {
     func signalFlushes(signal: Int32, status: Int) throws {
         let dir = Self.stateDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let arguments = ["--state-dir", dir, TmuxSession.sample]
+        let arguments = ["--state-dir", dir, TestPaths.sampleEdition]
         let first = try Self.onSecondPageOfArticleTwo(arguments)
         let pid = try #require(first.readerPID())
         kill(pid, signal)
-        #expect(first.waitFor(text: "EXIT=\(status)"), "\(first.screen().joined(separator: "\n"))")
+        #expect(first.waitFor(text: "EXIT=\(status)"), "\(first.rows().joined(separator: "\n"))")
 
-        let second = try TmuxSession(width: 100, height: 30, arguments: arguments)
-        #expect(second.waitFor(text: "Resumed where you left off"), "\(second.screen().joined(separator: "\n"))")
+        let second = try TmuxPane.reader(width: 100, height: 30, arguments: arguments)
+        #expect(second.waitFor(text: "Resumed where you left off"), "\(second.rows().joined(separator: "\n"))")
         #expect(second.statusLine().contains("文 2/"))
         #expect(second.statusLine().contains("页 2/"))
         try second.send("q")
@@ -124,7 +125,8 @@ struct BookmarkReaderE2ETests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try Data("{\"version\": 1, \"bookmarks\": [tor".utf8).write(to: URL(fileURLWithPath: dir + "/bookmarks.json"))
-        let session = try TmuxSession(width: 100, height: 30, arguments: ["--state-dir", dir, TmuxSession.sample])
+        let session = try TmuxPane.reader(width: 100, height: 30,
+                                          arguments: ["--state-dir", dir, TestPaths.sampleEdition])
         #expect(session.waitFor(text: "bookmarks.json was unreadable"), "\(session.statusLine())")
         try session.send("2")
         #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })
@@ -144,7 +146,8 @@ struct BookmarkReaderE2ETests {
             try? FileManager.default.removeItem(atPath: config)
         }
         try Data("{\"stateDir\": \"\(dir)\"}".utf8).write(to: URL(fileURLWithPath: config))
-        let session = try TmuxSession(width: 80, height: 24, arguments: ["--config", config, TmuxSession.sample])
+        let session = try TmuxPane.reader(width: 80, height: 24,
+                                          arguments: ["--config", config, TestPaths.sampleEdition])
         #expect(session.waitFor(text: "株洲日报"))
         try session.send("2")
         #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })
@@ -165,7 +168,7 @@ struct BookmarkReaderE2ETests {
             try? FileManager.default.removeItem(atPath: library)
         }
         try FileManager.default.createDirectory(atPath: library, withIntermediateDirectories: true)
-        let text = try String(contentsOfFile: TmuxSession.sample, encoding: .utf8)
+        let text = try String(contentsOfFile: TestPaths.sampleEdition, encoding: .utf8)
         try text.write(toFile: library + "/2023-03-29-zhuzhou-daily.md", atomically: true, encoding: .utf8)
         try text.replacingOccurrences(of: "2023年3月29日", with: "2023年3月28日")
             .write(toFile: library + "/2023-03-28-zhuzhou-daily.md", atomically: true, encoding: .utf8)
@@ -179,7 +182,7 @@ struct BookmarkReaderE2ETests {
         #expect(!session.statusLine().contains("文 "), "an edition never read opens on its front page")
         try session.send("]")
         #expect(session.waitFor(text: "Resumed where you left off"), "\(session.statusLine())")
-        #expect(Self.shows(quote, session.screen()))
+        #expect(Self.shows(quote, session.rows()))
         try session.send("[")
         #expect(session.waitFor { _ in session.statusLine().contains("2023-03-28") })
         try session.send("B")
@@ -187,7 +190,7 @@ struct BookmarkReaderE2ETests {
         try session.send("Enter")
         #expect(session.waitFor { _ in session.statusLine().contains("2023-03-29") && session.statusLine().contains("文 2/") },
                 "\(session.statusLine())")
-        #expect(Self.shows(quote, session.screen()))
+        #expect(Self.shows(quote, session.rows()))
         try session.send("q")
         #expect(session.waitFor(text: "EXIT=0"))
     }
@@ -198,7 +201,8 @@ struct BookmarkReaderE2ETests {
         let config = dir + "-config.json"
         defer { try? FileManager.default.removeItem(atPath: config) }
         try Data("{\"noState\": true, \"stateDir\": \"\(dir)\"}".utf8).write(to: URL(fileURLWithPath: config))
-        let session = try TmuxSession(width: 100, height: 30, arguments: ["--config", config, TmuxSession.sample])
+        let session = try TmuxPane.reader(width: 100, height: 30,
+                                          arguments: ["--config", config, TestPaths.sampleEdition])
         #expect(session.waitFor(text: "株洲日报"))
         try session.send("2")
         #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })

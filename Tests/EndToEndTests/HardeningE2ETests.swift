@@ -11,7 +11,7 @@ struct HardeningE2ETests {
     /// Runs `broadsheet arguments` with stdout on `/dev/full`; the status and stderr.
     static func runIntoFullDisk(_ arguments: [String]) throws -> (Int32, String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: TmuxSession.binary)
+        process.executableURL = URL(fileURLWithPath: TmuxPane.binary)
         process.arguments = arguments
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
         let err = Pipe()
@@ -89,14 +89,14 @@ struct HardeningE2ETests {
     @Test("SIGPIPE, SIGUSR1, SIGUSR2 and SIGALRM end the reader with 128+n, the terminal restored and the place saved",
           arguments: [SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM])
     func straySignals(signal: Int32) throws {
-        let session = try TmuxSession(width: 100, height: 30)
+        let session = try TmuxPane.reader(width: 100, height: 30)
         #expect(session.waitFor(text: "版 1/"))
         let pid = try #require(session.readerPID())
         try session.send("Space")
         usleep(300_000)
         kill(pid, signal)
         #expect(session.waitFor(text: "STTY-DONE"))
-        let screen = session.screen().joined(separator: "\n")
+        let screen = session.rows().joined(separator: "\n")
         #expect(screen.contains("EXIT=\(128 + signal)"), "\(screen)")
         #expect(screen.contains("STTY: icanon echo"), "terminal modes not restored:\n\(screen)")
         let state = (try? String(contentsOfFile: session.stateHome + "/broadsheet/bookmarks.json", encoding: .utf8)) ?? ""
@@ -106,7 +106,7 @@ struct HardeningE2ETests {
     @Test("a crash restores the terminal; in a kiosk no backtracer prompt reaches the visitor",
           arguments: [(true, SIGSEGV), (true, SIGILL), (true, SIGABRT), (false, SIGSEGV)])
     func crash(kiosk: Bool, signal: Int32) throws {
-        let session = try TmuxSession(width: 100, height: 30, arguments: kiosk ? ["--kiosk"] : [Self.sample],
+        let session = try TmuxPane.reader(width: 100, height: 30, arguments: kiosk ? ["--kiosk"] : [Self.sample],
                                       environment: kiosk ? ["BROADSHEET_LIBRARY": TestPaths.root + "/Editions"] : [:])
         #expect(session.waitFor(text: "版 1/"))
         let pid = try #require(session.readerPID())
@@ -114,11 +114,11 @@ struct HardeningE2ETests {
         if !kiosk {
             // Outside a kiosk the backtracer still runs, on a restored terminal: this is
             // what the kiosk must not show. Any key ends it.
-            #expect(session.waitFor(text: "Press space", timeout: 20), "\(session.screen().joined(separator: "\n"))")
+            #expect(session.waitFor(text: "Press space", timeout: 20), "\(session.rows().joined(separator: "\n"))")
             try session.send("q")
         }
         #expect(session.waitFor(timeout: 20, { $0.contains { $0.contains("STTY-DONE") } }))
-        let screen = session.screen().joined(separator: "\n")
+        let screen = session.rows().joined(separator: "\n")
         #expect(screen.contains("STTY: icanon echo"), "terminal modes not restored:\n\(screen)")
         #expect(screen.contains("EXIT=\(128 + signal)"), "\(screen)")
         if kiosk {
@@ -130,10 +130,10 @@ struct HardeningE2ETests {
 
     @Test("TERM=dumb prints the front page as text, line by line, and says why")
     func dumbTerminal() throws {
-        let session = try TmuxSession(width: 100, height: 40, term: "dumb")
+        let session = try TmuxPane.reader(width: 100, height: 40, term: "dumb")
         #expect(session.waitFor(text: "EXIT="))
         // The dump fills the pane: the message before it is in the scrollback.
-        let screen = (try session.tmux(["capture-pane", "-p", "-S", "-200"])).split(separator: "\n").map(String.init)
+        let screen = (try session.capture(history: 200)).split(separator: "\n").map(String.init)
         #expect(screen.contains { $0.contains("EXIT=0") }, "\(screen.joined(separator: "\n"))")
         #expect(screen.contains { $0.contains("株　洲　日　报") })
         #expect(screen.contains { $0.contains("cannot place the cursor") })

@@ -42,7 +42,7 @@ struct KioskLibrarySSHTests {
     /// An `ssh -tt` login in a tmux pane, after `prefix` (shell commands run first).
     static func login(_ kiosk: Kiosk, prefix: String = "", width: Int = 100, height: Int = 30) throws -> TmuxPane {
         let command = prefix + "exec " + kiosk.ssh(["-tt"]).map { "'\($0)'" }.joined(separator: " ")
-        return try TmuxPane(command: command, width: width, height: height)
+        return try TmuxPane(command: [command], width: width, height: height, remainOnExit: true)
     }
 
     @Test("the kiosk serves its library (named on the forced command line, or in the config): the newest edition that opens, never a link out, bad files skipped by [ too",
@@ -58,14 +58,14 @@ struct KioskLibrarySSHTests {
                      "no masthead over ssh; pane:\n\(pane.screen)\nsshd log:\n\(kiosk.log)")
         var seen = pane.screen
         #expect(seen.contains("2023年3月29日"), "the sample (newest good edition) opened:\n\(seen)")
-        #expect(pane.waitFor("skipped", seconds: 5), "a notice names the skipped editions:\n\(pane.screen)")
+        #expect(pane.waitFor(text: "skipped", timeout: 5), "a notice names the skipped editions:\n\(pane.screen)")
         // `[` goes past the PNG of 15 March and the link of 20 March to 1 March.
-        try pane.keys("[")
-        #expect(pane.waitFor("更早的一期", seconds: 10), "[ reached the older good edition:\n\(pane.screen)")
+        try pane.send("[")
+        #expect(pane.waitFor(text: "更早的一期", timeout: 10), "[ reached the older good edition:\n\(pane.screen)")
         seen += pane.screen
-        try pane.keys("]")
-        #expect(pane.waitFor("2023年3月29日", seconds: 10), "] came back to the sample:\n\(pane.screen)")
-        try pane.keys("]")
+        try pane.send("]")
+        #expect(pane.waitFor(text: "2023年3月29日", timeout: 10), "] came back to the sample:\n\(pane.screen)")
+        try pane.send("]")
         usleep(500_000)
         seen += pane.screen
         for secret in ["外泄的秘密", "不公开的稿件", "outside the library"] {
@@ -73,7 +73,7 @@ struct KioskLibrarySSHTests {
         }
         #expect(!seen.contains("cannot") || seen.contains("skipped"), "no bare error:\n\(seen)")
 
-        try pane.keys("q")
+        try pane.send("q")
         #expect(KioskHarness.wait(15) { kiosk.readerPids().isEmpty }, "q ends the reader: \(kiosk.readerPids())")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The kiosk reader against a terminal that lies about its size or stops reading,
 /// in tmux: memory stays bounded, and a stalled terminal never holds off a signal.
@@ -43,8 +44,9 @@ struct KioskLimitsTests {
     static func reader(library: String, width: Int, height: Int, prefix: String = "",
                        environment: [String: String] = [:]) throws -> TmuxPane {
         let command = prefix + "exec '\(KioskHarness.binary)' --kiosk"
-        return try TmuxPane(command: command, width: width, height: height,
-                            environment: ["LANG": "C.UTF-8", "BROADSHEET_LIBRARY": library].merging(environment) { $1 })
+        return try TmuxPane(command: [command], width: width, height: height,
+                            environment: ["LANG": "C.UTF-8", "BROADSHEET_LIBRARY": library].merging(environment) { $1 },
+                            remainOnExit: true)
     }
 
     @Test("COLUMNS=30000 LINES=30000 and a 30000×30000 tty: bounded memory; a screen larger than 1000×500 is capped with a notice")
@@ -74,17 +76,17 @@ struct KioskLimitsTests {
         #expect(try huge.format("#{pane_dead}") == "0", "the reader died:\n\(huge.screen)")
         #expect(!huge.screen.contains("unknown terminal type"))
         // Back to a real size: the notice goes, the page is drawn in full.
-        try huge.tmux(["resize-window", "-t", "kiosk", "-x", "100", "-y", "30"])
+        try huge.tmux(["resize-window", "-t", huge.session, "-x", "100", "-y", "30"])
         _ = try? KioskHarness.run(["kill", "-WINCH", pid])
         #expect(huge.waitForMasthead(seconds: 10), "after the resize:\n\(huge.screen)")
-        try huge.keys("q")
+        try huge.send("q")
         #expect(KioskHarness.wait(10) { Self.ended(pid) }, "q ends it")
 
         // A real 1100×520 terminal: the page fills 1000×500, the status line on row 500
         // says the screen is capped, and the margin beyond stays blank.
         let wide = try Self.reader(library: library, width: 1100, height: 520, environment: ["XDG_STATE_HOME": state])
         defer { wide.close() }
-        #expect(wide.waitFor("screen capped at 1000×500", seconds: 20), "no notice:\n\(wide.screen.suffix(3000))")
+        #expect(wide.waitFor(text: "screen capped at 1000×500", timeout: 20), "no notice:\n\(wide.screen.suffix(3000))")
         let rows = wide.screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(rows.count >= 500 && rows[499].contains("screen capped"), "the status line is row 500")
         #expect(rows.dropFirst(500).allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty },
@@ -96,14 +98,14 @@ struct KioskLimitsTests {
     static func stalledReader(stallSeconds: Double, state: String, library: String) throws
         -> (TmuxPane, reader: String, server: String) {
         let pane = try TmuxPane(
-            command: "exec '\(KioskHarness.binary)' --kiosk", width: 250, height: 80,
+            command: ["exec '\(KioskHarness.binary)' --kiosk"], width: 250, height: 80,
             environment: ["LANG": "C.UTF-8", "XDG_STATE_HOME": state, "BROADSHEET_LIBRARY": library,
-                          "BROADSHEET_STALL_SECONDS": String(stallSeconds)])
+                          "BROADSHEET_STALL_SECONDS": String(stallSeconds)], remainOnExit: true)
         try #require(pane.waitForMasthead(seconds: 30), "no masthead:\n\(pane.screen)")
         usleep(1_000_000)
         let reader = try pane.format("#{pane_pid}")
         let server = try pane.format("#{pid}")
-        try pane.keys("Enter")
+        try pane.send("Enter")
         usleep(300_000)
         try pane.tmux(["send-keys", "-t", pane.target] + Array(repeating: ["Space", "T"], count: 30).flatMap { $0 })
         try #require(try KioskHarness.run(["kill", "-STOP", server]).status == 0)

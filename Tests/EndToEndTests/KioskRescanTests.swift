@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The idle reset lists the library again, through the same confinement as the
 /// start: a new edition that arrived meanwhile opens, a link out or a bad file does not.
@@ -13,9 +14,9 @@ struct KioskRescanTests {
         try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
         try KioskLibrarySSHTests.edition(day: 31, headline: "外泄的秘密")
             .write(toFile: outside + "/secret.md", atomically: true, encoding: .utf8)
-        let pane = try TmuxPane(command: "exec '\(KioskHarness.binary)' --kiosk --no-state --idle-reset 0.05",
+        let pane = try TmuxPane(command: ["exec '\(KioskHarness.binary)' --kiosk --no-state --idle-reset 0.05"],
                                 width: 100, height: 30,
-                                environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"])
+                                environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"], remainOnExit: true)
         defer { pane.close() }
         try #require(pane.waitForMasthead(), "the front page; pane:\n\(pane.screen)")
 
@@ -25,10 +26,10 @@ struct KioskRescanTests {
                                        contents: Data(KioskLibrarySSHTests.png))
         try KioskLibrarySSHTests.edition(day: 30, headline: "新到的一期")
             .write(toFile: library + "/2023-03-30-new.md", atomically: true, encoding: .utf8)
-        #expect(pane.waitFor("新到的一期", seconds: 15), "the new edition opened at the idle reset:\n\(pane.screen)")
+        #expect(pane.waitFor(text: "新到的一期", timeout: 15), "the new edition opened at the idle reset:\n\(pane.screen)")
         #expect(pane.screen.contains("skipped 2099-12-30-picture.md"), "the PNG is named:\n\(pane.screen)")
         #expect(!pane.screen.contains("外泄的秘密"))
-        try pane.keys("]")
+        try pane.send("]")
         usleep(500_000)
         #expect(!pane.screen.contains("外泄的秘密"), "] did not reach the link:\n\(pane.screen)")
     }

@@ -63,7 +63,7 @@ struct KioskSSHTests {
         let kiosk = try Kiosk.start()
         defer { kiosk.stop() }
         let command = "exec " + kiosk.ssh(["-tt"]).map { "'\($0)'" }.joined(separator: " ")
-        let pane = try TmuxPane(command: command, width: 100, height: 30)
+        let pane = try TmuxPane(command: [command], width: 100, height: 30, remainOnExit: true)
         defer { pane.close() }
 
         try #require(pane.waitForMasthead(seconds: 30),
@@ -72,16 +72,16 @@ struct KioskSSHTests {
 
         // Page through: the screen changes.
         let front = try pane.capture()
-        try pane.keys("Space")
+        try pane.send("Space")
         #expect(KioskHarness.wait(10) { (try? pane.capture()) != front }, "Space turns the page")
 
         // Search opens the article holding the first match and says which match it is.
-        try pane.keys("/")
+        try pane.send("/")
         try pane.type("株洲")
-        try pane.keys("Enter")
+        try pane.send("Enter")
         // The first match at or after the reader's place: "株洲: 34/42 · n/N".
-        #expect(pane.waitFor("株洲: ", seconds: 10) && pane.screen.contains("n/N"), "search over ssh; pane:\n\(pane.screen)")
-        try pane.keys("Space")
+        #expect(pane.waitFor(text: "株洲: ", timeout: 10) && pane.screen.contains("n/N"), "search over ssh; pane:\n\(pane.screen)")
+        try pane.send("Space")
         usleep(300_000)
 
         // The connection drops: kill the ssh client outright.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Kiosk settings from outside the command line: the idle reset, the
 /// system config that turns the kiosk on, and themes by name only.
@@ -17,13 +18,13 @@ struct KioskSettingsTests {
     private func onArticle2WithIdleReset(_ body: (TmuxPane) throws -> Void) throws {
         let library = try KioskTerminalTests.library(extra: nil)
         defer { try? FileManager.default.removeItem(atPath: library) }
-        let pane = try TmuxPane(command: "exec '\(KioskHarness.binary)' --kiosk --no-state --idle-reset 0.05",
+        let pane = try TmuxPane(command: ["exec '\(KioskHarness.binary)' --kiosk --no-state --idle-reset 0.05"],
                                 width: 100, height: 30,
-                                environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"])
+                                environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"], remainOnExit: true)
         defer { pane.close() }
         #expect(pane.waitForMasthead(), "the front page; pane:\n\(pane.screen)")
         try pane.type("2")
-        #expect(pane.waitFor("文 2/", seconds: 10), "article 2 opened; pane:\n\(pane.screen)")
+        #expect(pane.waitFor(text: "文 2/", timeout: 10), "article 2 opened; pane:\n\(pane.screen)")
         try body(pane)
     }
 
@@ -37,7 +38,7 @@ struct KioskSettingsTests {
             #expect(!pane.screen.contains("文 2/"))
             // A clean reader: the search prompt is gone, so keys work again.
             try pane.type("2")
-            #expect(pane.waitFor("文 2/", seconds: 10), "keys still open articles; pane:\n\(pane.screen)")
+            #expect(pane.waitFor(text: "文 2/", timeout: 10), "keys still open articles; pane:\n\(pane.screen)")
         }
     }
 
@@ -87,16 +88,16 @@ struct KioskSettingsTests {
         let library = try KioskTerminalTests.library(extra: nil)
         defer { try? FileManager.default.removeItem(atPath: library) }
         let themePath = KioskHarness.packageRoot + "/Themes/night.json"
-        let pane = try TmuxPane(command: "exec '\(KioskHarness.binary)' --kiosk --no-state --theme '\(themePath)'",
+        let pane = try TmuxPane(command: ["exec '\(KioskHarness.binary)' --kiosk --no-state --theme '\(themePath)'"],
                                 width: 160, height: 30,
-                                environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"])
+                                environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"], remainOnExit: true)
         defer { pane.close() }
-        #expect(pane.waitFor("not paths", seconds: 20), "the refusal notice; pane:\n\(pane.screen)")
+        #expect(pane.waitFor(text: "not paths", timeout: 20), "the refusal notice; pane:\n\(pane.screen)")
         #expect(KioskHarness.showsMasthead(pane.screen), "the reader still opened")
 
-        let named = try TmuxPane(command: "exec '\(KioskHarness.binary)' --kiosk --no-state --theme night",
+        let named = try TmuxPane(command: ["exec '\(KioskHarness.binary)' --kiosk --no-state --theme night"],
                                  width: 160, height: 30,
-                                 environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"])
+                                 environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"], remainOnExit: true)
         defer { named.close() }
         #expect(named.waitForMasthead(), "pane:\n\(named.screen)")
         #expect(!named.screen.contains("not paths"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The kiosk reader in a real terminal (tmux) under attack from its content and its
 /// terminal: escape sequences in the edition, a resize storm, a terminal that stops
@@ -38,8 +39,8 @@ struct KioskTerminalTests {
     /// A tmux pane running the kiosk reader over `library`.
     static func reader(library: String, width: Int = 100, height: Int = 30) throws -> TmuxPane {
         let command = "exec '\(KioskHarness.binary)' --kiosk --no-state"
-        return try TmuxPane(command: command, width: width, height: height,
-                            environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"])
+        return try TmuxPane(command: [command], width: width, height: height,
+                            environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"], remainOnExit: true)
     }
 
     /// All rows but the status line.
@@ -56,13 +57,13 @@ struct KioskTerminalTests {
         try pane.tmux(["set-option", "-s", "set-clipboard", "on"])
         try pane.tmux(["select-pane", "-t", pane.target, "-T", "bs-title-guard"])
 
-        #expect(pane.waitFor("标题", seconds: 20), "the hostile edition opened; pane:\n\(pane.screen)")
+        #expect(pane.waitFor(text: "标题", timeout: 20), "the hostile edition opened; pane:\n\(pane.screen)")
         // Open both articles and page through them: every string gets drawn.
         for key in ["Enter", "Space", "Tab", "Space", "Escape", "t", "Escape"] {
-            try pane.keys(key)
+            try pane.send(key)
             usleep(150_000)
         }
-        try pane.keys("Enter")
+        try pane.send("Enter")
         usleep(500_000)
         let screen = pane.screen
         #expect(try pane.format("#{pane_title}") == "bs-title-guard", "an OSC sequence renamed the pane")
@@ -92,7 +93,7 @@ struct KioskTerminalTests {
                 let width = tiny ? 1 + Int.random(in: 0..<3, using: &generator) : Int.random(in: 1...220, using: &generator)
                 let height = tiny ? 1 + Int.random(in: 0..<3, using: &generator) : Int.random(in: 1...70, using: &generator)
                 if !arguments.isEmpty { arguments.append(";") }
-                arguments += ["resize-window", "-t", "kiosk", "-x", String(width), "-y", String(height)]
+                arguments += ["resize-window", "-t", pane.session, "-x", String(width), "-y", String(height)]
             }
             try pane.tmux(arguments)
             usleep(80_000)

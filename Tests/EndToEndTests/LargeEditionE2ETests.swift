@@ -30,7 +30,7 @@ struct LargeEditionE2ETests {
     func browse() throws {
         let (directory, path) = try Self.makeEdition()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let session = try TmuxSession(width: 100, height: 30, arguments: [path])
+        let session = try TmuxPane.reader(width: 100, height: 30, arguments: [path])
         #expect(session.waitFor(text: "株洲日报"))
         #expect(session.waitFor { _ in counter("版", in: session.statusLine()).map { $0 == (1, 40) } ?? false },
                 "\(session.statusLine())")
@@ -55,7 +55,7 @@ struct LargeEditionE2ETests {
         let state = directory + "/state"
         let environment = ["XDG_STATE_HOME": state]
         do {
-            let session = try TmuxSession(width: 100, height: 30, arguments: [path], environment: environment)
+            let session = try TmuxPane.reader(width: 100, height: 30, arguments: [path], environment: environment)
             #expect(session.waitFor(text: "株洲日报"))
             for _ in 1..<30 { try session.send("J") }
             #expect(session.waitFor { _ in counter("版", in: session.statusLine())?.0 == 30 })
@@ -66,8 +66,8 @@ struct LargeEditionE2ETests {
             try session.send("q")
             #expect(session.waitFor(text: "EXIT=0"))
         }
-        let again = try TmuxSession(width: 100, height: 30, arguments: [path], environment: environment)
-        #expect(again.waitFor(text: "Resumed"), "\(again.screen().joined(separator: "\n"))")
+        let again = try TmuxPane.reader(width: 100, height: 30, arguments: [path], environment: environment)
+        #expect(again.waitFor(text: "Resumed"), "\(again.rows().joined(separator: "\n"))")
         #expect(again.waitFor { _ in counter("版", in: again.statusLine())?.0 == 30 }, "\(again.statusLine())")
         try again.send("q")
         #expect(again.waitFor(text: "EXIT=0"))

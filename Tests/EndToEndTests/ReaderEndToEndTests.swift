@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real binary in tmux. Serialized: each test runs its own tmux server, and the
 /// machine is small.
@@ -7,9 +8,9 @@ import Testing
 struct ReaderEndToEndTests {
     /// Starts the reader and waits for the masthead.
     func open(_ width: Int = 100, _ height: Int = 30, term: String = "xterm-256color",
-              arguments: [String] = [TmuxSession.sample]) throws -> TmuxSession {
-        let session = try TmuxSession(width: width, height: height, arguments: arguments, term: term)
-        #expect(session.waitFor(text: "株洲日报"), "no masthead:\n\(session.screen().joined(separator: "\n"))")
+              arguments: [String] = [TestPaths.sampleEdition]) throws -> TmuxPane {
+        let session = try TmuxPane.reader(width: width, height: height, arguments: arguments, term: term)
+        #expect(session.waitFor(text: "株洲日报"), "no masthead:\n\(session.rows().joined(separator: "\n"))")
         return session
     }
 
@@ -26,7 +27,7 @@ struct ReaderEndToEndTests {
     func opening(width: Int, height: Int, term: String) throws {
         let session = try open(width, height, term: term)
         #expect(session.statusLine().contains("版 1/"))
-        for line in session.screen() { #expect(TmuxSession.width(line) <= width) }
+        for line in session.rows() { #expect(TmuxPane.width(line) <= width) }
         try session.send("q")
         #expect(session.waitFor(text: "EXIT=0"))
     }
@@ -55,7 +56,7 @@ struct ReaderEndToEndTests {
     func mouse() throws {
         let session = try open(100, 30)
         #expect(session.waitFor { $0.contains { $0.hasPrefix("2 ") } }, "block 2 on the front page")
-        let row = try #require(session.screen().firstIndex { $0.hasPrefix("2 ") })
+        let row = try #require(session.rows().firstIndex { $0.hasPrefix("2 ") })
         try session.click(row: row, column: 4)
         #expect(session.waitFor { _ in counter("文", in: session.statusLine())?.0 == 2 },
                 "block 2 opened; status: \(session.statusLine())")
@@ -89,7 +90,7 @@ struct ReaderEndToEndTests {
         let session = try open(100, 30)
         try session.send("t")
         #expect(session.waitFor(text: "目录"))
-        let screen = session.screen().joined(separator: "\n")
+        let screen = session.rows().joined(separator: "\n")
         for headline in ["以坚决态度全力抓好生态环境问题整改", "中车株洲所第三届科技节开幕", "种下香椿树 走上致富路"] {
             #expect(screen.contains(headline))
         }
@@ -101,12 +102,12 @@ struct ReaderEndToEndTests {
     func search() throws {
         let session = try open(100, 30)
         try session.send("/")
-        try session.send("株洲", literal: true)
+        try session.type("株洲")
         #expect(session.waitFor(text: "/株洲"))
         try session.send("Enter")
         #expect(session.waitFor { _ in session.statusLine().contains("株洲: 1/") })
         // The match is drawn reversed: an SGR with 7 right before 株洲.
-        let styled = session.styledScreen()
+        let styled = try session.capture(styled: true)
         let highlighted = styled.range(of: #"\x{1B}\[[0-9;]*7m株洲"#, options: .regularExpression) != nil
         #expect(highlighted, "no reversed 株洲 in:\n\(styled)")
         try session.send("n")
@@ -116,10 +117,10 @@ struct ReaderEndToEndTests {
     @Test("T cycles themes and comes back to the first")
     func themes() throws {
         let session = try open()
-        let before = session.styledScreen()
+        let before = try session.capture(styled: true)
         try session.send("T")
         #expect(session.waitFor(text: "theme: "))
-        #expect(session.styledScreen() != before, "the colours did not change")
+        #expect(try session.capture(styled: true) != before, "the colours did not change")
         try session.send("T")
         #expect(session.waitFor(text: "theme: "))
         let first = session.statusLine()
@@ -137,9 +138,9 @@ struct ReaderEndToEndTests {
 
     @Test("NO_COLOR gives attributes only, no colour sequences")
     func noColor() throws {
-        let session = try TmuxSession(width: 80, height: 24, environment: ["NO_COLOR": "1"])
+        let session = try TmuxPane.reader(width: 80, height: 24, environment: ["NO_COLOR": "1"])
         #expect(session.waitFor(text: "版 1/"))
-        let styled = session.styledScreen()
+        let styled = try session.capture(styled: true)
         // Any foreground/background colour parameter (30–37, 40–47, 90–97, 100–107, 38;…, 48;…).
         let colour = #"\x{1B}\[([0-9]*;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]"#
         #expect(styled.range(of: colour, options: .regularExpression) == nil, "colours under NO_COLOR:\n\(styled)")
@@ -153,7 +154,7 @@ struct ReaderEndToEndTests {
         let session = try open(120, 40)
         // A search puts the reader on a place deep in article 2 (蓄能成势 occurs once).
         try session.send("/")
-        try session.send("蓄能成势", literal: true)
+        try session.type("蓄能成势")
         try session.send("Enter")
         #expect(session.waitFor { _ in session.statusLine().contains("蓄能成势: 1/1") })
         try session.send("Escape")
@@ -161,14 +162,14 @@ struct ReaderEndToEndTests {
         // One line break can split at most one of the two halves.
         let probes = ["蓄能", "成势"]
         for (width, height) in [(60, 20), (200, 50), (60, 20)] {
-            try session.resize(width, height)
+            try session.resize(width: width, height: height)
             let kept = session.waitFor { screen in
                 screen.count >= height && screen[height - 1].contains("文 2/")
-                    && screen.allSatisfy { TmuxSession.width($0) <= width }
+                    && screen.allSatisfy { TmuxPane.width($0) <= width }
                     && probes.contains { probe in screen.contains { $0.contains(probe) } }
             }
-            #expect(kept, "lost the text at \(width)×\(height):\n\(session.screen().joined(separator: "\n"))")
-            for line in session.screen() { #expect(TmuxSession.width(line) <= width, "overflow: \(line.unicodeScalars.map { String($0.value, radix: 16) })") }
+            #expect(kept, "lost the text at \(width)×\(height):\n\(session.rows().joined(separator: "\n"))")
+            for line in session.rows() { #expect(TmuxPane.width(line) <= width, "overflow: \(line.unicodeScalars.map { String($0.value, radix: 16) })") }
         }
         #expect((counter("页", in: session.statusLine())?.0 ?? 0) > 1, "60×20 should need several screens")
         try session.send("q")
@@ -181,16 +182,16 @@ struct ReaderEndToEndTests {
         try session.send("2")
         #expect(session.waitFor { _ in counter("文", in: session.statusLine())?.0 == 2 })
         for i in 0..<100 {
-            try session.resize(20 + (i * 37) % 180, 6 + (i * 17) % 50)
+            try session.resize(width: 20 + (i * 37) % 180, height: 6 + (i * 17) % 50)
         }
-        try session.resize(100, 30)
+        try session.resize(width: 100, height: 30)
         // Settled: the status bar on the last row of 30 and every row within 100 cells
         // (a frame drawn for an earlier size can linger until the last KEY_RESIZE is read).
         #expect(session.waitFor { screen in
-            screen.count >= 30 && screen[29].contains("文 2/") && screen.allSatisfy { TmuxSession.width($0) <= 100 }
-        }, "after the storm:\n\(session.screen().joined(separator: "\n"))")
-        for line in session.screen() {
-            #expect(TmuxSession.width(line) <= 100, "overflow: \(line) \(line.unicodeScalars.filter { $0.value > 0x7F && $0.value < 0x3000 }.map { String($0.value, radix: 16) })")
+            screen.count >= 30 && screen[29].contains("文 2/") && screen.allSatisfy { TmuxPane.width($0) <= 100 }
+        }, "after the storm:\n\(session.rows().joined(separator: "\n"))")
+        for line in session.rows() {
+            #expect(TmuxPane.width(line) <= 100, "overflow: \(line) \(line.unicodeScalars.filter { $0.value > 0x7F && $0.value < 0x3000 }.map { String($0.value, radix: 16) })")
         }
         try session.send("q")
         #expect(session.waitFor(text: "EXIT=0"))
@@ -214,7 +215,7 @@ struct ReaderEndToEndTests {
         let session = try open()
         try session.send("q")
         #expect(session.waitFor(text: "STTY-DONE"))
-        let screen = session.screen().joined(separator: "\n")
+        let screen = session.rows().joined(separator: "\n")
         #expect(screen.contains("EXIT=0"))
         #expect(screen.contains("STTY: icanon echo"), "terminal modes not restored:\n\(screen)")
         #expect(!screen.contains("版 1/"), "the reader's screen was left behind")
@@ -232,21 +233,21 @@ struct ReaderEndToEndTests {
         }
         kill(pid, signal)
         #expect(session.waitFor(text: "STTY-DONE"))
-        let screen = session.screen().joined(separator: "\n")
+        let screen = session.rows().joined(separator: "\n")
         #expect(screen.contains("EXIT=\(status)"))
         #expect(screen.contains("STTY: icanon echo"), "terminal modes not restored:\n\(screen)")
     }
 
     @Test("an unknown TERM gives a clear error and status 1")
     func unknownTerm() throws {
-        let session = try TmuxSession(width: 80, height: 24, term: "no-such-terminal")
+        let session = try TmuxPane.reader(width: 80, height: 24, term: "no-such-terminal")
         #expect(session.waitFor(text: "EXIT=1"))
-        #expect(session.screen().joined().contains("unknown terminal type"))
+        #expect(session.rows().joined().contains("unknown terminal type"))
     }
 
     @Test("a C locale still shows Chinese, falling back to C.UTF-8 with a notice")
     func cLocale() throws {
-        let session = try TmuxSession(width: 100, height: 24, environment: ["LANG": "C", "LC_ALL": "C"])
+        let session = try TmuxPane.reader(width: 100, height: 24, environment: ["LANG": "C", "LC_ALL": "C"])
         #expect(session.waitFor(text: "using C.UTF-8"))
         #expect(session.waitFor(text: "日　报"), "the masthead is not drawn")
         try session.send("q")
@@ -255,16 +256,16 @@ struct ReaderEndToEndTests {
 
     @Test("a missing edition file gives one clear line and status 1")
     func missingFile() throws {
-        let session = try TmuxSession(width: 100, height: 24, arguments: ["/no/such/edition.md"])
+        let session = try TmuxPane.reader(width: 100, height: 24, arguments: ["/no/such/edition.md"])
         #expect(session.waitFor(text: "EXIT=1"))
-        #expect(session.screen().contains { $0.hasPrefix("broadsheet: ") && $0.contains("/no/such/edition.md") })
+        #expect(session.rows().contains { $0.hasPrefix("broadsheet: ") && $0.contains("/no/such/edition.md") })
     }
 
     @Test("with stdout not a terminal, the dump is printed instead")
     func notATerminal() throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: TmuxSession.binary)
-        process.arguments = [TmuxSession.sample]
+        process.executableURL = URL(fileURLWithPath: TmuxPane.binary)
+        process.arguments = [TestPaths.sampleEdition]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = Pipe()

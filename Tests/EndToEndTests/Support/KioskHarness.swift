@@ -1,20 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 
-/// Runs programs and drives tmux for the kiosk end-to-end tests.
+/// Runs programs for the kiosk end-to-end tests (tmux panes are `TmuxPane`s).
 enum KioskHarness {
-    /// The package root, found from this file (Tests/EndToEndTests/Support/).
-    static var packageRoot: String {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }
+    /// The package root.
+    static var packageRoot: String { TestPaths.root }
 
-    /// The debug `broadsheet` binary the test target depends on (or `$BROADSHEET_BINARY`).
-    static var binary: String {
-        if let given = ProcessInfo.processInfo.environment["BROADSHEET_BINARY"], !given.isEmpty { return given }
-        return packageRoot + "/.build/debug/broadsheet"
-    }
+    /// The `broadsheet` binary the reader tests run too (`TmuxPane.binary`).
+    static var binary: String { TmuxPane.binary }
 
     /// `Tests/EndToEndTests/Support/kiosk-sshd.sh`.
     static var sshdScript: String { packageRoot + "/Tests/EndToEndTests/Support/kiosk-sshd.sh" }
@@ -29,16 +23,8 @@ enum KioskHarness {
 
     /// Runs `argv` to completion (killed after `timeout` seconds) and returns status and output.
     @discardableResult
-    /// With `detached`, output goes to /dev/null: a daemon it starts (the tmux server)
-    /// would otherwise hold the pipes open and the read would never end.
-    static func run(_ argv: [String], timeout: Double = 60, environment: [String: String]? = nil,
-                    detached: Bool = false) throws -> (status: Int32, out: String, err: String) {
-        if detached {
-            // system(3) waits for the client alone; the server it forks keeps no pipe of ours.
-            let line = argv.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-            let status = system(line + " </dev/null >/dev/null 2>&1")
-            return (status == 0 ? 0 : 1, "", "")
-        }
+    static func run(_ argv: [String], timeout: Double = 60, environment: [String: String]? = nil)
+        throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = argv
@@ -82,83 +68,10 @@ enum KioskHarness {
     }
 }
 
-/// A tmux server of its own (private socket) running one command in one pane.
-final class TmuxPane {
-    let socket: String
-    let target = "kiosk:0.0"
-
-    /// Starts a detached session `width`×`height` running `command` (a shell line).
-    init(command: String, width: Int, height: Int, environment: [String: String] = [:]) throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else {
-            throw HarnessError("tmux is not installed (apt-get install tmux; .ci/run does)")
-        }
-        socket = KioskHarness.scratchPath("bs-tmux")
-        // Keep the pane after its command ends (set before it starts), so a crash can still be read.
-        let config = socket + ".conf"
-        try "set-option -g remain-on-exit on\n".write(toFile: config, atomically: true, encoding: .utf8)
-        var argv = ["tmux", "-S", socket, "-f", config, "new-session", "-d", "-s", "kiosk",
-                    "-x", String(width), "-y", String(height)]
-        for (key, value) in environment.sorted(by: { $0.key < $1.key }) { argv += ["-e", "\(key)=\(value)"] }
-        argv.append(command)
-        let result = try KioskHarness.run(argv, timeout: 10, detached: true)
-        guard result.status == 0 else { throw HarnessError("tmux new-session failed (status \(result.status))") }
-    }
-
-    /// Runs a tmux command against this server; returns its stdout.
-    @discardableResult
-    func tmux(_ arguments: [String]) throws -> String {
-        let result = try KioskHarness.run(["tmux", "-S", socket] + arguments, timeout: 10)
-        guard result.status == 0 else {
-            throw HarnessError("tmux \(arguments.joined(separator: " ")) failed: \(result.err)")
-        }
-        return result.out
-    }
-
-    /// The visible text of the pane.
-    func capture() throws -> String {
-        try tmux(["capture-pane", "-p", "-t", target])
-    }
-
-    /// The visible text, or the error that kept it from being read (for messages).
-    var screen: String {
-        do { return try capture() } catch { return "(no capture: \(error))" }
-    }
-
-    /// Sends tmux key names (`Space`, `Enter`, `C-c`…).
-    func keys(_ names: String...) throws {
-        try tmux(["send-keys", "-t", target] + names)
-    }
-
-    /// Types `text` literally.
-    func type(_ text: String) throws {
-        try tmux(["send-keys", "-l", "-t", target, text])
-    }
-
-    /// A `#{…}` format of the pane (`pane_pid`, `pane_title`, `pane_dead`).
-    func format(_ format: String) throws -> String {
-        try tmux(["display-message", "-p", "-t", target, format]).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// Waits until the pane shows `text`; true if it did within `seconds`.
-    func waitFor(_ text: String, seconds: Double = 20) -> Bool {
-        KioskHarness.wait(seconds) { ((try? capture()) ?? "").contains(text) }
-    }
-
+extension TmuxPane {
     /// Waits until the pane shows the sample's masthead; true if it did within `seconds`.
     func waitForMasthead(seconds: Double = 20) -> Bool {
         KioskHarness.wait(seconds) { KioskHarness.showsMasthead((try? capture()) ?? "") }
-    }
-
-    /// Resizes the window.
-    func resize(width: Int, height: Int) throws {
-        try tmux(["resize-window", "-t", "kiosk", "-x", String(width), "-y", String(height)])
-    }
-
-    /// Kills the server and everything in it.
-    func close() {
-        _ = try? KioskHarness.run(["tmux", "-S", socket, "kill-server"], timeout: 10)
-        try? FileManager.default.removeItem(atPath: socket)
-        try? FileManager.default.removeItem(atPath: socket + ".conf")
     }
 }
 
