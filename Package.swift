@@ -8,7 +8,7 @@ let package = Package(
         .library(name: "ReaderCore", targets: ["ReaderCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // Model, parser, text engine, layout, bookmarks, themes; file access in named places. No terminal.
@@ -27,8 +27,9 @@ let package = Package(
         // its -lxml2 would link it; the include path is Debian's (libxml2-dev).
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", providers: [.apt(["libxml2-dev"])]),
         // Saved 方正 (Founder) e-paper pages read into an Edition: HTML parsing, charset decoding.
-        .target(name: "EPaper", dependencies: ["ReaderCore", "CLibXML2"],
-                swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
+        .target(
+            name: "EPaper", dependencies: ["ReaderCore", "CLibXML2"],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
         .executableTarget(
             name: "broadsheet",
             dependencies: [
@@ -42,13 +43,17 @@ let package = Package(
         // scripted terminal backend that records frames (the main loop's unit tests), and the
         // tmux pane (TmuxPane) every terminal test drives.
         .target(name: "TestSupport", dependencies: ["ReaderCore", "ReaderUI"], path: "Tests/TestSupport"),
-        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "TestSupport"],
-                    exclude: ["Snapshots", "Fixtures"]),
-        .testTarget(name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "TestSupport"],
-                    exclude: ["Snapshots"]),
-        .testTarget(name: "EPaperTests", dependencies: ["EPaper", "ReaderCore", "TestSupport"],
-                    exclude: ["Fixtures", "Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["broadsheet", "ReaderCore", "ReaderUI", "TestSupport"],
-                    exclude: ["Support/kiosk-sshd.sh"]),
+        .testTarget(
+            name: "ReaderCoreTests", dependencies: ["ReaderCore", "TestSupport"],
+            exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(
+            name: "ReaderUITests", dependencies: ["ReaderUI", "ReaderCore", "TestSupport"],
+            exclude: ["Snapshots"]),
+        .testTarget(
+            name: "EPaperTests", dependencies: ["EPaper", "ReaderCore", "TestSupport"],
+            exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["broadsheet", "ReaderCore", "ReaderUI", "TestSupport"],
+            exclude: ["Support/kiosk-sshd.sh"]),
     ]
 )

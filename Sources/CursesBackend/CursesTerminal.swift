@@ -1,6 +1,7 @@
 import CNcursesw
 import ReaderCore
 import ReaderUI
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -94,7 +95,8 @@ public final class CursesTerminal: TerminalBackend {
         self.theme = theme
         self.stallLimit = stallLimit
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
-            throw TerminalError(description: "TERM is not set; set it to your terminal type (e.g. TERM=xterm-256color).")
+            throw TerminalError(
+                description: "TERM is not set; set it to your terminal type (e.g. TERM=xterm-256color).")
         }
         haveShellModes = tcgetattr(STDIN_FILENO, &shellModes) == 0
         // ncurses sizes its windows from LINES and COLUMNS when they are set: set them
@@ -104,8 +106,9 @@ public final class CursesTerminal: TerminalBackend {
         if let claimed { Self.announce(Self.capped(claimed)) }
         guard let screen = newterm(nil, bs_stdout(), bs_stdin()) else {
             if bs_terminfo_exists(term) == 0 {
-                throw TerminalError(description: "unknown terminal type TERM=\(term): no terminfo entry. "
-                                    + "Try TERM=xterm-256color, TERM=linux or TERM=vt100.")
+                throw TerminalError(
+                    description: "unknown terminal type TERM=\(term): no terminfo entry. "
+                        + "Try TERM=xterm-256color, TERM=linux or TERM=vt100.")
             }
             let (width, height) = claimedSize
             throw TerminalError(description: "cannot set up the terminal (TERM=\(term), \(width)×\(height) cells).")
@@ -166,8 +169,9 @@ public final class CursesTerminal: TerminalBackend {
     /// LINES and COLUMNS, when the kernel gives no size.
     private static func environmentSize() -> (width: Int, height: Int)? {
         guard let lines = getenv("LINES").flatMap({ Int(String(cString: $0)) }),
-              let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }),
-              lines > 0, columns > 0 else { return nil }
+            let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }),
+            lines > 0, columns > 0
+        else { return nil }
         return (columns, lines)
     }
 
@@ -219,7 +223,8 @@ public final class CursesTerminal: TerminalBackend {
     /// the same buffer before anything else is drawn then only sends them.
     public func prepare(_ buffer: CellBuffer) {
         guard var ahead = writer, let previous, previous.width == buffer.width,
-              previous.height == buffer.height else { return }
+            previous.height == buffer.height
+        else { return }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(frameBytes.capacity)
         ahead.write(from: previous, to: buffer, into: &bytes)
@@ -289,7 +294,7 @@ public final class CursesTerminal: TerminalBackend {
                 }
                 if n < 0 && errno == EINTR { continue }
                 guard n < 0, errno == EAGAIN || errno == EWOULDBLOCK else {
-                    gone = true         // EIO: the terminal has hung up
+                    gone = true // EIO: the terminal has hung up
                     break
                 }
                 if stopForSignals, Self.signalPending() { break }

@@ -1,4 +1,5 @@
 import CNcursesw
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,7 +20,10 @@ public enum TerminalLocale {
                 return "locale \(name) is not UTF-8; using \(fallback). Set LANG=C.UTF-8 to silence this."
             }
         }
-        throw TerminalError(description: "the locale \(name) is not UTF-8 and no UTF-8 locale is installed; set LANG to a UTF-8 locale such as C.UTF-8.")
+        throw TerminalError(
+            description:
+                "the locale \(name) is not UTF-8 and no UTF-8 locale is installed; set LANG to a UTF-8 locale such as C.UTF-8."
+        )
     }
 
     /// True when the current LC_CTYPE encodes UTF-8.

@@ -1,4 +1,5 @@
 import CNcursesw
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,8 +37,10 @@ public enum TerminalRescue {
         let message = "\r\nbroadsheet stopped on an internal error; the terminal is restored.\r\n"
         let messageBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: message.utf8.count)
         messageBytes.initialize(from: Array(message.utf8), count: message.utf8.count)
-        state.initialize(to: State(bytes: UnsafeMutablePointer<UInt8>.allocate(capacity: 1), message: messageBytes,
-                                   previous: UnsafeMutablePointer<sigaction>.allocate(capacity: 65)))
+        state.initialize(
+            to: State(
+                bytes: UnsafeMutablePointer<UInt8>.allocate(capacity: 1), message: messageBytes,
+                previous: UnsafeMutablePointer<sigaction>.allocate(capacity: 65)))
         state.pointee.messageCount = message.utf8.count
         state.pointee.previous.initialize(repeating: sigaction(), count: 65)
         state.pointee.hasModes = tcgetattr(STDIN_FILENO, &state.pointee.modes) == 0
@@ -91,8 +94,10 @@ public enum TerminalRescue {
 
 /// The fault handler: only async-signal-safe calls (tcsetattr, write, sigaction, raise),
 /// and outside a kiosk the handler that was there before.
-private func rescueHandler(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?,
-                           _ context: UnsafeMutableRawPointer?) {
+private func rescueHandler(
+    _ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?,
+    _ context: UnsafeMutableRawPointer?
+) {
     guard let state = TerminalRescue.state else { return }
     if state.pointee.hasModes { tcsetattr(STDIN_FILENO, TCSANOW, &state.pointee.modes) }
     _ = write(STDOUT_FILENO, state.pointee.bytes, state.pointee.byteCount)
@@ -108,7 +113,8 @@ private func rescueHandler(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo
         if previous.sa_flags & SA_SIGINFO != 0 {
             previous.__sigaction_handler.sa_sigaction?(signal, info, context)
         } else if let handler = previous.__sigaction_handler.sa_handler,
-                  unsafeBitCast(handler, to: Int.self) > 1 {  // neither SIG_DFL (0) nor SIG_IGN (1)
+            unsafeBitCast(handler, to: Int.self) > 1
+        { // neither SIG_DFL (0) nor SIG_IGN (1)
             handler(signal)
         }
     }

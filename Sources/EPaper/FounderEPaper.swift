@@ -1,9 +1,10 @@
+import ReaderCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import ReaderCore
 
 /// A folder of saved 方正 (Founder) e-paper pages — the system behind 人民日报, 光明日报,
 /// 经济日报 and many local dailies — read as one edition: the 版 and their names from
@@ -32,7 +33,8 @@ public enum FounderEPaper {
     public static func isPage(_ path: String) -> Bool {
         let name = String(path.split(separator: "/").last ?? "")
         if FounderFileName(name) != nil { return true }
-        guard FounderMarkers.isHTMLName(name), let head = EditionFiles.head(path, bytes: FounderMarkers.headBytes) else {
+        guard FounderMarkers.isHTMLName(name), let head = EditionFiles.head(path, bytes: FounderMarkers.headBytes)
+        else {
             return false
         }
         return FounderMarkers.found(in: head[...])
@@ -44,7 +46,8 @@ public enum FounderEPaper {
     public static func folder(ofPage path: String) -> String {
         var parts = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
         if parts.count >= 3, ["layout", "content"].contains(parts[parts.count - 3]),
-           FounderFileName.date(inPath: parts.suffix(2).joined(separator: "/")) != nil {
+            FounderFileName.date(inPath: parts.suffix(2).joined(separator: "/")) != nil
+        {
             parts = parts.dropLast(3)
         }
         let folder = parts.joined(separator: "/")
@@ -52,12 +55,15 @@ public enum FounderEPaper {
     }
 
     /// Reads the saved pages under `directory` as one edition.
-    public static func load(directory: String, classifier: LineClassifier = LineClassifier()) throws(EditionLoadError) -> Edition {
+    public static func load(
+        directory: String, classifier: LineClassifier = LineClassifier()
+    ) throws(EditionLoadError) -> Edition {
         guard EditionFiles.isDirectory(directory) else { throw .notFound(path: directory) }
         let files = pageFiles(in: directory, limit: maximumEntries)
         guard !files.isEmpty else { throw .noArticles(path: directory) }
         guard HTMLDocument.isAvailable else {
-            throw .unreadable(path: directory, reason: "saved e-paper pages need libxml2 (libxml2.so.2), which is not installed")
+            throw .unreadable(
+                path: directory, reason: "saved e-paper pages need libxml2 (libxml2.so.2), which is not installed")
         }
         var reader = Reader(classifier: classifier)
         for path in files.sorted() { reader.read(path) }
@@ -117,7 +123,8 @@ public enum FounderEPaper {
             // a page saved under its title with neither is an article page if it has a body.
             var key = String(path.split(separator: "/").last ?? "").lowercased()
             if FounderFileName(key) == nil, let saved = FounderMarkers.savedFromName(document.root),
-               FounderFileName(saved) != nil {
+                FounderFileName(saved) != nil
+            {
                 key = saved
             }
             let name = FounderFileName(key) ?? FounderFileName(role: .content)
@@ -128,8 +135,11 @@ public enum FounderEPaper {
                 guard let number = name.page else { return }
                 layouts.append((FounderLayoutPage(document: document.root, number: number), pathDate))
             case .content:
-                guard let page = FounderContentPage(document: document.root, key: key, fileName: name,
-                                                    classifier: classifier) else { return }
+                guard
+                    let page = FounderContentPage(
+                        document: document.root, key: key, fileName: name,
+                        classifier: classifier)
+                else { return }
                 contents.append((page, pathDate ?? page.date))
             }
             invalid += decoded.invalid
@@ -159,7 +169,9 @@ public enum FounderEPaper {
             for content in dayContents {
                 let page = pageOf[content.key] ?? content.page ?? 1
                 if names[page] == nil, let name = content.pageName { names[page] = name }
-                let rank = (orderOf[content.key].map { 0 + $0 } ?? Int.max, content.fileName.order ?? Int.max, content.key)
+                let rank = (
+                    orderOf[content.key].map { 0 + $0 } ?? Int.max, content.fileName.order ?? Int.max, content.key
+                )
                 placed.append((page, rank, content))
             }
             placed.sort { a, b in
@@ -172,20 +184,24 @@ public enum FounderEPaper {
             var identifier = ArticleIdentifier()
             let articles = placed.map { item -> Article in
                 let content = item.content
-                return Article(id: identifier.id(headline: content.headline, firstText: content.blocks.first?.text),
-                               page: item.page, kicker: content.kicker, headline: content.headline,
-                               deck: content.deck, bylines: content.bylines, dateline: content.dateline,
-                               blocks: content.blocks)
+                return Article(
+                    id: identifier.id(headline: content.headline, firstText: content.blocks.first?.text),
+                    page: item.page, kicker: content.kicker, headline: content.headline,
+                    deck: content.deck, bylines: content.bylines, dateline: content.dateline,
+                    blocks: content.blocks)
             }
             let papers = dayContents.compactMap(\.paper)
             let title = Self.mostCommon(papers) ?? Self.folderTitle(name)
             // 今日N版: the 版 the page lists name (the paper as printed), not only those saved.
             let printed = Set(numbers).union(names.keys).count
-            let masthead = Masthead(title: title, date: day, weekday: day.map(Self.weekday), pageCount: printed,
-                                    lines: day.map { ["\($0.year)年\($0.month)月\($0.day)日 \(Self.weekday($0))"] } ?? [])
-            return Edition(masthead: masthead, pages: pages, articles: articles, repairs: [],
-                           source: EditionSource(name: name, contentHash: hash.hex, replacedInvalidBytes: invalid,
-                                                 replacedControls: replaced))
+            let masthead = Masthead(
+                title: title, date: day, weekday: day.map(Self.weekday), pageCount: printed,
+                lines: day.map { ["\($0.year)年\($0.month)月\($0.day)日 \(Self.weekday($0))"] } ?? [])
+            return Edition(
+                masthead: masthead, pages: pages, articles: articles, repairs: [],
+                source: EditionSource(
+                    name: name, contentHash: hash.hex, replacedInvalidBytes: invalid,
+                    replacedControls: replaced))
         }
 
         /// The value met most often (the first of those on a tie).

@@ -30,10 +30,11 @@ struct BookmarksCommand: ParsableCommand {
             for warning in config.warnings {
                 StandardError.write("broadsheet: \(warning)\n")
             }
-            let location = StateLocation.resolve(stateDir: stateDir ?? config.config.stateDir, noState: false,
-                                                 environment: environment)
+            let location = StateLocation.resolve(
+                stateDir: stateDir ?? config.config.stateDir, noState: false,
+                environment: environment)
             let store = BookmarkStore(location: location)
-            store.lockTimeout = 10  // a batch tool can wait longer than the reader
+            store.lockTimeout = 10 // a batch tool can wait longer than the reader
             store.load()
             reportNotices(store)
             return store
@@ -68,8 +69,10 @@ struct BookmarksCommand: ParsableCommand {
             let width = DisplayWidth()
             let clean = ContentSanitizer()
             let marks = store.bookmarks.map { mark in
-                (mark: mark, paper: clean.line(mark.paper), headline: clean.line(mark.headline),
-                 note: mark.note.map(clean.line))
+                (
+                    mark: mark, paper: clean.line(mark.paper), headline: clean.line(mark.headline),
+                    note: mark.note.map(clean.line)
+                )
             }
             let paperCells = marks.map { width.of($0.paper) }.max() ?? 0
             let headlineCells = min(40, marks.map { width.of($0.headline) }.max() ?? 0)
@@ -105,7 +108,7 @@ struct BookmarksCommand: ParsableCommand {
         func run() throws {
             let store = state.openStore()
             var document = store.document
-            document.deleted = []  // deletions are this machine's history, not bookmarks
+            document.deleted = [] // deletions are this machine's history, not bookmarks
             let bytes = try document.encoded()
             if file == "-" || POSIXStateFileSystem().kind(of: file) == .other {
                 // stdout, or a device or pipe named as the file: written into, never
@@ -118,7 +121,9 @@ struct BookmarksCommand: ParsableCommand {
             } catch {
                 throw ValidationError("\(error)")
             }
-            try StandardOutput.print("exported \(document.bookmarks.count) bookmarks and \(document.positions.count) reading positions to \(file)\n")
+            try StandardOutput.print(
+                "exported \(document.bookmarks.count) bookmarks and \(document.positions.count) reading positions to \(file)\n"
+            )
         }
 
         /// Writes `bytes` to stdout ("-") or into the existing non-regular file `path`;
@@ -165,7 +170,8 @@ struct BookmarksCommand: ParsableCommand {
             let added = store.merge(incoming)
             reportNotices(store)
             guard store.lastSave == .saved else { throw ExitCode(1) }
-            try StandardOutput.print("imported \(added) new bookmarks (\(incoming.bookmarks.count - added) already here)\n")
+            try StandardOutput.print(
+                "imported \(added) new bookmarks (\(incoming.bookmarks.count - added) already here)\n")
         }
     }
 
@@ -228,13 +234,17 @@ struct BookmarksCommand: ParsableCommand {
             } catch {
                 throw ValidationError("\(error)")
             }
-            let index = parsed.articles.firstIndex { $0.id == article }
+            let index =
+                parsed.articles.firstIndex { $0.id == article }
                 ?? Int(article).flatMap { parsed.articles.indices.contains($0 - 1) ? $0 - 1 : nil }
             guard let index else {
-                throw ValidationError("\(edition) has no article \(article) (it has \(parsed.articles.count); see --outline)")
+                throw ValidationError(
+                    "\(edition) has no article \(article) (it has \(parsed.articles.count); see --outline)")
             }
-            return (TextAnchor(in: parsed, articleIndex: index, offset: offset),
-                    headline ?? parsed.articles[index].headline)
+            return (
+                TextAnchor(in: parsed, articleIndex: index, offset: offset),
+                headline ?? parsed.articles[index].headline
+            )
         }
 
         /// Runs the subcommand.
@@ -265,7 +275,8 @@ struct BookmarksCommand: ParsableCommand {
             let store = state.openStore()
             let matches = store.bookmarks.filter { $0.id.hasPrefix(id) }
             guard matches.count == 1 else {
-                throw ValidationError(matches.isEmpty ? "no bookmark \(id)" : "\(id) matches \(matches.count) bookmarks")
+                throw ValidationError(
+                    matches.isEmpty ? "no bookmark \(id)" : "\(id) matches \(matches.count) bookmarks")
             }
             store.deleteBookmark(id: matches[0].id)
             reportNotices(store)

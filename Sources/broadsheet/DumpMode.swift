@@ -1,4 +1,6 @@
 import ArgumentParser
+import ReaderCore
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -7,7 +9,6 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import ReaderCore
 
 /// `--dump`: prints screen pages of the layout as text (plain, or ANSI with `--color`).
 ///
@@ -36,16 +37,18 @@ struct DumpMode {
         }
         let edition: Edition
         do {
-            edition = try EditionInput.edition(command.edition, environment: ProcessInfo.processInfo.environment,
-                                               parser: parser)
+            edition = try EditionInput.edition(
+                command.edition, environment: ProcessInfo.processInfo.environment,
+                parser: parser)
         } catch {
             // One line on stderr and exit 1 (65 for input of another kind), as --outline does.
             StandardOutput.write(Array("broadsheet: \(error)\n".utf8), to: 2)
             throw ExitCode(EditionInput.exitStatus(error))
         }
         let ambiguous = command.ambiguous ?? .narrow
-        let layout = EditionLayout(edition: edition, width: width, height: height,
-                                   options: LayoutOptions(columns: command.columns, ambiguous: ambiguous))
+        let layout = EditionLayout(
+            edition: edition, width: width, height: height,
+            options: LayoutOptions(columns: command.columns, ambiguous: ambiguous))
         // Pages are formatted and written one by one, so a whole-edition dump never
         // holds its text in memory; output is flushed in chunks of about 64 KiB.
         var output = StandardOutput()
@@ -98,7 +101,9 @@ struct DumpMode {
             articles = Array(edition.articles.indices)
         } else if let number = command.article {
             guard number >= 1, number <= edition.articles.count else {
-                throw ValidationError("--article \(number): the edition has \(edition.articles.count) articles (1…\(edition.articles.count))")
+                throw ValidationError(
+                    "--article \(number): the edition has \(edition.articles.count) articles (1…\(edition.articles.count))"
+                )
             }
             articles = [number - 1]
         }

@@ -1,9 +1,10 @@
+import ReaderCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import ReaderCore
 
 /// Parses the whole of an edition whose first 版 is on screen, on a thread of its
 /// own, so that the reader stays responsive meanwhile; the loop collects the result
@@ -40,11 +41,13 @@ final class EditionCompletion: @unchecked Sendable {
         // The thread holds its own reference: the object lives until the parse is done.
         let context = Unmanaged.passRetained(self).toOpaque()
         var id = pthread_t()
-        let made = pthread_create(&id, nil, { context in
-            let me = Unmanaged<EditionCompletion>.fromOpaque(context!).takeRetainedValue()
-            me.finish(me.opening.complete())
-            return nil
-        }, context)
+        let made = pthread_create(
+            &id, nil,
+            { context in
+                let me = Unmanaged<EditionCompletion>.fromOpaque(context!).takeRetainedValue()
+                me.finish(me.opening.complete())
+                return nil
+            }, context)
         if made == 0 {
             pthread_detach(id)
         } else {

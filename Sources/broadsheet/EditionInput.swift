@@ -38,8 +38,10 @@ enum EditionInput {
     }
 
     /// Resolves a command-line argument and reads that edition: what `--outline` and `--dump` need.
-    static func edition(_ argument: String?, environment: [String: String],
-                        parser: EditionParser = EditionParser()) throws(EditionLoadError) -> Edition {
+    static func edition(
+        _ argument: String?, environment: [String: String],
+        parser: EditionParser = EditionParser()
+    ) throws(EditionLoadError) -> Edition {
         try loader.edition(atPath: resolve(argument, environment: environment), parser: parser)
     }
 

@@ -27,8 +27,10 @@ final class EditionShelf {
     /// Resolves the command's argument: a file to open, or a directory (none: the
     /// library) whose newest edition opens. In kiosk mode (`confinement`) the library
     /// is the confined one and a named file must lie in it.
-    init(opening argument: String?, environment: [String: String], confinement: LibraryConfinement?,
-         parser: EditionParser = EditionParser()) throws {
+    init(
+        opening argument: String?, environment: [String: String], confinement: LibraryConfinement?,
+        parser: EditionParser = EditionParser()
+    ) throws {
         var resolver: EditionResolver
         if let confinement {
             resolver = EditionResolver(directory: confinement.root, confinement: confinement, parser: parser)
@@ -64,9 +66,10 @@ final class EditionShelf {
         listed = (paths, paths.count - 1)
         let result = resolver.first(of: paths, from: paths.count - 1, step: -1) { try resolver.opening($0) }
         guard let found = result.found else {
-            throw EditionLoadError.unreadable(path: resolver.confinement?.library ?? resolver.directory,
-                                              reason: "no edition in it can be opened: "
-                                                + result.skipped.map(\.summary).joined(separator: "; "))
+            throw EditionLoadError.unreadable(
+                path: resolver.confinement?.library ?? resolver.directory,
+                reason: "no edition in it can be opened: "
+                    + result.skipped.map(\.summary).joined(separator: "; "))
         }
         path = paths[found.index]
         listed = (paths, found.index)

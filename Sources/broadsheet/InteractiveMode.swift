@@ -1,8 +1,9 @@
 import ArgumentParser
-import FoundationEssentials
 import CursesBackend
+import FoundationEssentials
 import ReaderCore
 import ReaderUI
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -28,8 +29,9 @@ struct InteractiveMode {
         }
         if let term = environment["TERM"], !term.isEmpty, !TerminalProbe.addressesCursor(term: term) {
             // Curses cannot draw a screen here: the same page as text, line by line.
-            StandardError.write("broadsheet: TERM=\(term) cannot place the cursor; printing the front page as text "
-                                + "(set TERM to your terminal type, e.g. TERM=xterm-256color, to read interactively)\n")
+            StandardError.write(
+                "broadsheet: TERM=\(term) cannot place the cursor; printing the front page as text "
+                    + "(set TERM to your terminal type, e.g. TERM=xterm-256color, to read interactively)\n")
             var plain = command
             let size = TerminalProbe.windowSize()
             plain.width = plain.width ?? size?.width
@@ -41,9 +43,10 @@ struct InteractiveMode {
         let opening: EditionOpening
         let skippedNotice: String?
         do {
-            shelf = try EditionShelf(opening: command.edition, environment: environment,
-                                     confinement: self.kiosk?.confinement,
-                                     parser: EditionParser(paperName: config.paperName))
+            shelf = try EditionShelf(
+                opening: command.edition, environment: environment,
+                confinement: self.kiosk?.confinement,
+                parser: EditionParser(paperName: config.paperName))
             (opening, skippedNotice) = try shelf.openFirst()
         } catch {
             throw fail("\(error)", status: EditionInput.exitStatus(error))
@@ -64,8 +67,9 @@ struct InteractiveMode {
         TerminalRescue.prepare()
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal(theme: firstTheme.theme, environment: environment,
-                                          stallLimit: Self.stallLimit(environment))
+            terminal = try CursesTerminal(
+                theme: firstTheme.theme, environment: environment,
+                stallLimit: Self.stallLimit(environment))
         } catch {
             signals.release()
             throw fail("\(error)")
@@ -78,12 +82,15 @@ struct InteractiveMode {
         // place may need the rest, so it waits for the whole edition.
         var edition = opening.first
         if !edition.isComplete, desk.mayResume(in: edition) { edition = opening.complete() }
-        var state = AppState(edition: edition,
-                             layout: PrintLayout(options: LayoutOptions(columns: columns, ambiguous: ambiguous)),
-                             width: size.width, height: size.height, measure: DisplayWidth(ambiguous: ambiguous))
+        var state = AppState(
+            edition: edition,
+            layout: PrintLayout(options: LayoutOptions(columns: columns, ambiguous: ambiguous)),
+            width: size.width, height: size.height, measure: DisplayWidth(ambiguous: ambiguous))
         state = reduce(state, .themesLoaded([firstTheme.theme], index: 0))
         state = reduce(state, .keysConfigured(KeyOverrides(config.keys)))
-        let keyWarning = config.unknownActions(Set(KeyOverrides.actionNames.keys)).first.map { "\($0); binding ignored" }
+        let keyWarning = config.unknownActions(Set(KeyOverrides.actionNames.keys)).first.map {
+            "\($0); binding ignored"
+        }
         let earlierWarning = terminal.sizeNotice ?? skippedNotice ?? localeWarning ?? configWarnings.first ?? keyWarning
         if let notice = earlierWarning ?? firstTheme.warning {
             state = reduce(state, .notice(notice))
@@ -96,10 +103,15 @@ struct InteractiveMode {
             loop.state = reduce(loop.state, .themesLoaded(themes.themes, index: themes.index))
             loop.state = reduce(loop.state, .libraryListed(index: shelf.index, count: shelf.paths.count))
             // Warnings about the other theme files take the place a theme warning had.
-            guard earlierWarning == nil, let warning = themes.warning, warning != firstTheme.warning else { return false }
+            guard earlierWarning == nil, let warning = themes.warning, warning != firstTheme.warning else {
+                return false
+            }
             let resumed = loop.state.notice?.hasSuffix(BookmarkDesk.resumedNotice) == true
-            loop.state = reduce(loop.state, .notice([warning, resumed ? BookmarkDesk.resumedNotice : nil]
-                .compactMap { $0 }.joined(separator: " · ")))
+            loop.state = reduce(
+                loop.state,
+                .notice(
+                    [warning, resumed ? BookmarkDesk.resumedNotice : nil]
+                        .compactMap { $0 }.joined(separator: " · ")))
             return true
         }
         if let minutes = command.idleReset, minutes > 0 { loop.idle = IdleTimer(minutes: minutes) }
@@ -114,7 +126,8 @@ struct InteractiveMode {
     /// `$BROADSHEET_STALL_SECONDS` (0.1…600; the tests use a short one).
     static func stallLimit(_ environment: [String: String]) -> Double {
         guard let text = environment["BROADSHEET_STALL_SECONDS"], let seconds = Double(text),
-              seconds.isFinite else { return 60 }
+            seconds.isFinite
+        else { return 60 }
         return min(max(seconds, 0.1), 600)
     }
 

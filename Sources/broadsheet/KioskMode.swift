@@ -14,8 +14,10 @@ enum KioskMode {
     /// visitor cannot change a forced command. Otherwise the library is the config's,
     /// else the default one. The reader lists and opens through the policy's resolver
     /// itself (`command.edition` stays a file or nil); a dump or outline gets the file.
-    static func apply(to command: inout ReadOptions, library: String?, environment: [String: String],
-                      idleResetMinutes: Double?) throws -> KioskPolicy {
+    static func apply(
+        to command: inout ReadOptions, library: String?, environment: [String: String],
+        idleResetMinutes: Double?
+    ) throws -> KioskPolicy {
         let directory: String
         if let argument = command.edition, LibraryConfinement.isDirectory(argument) {
             directory = argument
@@ -25,7 +27,8 @@ enum KioskMode {
         }
         do {
             let policy = try KioskPolicy(library: directory, idleResetMinutes: command.idleReset ?? idleResetMinutes)
-            let interactive = !command.dump && !command.outline
+            let interactive =
+                !command.dump && !command.outline
                 && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
             if let argument = command.edition {
                 command.edition = try policy.editionPath(argument).path

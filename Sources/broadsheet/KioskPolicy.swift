@@ -1,4 +1,5 @@
 import ReaderCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReaderCore
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -22,8 +23,9 @@ struct OutlineMode {
     func run() throws {
         let edition: Edition
         do {
-            edition = try EditionInput.edition(command.edition, environment: ProcessInfo.processInfo.environment,
-                                               parser: parser)
+            edition = try EditionInput.edition(
+                command.edition, environment: ProcessInfo.processInfo.environment,
+                parser: parser)
         } catch {
             var message = "broadsheet: \(error)\n"
             message.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }

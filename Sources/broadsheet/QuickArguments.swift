@@ -55,7 +55,8 @@ enum QuickArguments {
                 index += 1
             }
             guard let value, !value.isEmpty, !value.hasPrefix("-"), !isCommandName(value),
-                  set(name, value, in: &options) else { return nil }
+                set(name, value, in: &options)
+            else { return nil }
         }
         return options
     }
@@ -90,7 +91,8 @@ enum QuickArguments {
         case "columns": guard let number = Int(value) else { return false }; options.columns = number
         case "article": guard let number = Int(value) else { return false }; options.article = number
         case "idle-reset": guard let minutes = Double(value) else { return false }; options.idleReset = minutes
-        case "ambiguous": guard let width = AmbiguousWidth(rawValue: value) else { return false }; options.ambiguous = width
+        case "ambiguous":
+            guard let width = AmbiguousWidth(rawValue: value) else { return false }; options.ambiguous = width
         default: return false
         }
         return true

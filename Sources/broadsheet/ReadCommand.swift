@@ -53,7 +53,10 @@ struct ReadCommand: ParsableCommand {
     @Flag(help: "Run as a kiosk: only the library is readable, nothing is executed.")
     var kiosk = false
 
-    @Option(help: "Return to the newest front page after MINUTES idle (fractions allowed; default: the config's kiosk.idleResetMinutes in kiosk mode).")
+    @Option(
+        help:
+            "Return to the newest front page after MINUTES idle (fractions allowed; default: the config's kiosk.idleResetMinutes in kiosk mode)."
+    )
     var idleReset: Double?
 
     @Flag(help: "Neither read nor write bookmarks and reading position.")
@@ -67,10 +70,11 @@ struct ReadCommand: ParsableCommand {
 
     /// The parsed values as plain options.
     var options: ReadOptions {
-        ReadOptions(edition: edition, dump: dump, outline: outline, json: json, width: width, height: height,
-                    columns: columns, page: page, front: front, article: article, allArticles: allArticles,
-                    ambiguous: ambiguous, color: color, theme: theme, kiosk: kiosk, idleReset: idleReset,
-                    noState: noState, stateDir: stateDir, config: config)
+        ReadOptions(
+            edition: edition, dump: dump, outline: outline, json: json, width: width, height: height,
+            columns: columns, page: page, front: front, article: article, allArticles: allArticles,
+            ambiguous: ambiguous, color: color, theme: theme, kiosk: kiosk, idleReset: idleReset,
+            noState: noState, stateDir: stateDir, config: config)
     }
 
     mutating func run() throws {

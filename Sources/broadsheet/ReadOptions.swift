@@ -34,12 +34,14 @@ struct ReadOptions: Equatable {
         let systemConfig = Self.systemConfigPath(environment)
         let asked = kiosk
         var policy: KioskPolicy?
-        let (settings, warnings) = Config.loadStandard(explicitPath: config, environment: environment,
-                                                       systemPath: systemConfig, kiosk: kiosk)
+        let (settings, warnings) = Config.loadStandard(
+            explicitPath: config, environment: environment,
+            systemPath: systemConfig, kiosk: kiosk)
         if kiosk || settings.kiosk.enabled == true {
             kiosk = true
-            policy = try KioskMode.apply(to: &self, library: settings.library, environment: environment,
-                                    idleResetMinutes: settings.kiosk.idleResetMinutes.map(Double.init))
+            policy = try KioskMode.apply(
+                to: &self, library: settings.library, environment: environment,
+                idleResetMinutes: settings.kiosk.idleResetMinutes.map(Double.init))
         }
         if outline {
             try OutlineMode(command: self, parser: EditionParser(paperName: settings.paperName)).run()
@@ -48,10 +50,15 @@ struct ReadOptions: Equatable {
         } else {
             // The reader reuses this config rather than reading the files again, unless
             // the config turned the kiosk on: then the user's file is held to the kiosk's limits.
-            let (config, configWarnings) = asked == kiosk ? (settings, warnings)
-                : Config.loadStandard(explicitPath: config, environment: environment, systemPath: systemConfig, kiosk: true)
-            try InteractiveMode(command: self, config: config, configWarnings: configWarnings, environment: environment,
-                                kiosk: policy).run()
+            let (config, configWarnings) =
+                asked == kiosk
+                ? (settings, warnings)
+                : Config.loadStandard(
+                    explicitPath: config, environment: environment, systemPath: systemConfig, kiosk: true)
+            try InteractiveMode(
+                command: self, config: config, configWarnings: configWarnings, environment: environment,
+                kiosk: policy
+            ).run()
         }
     }
 

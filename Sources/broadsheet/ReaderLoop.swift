@@ -155,7 +155,8 @@ struct ReaderLoop {
     /// The next-screen key's state and frame, when that key is a plain move (no I/O).
     private func lookahead() -> Lookahead? {
         guard !state.quit, let action = KeyMap.action(for: .character(" "), in: state),
-              action == .nextScreen else { return nil }
+            action == .nextScreen
+        else { return nil }
         let next = reduce(state, action)
         guard next.request == nil, !next.quit else { return nil }
         return Lookahead(action: action, state: next, frame: Screen.render(next))

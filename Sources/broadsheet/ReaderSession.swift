@@ -8,11 +8,14 @@ import ReaderUI
 enum ReaderSession {
     /// Opens the store (`--no-state`, `--state-dir`, config `noState`/`stateDir`, XDG)
     /// and a desk that finds other editions on `shelf`.
-    static func desk(command: ReadOptions, config: Config, shelf: EditionShelf,
-                     environment: [String: String]) -> BookmarkDesk {
-        let location = StateLocation.resolve(stateDir: command.stateDir ?? config.stateDir,
-                                             noState: command.noState || config.noState == true,
-                                             environment: environment)
+    static func desk(
+        command: ReadOptions, config: Config, shelf: EditionShelf,
+        environment: [String: String]
+    ) -> BookmarkDesk {
+        let location = StateLocation.resolve(
+            stateDir: command.stateDir ?? config.stateDir,
+            noState: command.noState || config.noState == true,
+            environment: environment)
         let store = BookmarkStore.open(location)
         return BookmarkDesk(store: store) { wanted in
             let paths = shelf.paths

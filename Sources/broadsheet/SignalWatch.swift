@@ -14,8 +14,10 @@ struct SignalWatch {
 
     /// The signals watched: the terminating ones that a program receives rather than causes.
     static let watched: [Int32] = {
-        var signals = [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
-                       SIGPROF, SIGXCPU, SIGXFSZ, SIGIO, SIGPWR, SIGSTKFLT]
+        var signals = [
+            SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM,
+            SIGPROF, SIGXCPU, SIGXFSZ, SIGIO, SIGPWR, SIGSTKFLT,
+        ]
         #if canImport(Glibc)
         signals += Array(__libc_current_sigrtmin()...__libc_current_sigrtmax())
         #endif

@@ -50,8 +50,9 @@ enum EPaperFixtures {
     static func sourceBodyCount(_ page: String) -> Int {
         let markers = [("<!--enpcontent-->", "<!--/enpcontent-->"), ("<founder-content>", "</founder-content>")]
         guard let (open, close) = markers.first(where: { page.contains($0.0) }),
-              let start = page.range(of: open)?.upperBound,
-              let end = page.range(of: close, range: start..<page.endIndex)?.lowerBound else { return -1 }
+            let start = page.range(of: open)?.upperBound,
+            let end = page.range(of: close, range: start..<page.endIndex)?.lowerBound
+        else { return -1 }
         var count = 0
         var inTag = false
         var entity: String?

@@ -42,20 +42,25 @@ struct BookmarkProcessTests {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self),
-                String(decoding: errData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: outData, as: UTF8.self),
+            String(decoding: errData, as: UTF8.self)
+        )
     }
 
     /// The writer the tests use: adds COUNT bookmarks, printing `saved ID` after each save returns.
     func writerArguments(_ dir: String, article: String, count: Int) -> [String] {
-        ["bookmarks", "add", "--state-dir", dir, "--paper", "株洲日报", "--date", "2023-03-29",
-         "--article", article, "--offset", "12", "--quote", "株洲市召开全市项目建设推进会",
-         "--note", "稍后再读", "--count", String(count)]
+        [
+            "bookmarks", "add", "--state-dir", dir, "--paper", "株洲日报", "--date", "2023-03-29",
+            "--article", article, "--offset", "12", "--quote", "株洲市召开全市项目建设推进会",
+            "--note", "稍后再读", "--count", String(count),
+        ]
     }
 
     /// The ids in `saved ID` lines; a torn last line (no newline) is not counted.
     func savedIDs(_ output: String) -> [String] {
-        let complete = output.hasSuffix("\n") ? output : String(output[..<(output.lastIndex(of: "\n") ?? output.startIndex)])
+        let complete =
+            output.hasSuffix("\n") ? output : String(output[..<(output.lastIndex(of: "\n") ?? output.startIndex)])
         return complete.split(separator: "\n").compactMap {
             $0.hasPrefix("saved ") ? String($0.dropFirst(6)) : nil
         }
@@ -90,7 +95,8 @@ struct BookmarkProcessTests {
         #expect(onDisk == Set(printed))
         // The two really ran at once: their saves interleave in time.
         let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/bookmarks.json"))
-        let marks = (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["bookmarks"] as? [[String: Any]] ?? []
+        let marks =
+            (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["bookmarks"] as? [[String: Any]] ?? []
         func times(_ article: String) -> [String] {
             marks.filter { ($0["position"] as? [String: Any])?["article"] as? String == article }
                 .compactMap { $0["created"] as? String }.sorted()
@@ -106,7 +112,8 @@ struct BookmarkProcessTests {
     }
 
     /// The kill loop's seed: `BROADSHEET_SEED` to replay a failing run, else a fixed one.
-    static let killSeed: UInt64 = ProcessInfo.processInfo.environment["BROADSHEET_SEED"].flatMap { UInt64($0) }
+    static let killSeed: UInt64 =
+        ProcessInfo.processInfo.environment["BROADSHEET_SEED"].flatMap { UInt64($0) }
         ?? 0x6B69_6C6C
 
     /// One lane of the kill loop: `rounds` writers, each SIGKILLed after a seeded random delay,
@@ -117,8 +124,10 @@ struct BookmarkProcessTests {
         var returned = Set<String>()
         for round in 0..<rounds {
             do {
-                let (process, out, _) = try start(writerArguments(dir, article: "lane\(lane)-round\(round)",
-                                                                  count: 1_000_000))
+                let (process, out, _) = try start(
+                    writerArguments(
+                        dir, article: "lane\(lane)-round\(round)",
+                        count: 1_000_000))
                 var output = Data()
                 if round % 10 == 0 {
                     // Now and then anywhere in start-up and loading (about 100 ms for a debug build).
@@ -134,8 +143,11 @@ struct BookmarkProcessTests {
                 returned.formUnion(savedIDs(String(decoding: output, as: UTF8.self)))
                 let lost = returned.subtracting(try idsOnDisk(dir))
                 if !lost.isEmpty {
-                    return (returned, "lane \(lane) round \(round) (BROADSHEET_SEED=\(Self.killSeed)): "
-                                + "\(lost.count) returned saves missing")
+                    return (
+                        returned,
+                        "lane \(lane) round \(round) (BROADSHEET_SEED=\(Self.killSeed)): "
+                            + "\(lost.count) returned saves missing"
+                    )
                 }
             } catch {
                 return (returned, "lane \(lane) round \(round) (BROADSHEET_SEED=\(Self.killSeed)): \(error)")
@@ -166,7 +178,10 @@ struct BookmarkProcessTests {
         #expect(!names.contains { $0.contains("corrupt") })
         // A last clean save removes whatever temporary files the kills left.
         #expect(try run(["bookmarks", "add", "--state-dir", dir, "--paper", "株洲日报", "--article", "last"]).status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["bookmarks.json", "bookmarks.json.lock"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == [
+                "bookmarks.json", "bookmarks.json.lock",
+            ])
     }
 
     @Test("bookmarks exported on one machine import into another, and a second import adds nothing")
@@ -196,8 +211,10 @@ struct BookmarkProcessTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Editions/2023-03-29-zhuzhou-daily.md").path
-        let added = try run(["bookmarks", "add", "--state-dir", dir, "--edition", sample, "--article", "2",
-                             "--offset", "30", "--note", "看完"])
+        let added = try run([
+            "bookmarks", "add", "--state-dir", dir, "--edition", sample, "--article", "2",
+            "--offset", "30", "--note", "看完",
+        ])
         #expect(added.status == 0, "\(added.err)")
         let listed = try run(["bookmarks", "list", "--json", "--state-dir", dir])
         let marks = try JSONSerialization.jsonObject(with: Data(listed.out.utf8)) as? [[String: Any]]
@@ -235,7 +252,10 @@ struct BookmarkProcessTests {
         #expect(result.status == 0)
         #expect(result.err.contains("moved to"))
         #expect(result.out.hasPrefix("No bookmarks"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).contains { $0.hasPrefix("bookmarks.json.corrupt-") })
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir).contains {
+                $0.hasPrefix("bookmarks.json.corrupt-")
+            })
     }
 }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Bookmarks and the reading position in the real binary: bookmark, quit, reopen at
 /// another size, resume, list, jump (bookmarks end to end, through the real reader).
@@ -26,9 +26,10 @@ struct BookmarkReaderE2ETests {
     /// The quote (text at the bookmarked offset) of the first bookmark in `dir`.
     static func savedQuote(in dir: String) -> String? {
         guard let data = FileManager.default.contents(atPath: dir + "/bookmarks.json"),
-              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let bookmarks = root["bookmarks"] as? [[String: Any]],
-              let position = bookmarks.first?["position"] as? [String: Any] else { return nil }
+            let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let bookmarks = root["bookmarks"] as? [[String: Any]],
+            let position = bookmarks.first?["position"] as? [String: Any]
+        else { return nil }
         return position["quote"] as? String
     }
 
@@ -36,7 +37,9 @@ struct BookmarkReaderE2ETests {
     /// spaces removed): the bookmarked text is on screen, wherever the lines break.
     static func shows(_ quote: String, _ screen: [String]) -> Bool {
         let scalars = Array(quote.unicodeScalars)
-        let rows = screen.map { $0.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{3000}", with: "") }
+        let rows = screen.map {
+            $0.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{3000}", with: "")
+        }
         guard scalars.count >= 5 else { return rows.contains { $0.contains(quote) } }
         return (0...(scalars.count - 5)).contains { start in
             let piece = String(String.UnicodeScalarView(scalars[start..<(start + 5)]))
@@ -65,7 +68,9 @@ struct BookmarkReaderE2ETests {
         let second = try TmuxPane.reader(width: 80, height: 24, arguments: arguments)
         #expect(second.waitFor(text: "Resumed where you left off"), "\(second.rows().joined(separator: "\n"))")
         #expect(second.statusLine().contains("F: front page") || second.waitFor(text: "F: front page"))
-        #expect(Self.shows(quote, second.rows()), "resumed on the bookmarked text:\n\(second.rows().joined(separator: "\n"))")
+        #expect(
+            Self.shows(quote, second.rows()),
+            "resumed on the bookmarked text:\n\(second.rows().joined(separator: "\n"))")
 
         try second.send("F")
         #expect(second.waitFor { _ in second.statusLine().contains("版 1/") && !second.statusLine().contains("文 ") })
@@ -79,7 +84,9 @@ struct BookmarkReaderE2ETests {
 
         try second.send("Enter")
         #expect(second.waitFor { _ in second.statusLine().contains("文 2/") }, "\(second.statusLine())")
-        #expect(Self.shows(quote, second.rows()), "jumped to the bookmarked text:\n\(second.rows().joined(separator: "\n"))")
+        #expect(
+            Self.shows(quote, second.rows()), "jumped to the bookmarked text:\n\(second.rows().joined(separator: "\n"))"
+        )
         try second.send("q")
         #expect(second.waitFor(text: "EXIT=0"))
     }
@@ -88,8 +95,9 @@ struct BookmarkReaderE2ETests {
     func noState() throws {
         let dir = Self.stateDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let session = try TmuxPane.reader(width: 80, height: 24,
-                                      arguments: ["--no-state", "--state-dir", dir, TestPaths.sampleEdition])
+        let session = try TmuxPane.reader(
+            width: 80, height: 24,
+            arguments: ["--no-state", "--state-dir", dir, TestPaths.sampleEdition])
         #expect(session.waitFor(text: "株洲日报"))
         try session.send("2")
         #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })
@@ -100,8 +108,9 @@ struct BookmarkReaderE2ETests {
         #expect(!FileManager.default.fileExists(atPath: dir))
     }
 
-    @Test("SIGTERM and SIGHUP save the reading position before the 128+n exit, inside the 2 s throttle",
-          arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+    @Test(
+        "SIGTERM and SIGHUP save the reading position before the 128+n exit, inside the 2 s throttle",
+        arguments: [(SIGTERM, 143), (SIGHUP, 129)])
     func signalFlushes(signal: Int32, status: Int) throws {
         let dir = Self.stateDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -125,8 +134,9 @@ struct BookmarkReaderE2ETests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try Data("{\"version\": 1, \"bookmarks\": [tor".utf8).write(to: URL(fileURLWithPath: dir + "/bookmarks.json"))
-        let session = try TmuxPane.reader(width: 100, height: 30,
-                                          arguments: ["--state-dir", dir, TestPaths.sampleEdition])
+        let session = try TmuxPane.reader(
+            width: 100, height: 30,
+            arguments: ["--state-dir", dir, TestPaths.sampleEdition])
         #expect(session.waitFor(text: "bookmarks.json was unreadable"), "\(session.statusLine())")
         try session.send("2")
         #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })
@@ -146,8 +156,9 @@ struct BookmarkReaderE2ETests {
             try? FileManager.default.removeItem(atPath: config)
         }
         try Data("{\"stateDir\": \"\(dir)\"}".utf8).write(to: URL(fileURLWithPath: config))
-        let session = try TmuxPane.reader(width: 80, height: 24,
-                                          arguments: ["--config", config, TestPaths.sampleEdition])
+        let session = try TmuxPane.reader(
+            width: 80, height: 24,
+            arguments: ["--config", config, TestPaths.sampleEdition])
         #expect(session.waitFor(text: "株洲日报"))
         try session.send("2")
         #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })
@@ -188,8 +199,10 @@ struct BookmarkReaderE2ETests {
         try session.send("B")
         #expect(session.waitFor(text: "书签 Bookmarks · 1"))
         try session.send("Enter")
-        #expect(session.waitFor { _ in session.statusLine().contains("2023-03-29") && session.statusLine().contains("文 2/") },
-                "\(session.statusLine())")
+        #expect(
+            session.waitFor { _ in session.statusLine().contains("2023-03-29") && session.statusLine().contains("文 2/")
+            },
+            "\(session.statusLine())")
         #expect(Self.shows(quote, session.rows()))
         try session.send("q")
         #expect(session.waitFor(text: "EXIT=0"))
@@ -201,8 +214,9 @@ struct BookmarkReaderE2ETests {
         let config = dir + "-config.json"
         defer { try? FileManager.default.removeItem(atPath: config) }
         try Data("{\"noState\": true, \"stateDir\": \"\(dir)\"}".utf8).write(to: URL(fileURLWithPath: config))
-        let session = try TmuxPane.reader(width: 100, height: 30,
-                                          arguments: ["--config", config, TestPaths.sampleEdition])
+        let session = try TmuxPane.reader(
+            width: 100, height: 30,
+            arguments: ["--config", config, TestPaths.sampleEdition])
         #expect(session.waitFor(text: "株洲日报"))
         try session.send("2")
         #expect(session.waitFor { _ in session.statusLine().contains("文 2/") })

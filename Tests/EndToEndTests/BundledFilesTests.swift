@@ -21,8 +21,9 @@ struct BundledFilesTests {
         #expect(!KioskHarness.showsMasthead(bare.out), "the build tree's edition was read:\n\(bare.out.prefix(300))")
 
         try fm.createDirectory(atPath: root + "/share/broadsheet/editions", withIntermediateDirectories: true)
-        try fm.copyItem(atPath: KioskHarness.editions + "/2023-03-29-zhuzhou-daily.md",
-                        toPath: root + "/share/broadsheet/editions/2023-03-29-zhuzhou-daily.md")
+        try fm.copyItem(
+            atPath: KioskHarness.editions + "/2023-03-29-zhuzhou-daily.md",
+            toPath: root + "/share/broadsheet/editions/2023-03-29-zhuzhou-daily.md")
         let installed = try KioskHarness.run(argv, timeout: 30, environment: environment)
         #expect(installed.status == 0, "\(installed.err)")
         #expect(KioskHarness.showsMasthead(installed.out), "the installed edition opens:\n\(installed.out.prefix(300))")
@@ -30,8 +31,9 @@ struct BundledFilesTests {
 
     @Test("the binary in the build tree finds the repository's Editions/ (swift run)")
     func buildTree() throws {
-        let result = try KioskHarness.run([KioskHarness.binary, "--dump", "--width", "60", "--height", "12"], timeout: 30,
-                                          environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/nonexistent"])
+        let result = try KioskHarness.run(
+            [KioskHarness.binary, "--dump", "--width", "60", "--height", "12"], timeout: 30,
+            environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/nonexistent"])
         #expect(result.status == 0, "\(result.err)")
         #expect(KioskHarness.showsMasthead(result.out))
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A library mixing a single-file edition and a day folder of article files, in the
 /// real binary: the newest (the day folder) opens first, `[` `]` move between them,
@@ -18,8 +18,9 @@ struct DayFolderE2ETests {
         let files = FileManager.default
         try files.createDirectory(atPath: library, withIntermediateDirectories: true)
         try files.copyItem(atPath: TestPaths.sampleEdition, toPath: library + "/2023-03-29-zhuzhou-daily.md")
-        try files.copyItem(atPath: TestPaths.root + "/Tests/ReaderCoreTests/Fixtures/rmrb/2025-01-02",
-                           toPath: library + "/2025-01-02")
+        try files.copyItem(
+            atPath: TestPaths.root + "/Tests/ReaderCoreTests/Fixtures/rmrb/2025-01-02",
+            toPath: library + "/2025-01-02")
         let session = try TmuxPane.reader(width: 100, height: 30, arguments: ["--state-dir", dir, library])
         #expect(session.waitFor { _ in session.statusLine().contains("2025-01-02") }, "\(session.statusLine())")
         #expect(session.waitFor(text: "乘长风破万里浪"))
@@ -46,15 +47,18 @@ struct DayFolderE2ETests {
         let library = BookmarkReaderE2ETests.stateDir() + "-kiosk-library"
         defer { try? FileManager.default.removeItem(atPath: library) }
         try FileManager.default.createDirectory(atPath: library + "/other", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: TestPaths.root + "/Tests/ReaderCoreTests/Fixtures/rmrb/2025-01-03",
-                                         toPath: library + "/2025-01-03")
+        try FileManager.default.copyItem(
+            atPath: TestPaths.root + "/Tests/ReaderCoreTests/Fixtures/rmrb/2025-01-03",
+            toPath: library + "/2025-01-03")
         let environment = ["BROADSHEET_LIBRARY": library]
-        let (status, out, _) = try OutlineModeTests.run(["--kiosk", "--no-state", "--outline", "2025-01-03"],
-                                                        environment: environment)
+        let (status, out, _) = try OutlineModeTests.run(
+            ["--kiosk", "--no-state", "--outline", "2025-01-03"],
+            environment: environment)
         #expect(status == 0)
         #expect(out.hasPrefix("masthead  人民日报"))
-        let (refused, _, err) = try OutlineModeTests.run(["--kiosk", "--no-state", "--outline", "other"],
-                                                         environment: environment)
+        let (refused, _, err) = try OutlineModeTests.run(
+            ["--kiosk", "--no-state", "--outline", "other"],
+            environment: environment)
         #expect(refused != 0)
         #expect(err.contains("no edition other"))
     }

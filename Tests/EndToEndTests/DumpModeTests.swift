@@ -6,8 +6,9 @@ import Testing
 struct DumpModeTests {
     static let sample = OutlineModeTests.root + "/Editions/2023-03-29-zhuzhou-daily.md"
 
-    @Test("the default dump is the masthead and front page, at most 30 lines",
-          arguments: [[String](), ["--front"], ["--page", "1"]])
+    @Test(
+        "the default dump is the masthead and front page, at most 30 lines",
+        arguments: [[String](), ["--front"], ["--page", "1"]])
     func frontPage(extra: [String]) throws {
         let (status, out, err) = try OutlineModeTests.run(["--dump"] + extra + [Self.sample])
         #expect(status == 0, "\(err)")
@@ -21,7 +22,8 @@ struct DumpModeTests {
     func readmeSample() throws {
         let readme = try String(contentsOfFile: OutlineModeTests.root + "/README.md", encoding: .utf8)
         let marker = "--dump --width 80 --height 24 Editions/2023-03-29-zhuzhou-daily.md`):\n\n```text\n"
-        guard let start = readme.range(of: marker), let end = readme.range(of: "\n```", range: start.upperBound..<readme.endIndex)
+        guard let start = readme.range(of: marker),
+            let end = readme.range(of: "\n```", range: start.upperBound..<readme.endIndex)
         else {
             Issue.record("the README has no 80×24 sample screen")
             return
@@ -39,11 +41,14 @@ struct DumpModeTests {
         #expect(lines(shown) == lines(out), "re-run the command and paste its output into the README:\n\(out)")
     }
 
-    @Test("every page of --page all fits the height, pages separated by a form-feed line",
-          arguments: [(80, 24, "--front"), (60, 20, "--all-articles"), (120, 40, "--all-articles")])
+    @Test(
+        "every page of --page all fits the height, pages separated by a form-feed line",
+        arguments: [(80, 24, "--front"), (60, 20, "--all-articles"), (120, 40, "--all-articles")])
     func pagesFit(width: Int, height: Int, view: String) throws {
-        let (status, out, _) = try OutlineModeTests.run(["--dump", "--width", "\(width)", "--height", "\(height)",
-                                                        "--page", "all", view, Self.sample])
+        let (status, out, _) = try OutlineModeTests.run([
+            "--dump", "--width", "\(width)", "--height", "\(height)",
+            "--page", "all", view, Self.sample,
+        ])
         #expect(status == 0)
         let pages = out.components(separatedBy: "\n\u{0C}\n")
         #expect(pages.count > 1)
@@ -72,14 +77,19 @@ struct DumpModeTests {
 
     @Test("a tiny size prints a clear too-small page", arguments: [(10, 5), (19, 30), (80, 7)])
     func tooSmall(width: Int, height: Int) throws {
-        let (status, out, _) = try OutlineModeTests.run(["--dump", "--width", "\(width)", "--height", "\(height)", Self.sample])
+        let (status, out, _) = try OutlineModeTests.run([
+            "--dump", "--width", "\(width)", "--height", "\(height)", Self.sample,
+        ])
         #expect(status == 0)
         #expect(out.contains("窗口太小"))
     }
 
-    @Test("bad arguments and missing files give one clear error and a non-zero exit",
-          arguments: [["--article", "99"], ["--page", "0"], ["--page", "999"], ["--width", "0"], ["--columns", "0"],
-                      ["--front", "--all-articles"]])
+    @Test(
+        "bad arguments and missing files give one clear error and a non-zero exit",
+        arguments: [
+            ["--article", "99"], ["--page", "0"], ["--page", "999"], ["--width", "0"], ["--columns", "0"],
+            ["--front", "--all-articles"],
+        ])
     func badArguments(extra: [String]) throws {
         let (status, out, err) = try OutlineModeTests.run(["--dump"] + extra + [Self.sample])
         #expect(status != 0)

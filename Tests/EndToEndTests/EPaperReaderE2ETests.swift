@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The reader on a terminal (tmux) with a saved e-paper folder, with a file of another
 /// format, and in kiosk mode with an e-paper folder inside the library.
@@ -21,7 +21,8 @@ struct EPaperReaderE2ETests {
 
     @Test("on a terminal, a JSON file is named on stderr and the reader exits 65 before drawing")
     func foreignOnTerminal() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bs-e2e-\(UUID().uuidString).json").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bs-e2e-\(UUID().uuidString).json")
+            .path
         try "[{\"title\": \"致敬\"}]\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let session = try TmuxPane.reader(width: 120, height: 30, arguments: ["--no-state", path])
@@ -31,12 +32,14 @@ struct EPaperReaderE2ETests {
 
     @Test("in kiosk mode an e-paper folder inside the library opens by its name")
     func kiosk() throws {
-        let library = FileManager.default.temporaryDirectory.appendingPathComponent("bs-kiosk-\(UUID().uuidString)").path
+        let library = FileManager.default.temporaryDirectory.appendingPathComponent("bs-kiosk-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: library, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: library) }
         try FileManager.default.copyItem(atPath: Self.folder, toPath: library + "/rmrb-2025-01-01")
         let environment = ["BROADSHEET_LIBRARY": library, "BROADSHEET_SYSTEM_CONFIG": "/nonexistent/config.json"]
-        let (status, out, err) = try OutlineModeTests.run(["--kiosk", "--outline", "rmrb-2025-01-01"], environment: environment)
+        let (status, out, err) = try OutlineModeTests.run(
+            ["--kiosk", "--outline", "rmrb-2025-01-01"], environment: environment)
         #expect(status == 0, "\(err)")
         #expect(out.hasPrefix("masthead  人民日报\n"))
         let (outside, _, _) = try OutlineModeTests.run(["--kiosk", "--outline", Self.folder], environment: environment)

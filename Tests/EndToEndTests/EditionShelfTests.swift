@@ -1,6 +1,7 @@
 import Foundation
 import ReaderCore
 import Testing
+
 @testable import broadsheet
 
 /// The reader's shelf: every edition it lists or opens goes through one resolver,
@@ -37,8 +38,9 @@ struct EditionShelfTests {
 
         /// A link `name` in the library to the outside secret.
         func link(_ name: String) throws {
-            try FileManager.default.createSymbolicLink(atPath: library + "/" + name,
-                                                       withDestinationPath: outside + "/secret.md")
+            try FileManager.default.createSymbolicLink(
+                atPath: library + "/" + name,
+                withDestinationPath: outside + "/secret.md")
         }
 
         func remove() { try? FileManager.default.removeItem(atPath: base) }
@@ -65,7 +67,9 @@ struct EditionShelfTests {
         try FileManager.default.removeItem(atPath: fixture.library + "/2023-03-10-old.md")
         try fixture.link("2023-03-10-old.md")
         let back = shelf.load(from: shelf.index - 1, step: -1)
-        #expect(back.edition == nil, "the swapped-in link opened: \(String(describing: back.edition?.articles.first?.headline))")
+        #expect(
+            back.edition == nil,
+            "the swapped-in link opened: \(String(describing: back.edition?.articles.first?.headline))")
         #expect(back.notice?.contains("outside the library") == true, "\(back.notice ?? "")")
 
         // A rescan lists through the same confinement.
@@ -78,7 +82,9 @@ struct EditionShelfTests {
         }
     }
 
-    @Test("editions that do not open are passed over with a notice: the newest good one opens, [ and ] step past bad ones")
+    @Test(
+        "editions that do not open are passed over with a notice: the newest good one opens, [ and ] step past bad ones"
+    )
     func badEditionsAreSkipped() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
@@ -88,11 +94,13 @@ struct EditionShelfTests {
         fixture.add("2099-12-31-picture.md", bytes: Self.png)
         try fixture.add("2099-12-30-empty-dir.md", "")
         try FileManager.default.removeItem(atPath: fixture.library + "/2099-12-30-empty-dir.md")
-        try FileManager.default.createDirectory(atPath: fixture.library + "/2099-12-30-folder.md",
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: fixture.library + "/2099-12-30-folder.md",
+            withIntermediateDirectories: true)
         for confinement in [nil, try LibraryConfinement(library: fixture.library)] {
-            let shelf = try EditionShelf(opening: confinement == nil ? fixture.library : nil, environment: [:],
-                                         confinement: confinement)
+            let shelf = try EditionShelf(
+                opening: confinement == nil ? fixture.library : nil, environment: [:],
+                confinement: confinement)
             let first = try shelf.openFirst()
             #expect(first.opening.first.articles.first?.headline == "较新一期")
             #expect(first.notice?.contains("skipped 2099-12-31-picture.md") == true, "\(first.notice ?? "")")

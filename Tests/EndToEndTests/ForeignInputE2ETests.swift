@@ -10,8 +10,10 @@ struct ForeignInputE2ETests {
     static let samples: [(name: String, bytes: String, says: String)] = [
         ("articles.json", "[{\"title\": \"致敬每一个挺膺担当的奋斗者\", \"date\": \"2025-01-01\"}]\n", "looks like JSON"),
         ("corpus.csv", "title,date,content\n致敬,2025-01-01,\"一起走过春夏秋冬\"\n", "looks like CSV (comma-separated values)"),
-        ("page.html", "<!DOCTYPE html>\n<html><body><div class=\"x\">一段</div></body></html>\n",
-         "looks like an HTML page of no known layout"),
+        (
+            "page.html", "<!DOCTYPE html>\n<html><body><div class=\"x\">一段</div></body></html>\n",
+            "looks like an HTML page of no known layout"
+        ),
         ("paper.pdf", "%PDF-1.4\n1 0 obj << >> endobj\n", "looks like a PDF document"),
     ]
 
@@ -25,8 +27,9 @@ struct ForeignInputE2ETests {
         return path
     }()
 
-    @Test("each other format is named, with what is read, and exits 65 (EX_DATAERR)",
-          arguments: samples.indices, [[String](), ["--dump"], ["--outline"], ["--outline", "--json"]])
+    @Test(
+        "each other format is named, with what is read, and exits 65 (EX_DATAERR)",
+        arguments: samples.indices, [[String](), ["--dump"], ["--outline"], ["--outline", "--json"]])
     func refused(index: Int, mode: [String]) throws {
         let sample = Self.samples[index]
         let path = Self.folder + "/" + sample.name
@@ -50,18 +53,25 @@ struct ForeignInputE2ETests {
         let pages = (object?["pages"] as? [[String: Any]])?.map { "\($0["number"] ?? "")\($0["name"] ?? "")" }
         #expect(pages == ["1要闻", "2要闻", "3要闻"])
         let articles = object?["articles"] as? [[String: Any]]
-        #expect(articles?.map { $0["headline"] as? String } == ["国家主席习近平发表二〇二五年新年贺词", "致敬每一个挺膺担当的奋斗者",
-                                                              "新征程上每一个人都是主角"])
+        #expect(
+            articles?.map { $0["headline"] as? String } == [
+                "国家主席习近平发表二〇二五年新年贺词", "致敬每一个挺膺担当的奋斗者",
+                "新征程上每一个人都是主角",
+            ])
         #expect((articles?[1]["bylines"] as? [String]) == ["本报评论员"])
     }
 
-    @Test("one saved page opens its folder's edition; --dump shows the front page", arguments: [
-        "/Tests/EPaperTests/Fixtures/rmrb-2025-01-01/pc/content/202501/01/content_30049278.html",
-        "/Tests/EPaperTests/Fixtures/rmrb-2014-12-04-gb2312/html/2014-12/04/nbs.D110000renmrb_06.htm",
-    ])
+    @Test(
+        "one saved page opens its folder's edition; --dump shows the front page",
+        arguments: [
+            "/Tests/EPaperTests/Fixtures/rmrb-2025-01-01/pc/content/202501/01/content_30049278.html",
+            "/Tests/EPaperTests/Fixtures/rmrb-2014-12-04-gb2312/html/2014-12/04/nbs.D110000renmrb_06.htm",
+        ])
     func onePage(page: String) throws {
-        let (status, out, err) = try OutlineModeTests.run(["--dump", "--width", "80", "--height", "24",
-                                                            OutlineModeTests.root + page])
+        let (status, out, err) = try OutlineModeTests.run([
+            "--dump", "--width", "80", "--height", "24",
+            OutlineModeTests.root + page,
+        ])
         #expect(status == 0, "\(err)")
         #expect(out.contains("人　民　日　报"))
         #expect(!out.contains("<") && !out.contains("&"))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The real binary against a full disk, hostile bookmarks, stray signals, crashes and a
 /// terminal that cannot place the cursor.
@@ -26,16 +26,21 @@ struct HardeningE2ETests {
     static func stateWithBookmark() throws -> String {
         let dir = NSTemporaryDirectory() + "bs-hardening-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let (status, _, err) = try OutlineModeTests.run(["bookmarks", "add", "--state-dir", dir, "--edition", sample,
-                                                         "--article", "1", "--note", "稍后"])
+        let (status, _, err) = try OutlineModeTests.run([
+            "bookmarks", "add", "--state-dir", dir, "--edition", sample,
+            "--article", "1", "--note", "稍后",
+        ])
         #expect(status == 0, "\(err)")
         return dir
     }
 
-    @Test("a write error on stdout is one message and exit 74 (EX_IOERR)",
-          arguments: [["--dump"], ["--dump", "--all-articles", "--page", "all"], ["--outline"], ["--outline", "--json"],
-                      ["bookmarks", "list"], ["bookmarks", "list", "--json"], ["bookmarks", "export", "-"],
-                      ["bookmarks", "export", "/dev/full"]])
+    @Test(
+        "a write error on stdout is one message and exit 74 (EX_IOERR)",
+        arguments: [
+            ["--dump"], ["--dump", "--all-articles", "--page", "all"], ["--outline"], ["--outline", "--json"],
+            ["bookmarks", "list"], ["bookmarks", "list", "--json"], ["bookmarks", "export", "-"],
+            ["bookmarks", "export", "/dev/full"],
+        ])
     func fullDisk(arguments: [String]) throws {
         var arguments = arguments
         if arguments[0] == "bookmarks" {
@@ -63,8 +68,10 @@ struct HardeningE2ETests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let hostile = "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m\u{202E}"
         func escaped(_ text: String) -> String {
-            text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E
-                ? String(format: "\\u%04X", $0.value) : String($0) }.joined()
+            text.unicodeScalars.map {
+                $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E
+                    ? String(format: "\\u%04X", $0.value) : String($0)
+            }.joined()
         }
         let file = """
             {"version": 1, "bookmarks": [{"id": "1\(escaped(hostile))", "headline": "标题\(escaped(hostile))",
@@ -86,8 +93,9 @@ struct HardeningE2ETests {
         }
     }
 
-    @Test("SIGPIPE, SIGUSR1, SIGUSR2 and SIGALRM end the reader with 128+n, the terminal restored and the place saved",
-          arguments: [SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM])
+    @Test(
+        "SIGPIPE, SIGUSR1, SIGUSR2 and SIGALRM end the reader with 128+n, the terminal restored and the place saved",
+        arguments: [SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM])
     func straySignals(signal: Int32) throws {
         let session = try TmuxPane.reader(width: 100, height: 30)
         #expect(session.waitFor(text: "版 1/"))
@@ -99,15 +107,18 @@ struct HardeningE2ETests {
         let screen = session.rows().joined(separator: "\n")
         #expect(screen.contains("EXIT=\(128 + signal)"), "\(screen)")
         #expect(screen.contains("STTY: icanon echo"), "terminal modes not restored:\n\(screen)")
-        let state = (try? String(contentsOfFile: session.stateHome + "/broadsheet/bookmarks.json", encoding: .utf8)) ?? ""
+        let state =
+            (try? String(contentsOfFile: session.stateHome + "/broadsheet/bookmarks.json", encoding: .utf8)) ?? ""
         #expect(state.contains("\"positions\""), "no reading position saved")
     }
 
-    @Test("a crash restores the terminal; in a kiosk no backtracer prompt reaches the visitor",
-          arguments: [(true, SIGSEGV), (true, SIGILL), (true, SIGABRT), (false, SIGSEGV)])
+    @Test(
+        "a crash restores the terminal; in a kiosk no backtracer prompt reaches the visitor",
+        arguments: [(true, SIGSEGV), (true, SIGILL), (true, SIGABRT), (false, SIGSEGV)])
     func crash(kiosk: Bool, signal: Int32) throws {
-        let session = try TmuxPane.reader(width: 100, height: 30, arguments: kiosk ? ["--kiosk"] : [Self.sample],
-                                      environment: kiosk ? ["BROADSHEET_LIBRARY": TestPaths.root + "/Editions"] : [:])
+        let session = try TmuxPane.reader(
+            width: 100, height: 30, arguments: kiosk ? ["--kiosk"] : [Self.sample],
+            environment: kiosk ? ["BROADSHEET_LIBRARY": TestPaths.root + "/Editions"] : [:])
         #expect(session.waitFor(text: "版 1/"))
         let pid = try #require(session.readerPID())
         kill(pid, signal)

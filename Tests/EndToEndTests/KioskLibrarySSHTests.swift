@@ -1,13 +1,14 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The kiosk's library through a real sshd, set up as an administrator naturally
 /// would (`ForceCommand broadsheet --kiosk /srv/editions`, no config naming the
 /// library), against a library holding an escaping link, unreadable and non-text
 /// editions; and a client that claims a huge window.
-@Suite("Kiosk library and window limits through a real sshd", .serialized,
-       .enabled(if: SystemRequirement.kioskSSH, Comment(rawValue: SystemRequirement.kioskSSHReason)))
+@Suite(
+    "Kiosk library and window limits through a real sshd", .serialized,
+    .enabled(if: SystemRequirement.kioskSSH, Comment(rawValue: SystemRequirement.kioskSSHReason)))
 struct KioskLibrarySSHTests {
     typealias Kiosk = KioskSSHTests.Kiosk
 
@@ -31,12 +32,16 @@ struct KioskLibrarySSHTests {
         chmod(outside + "/secret.md", 0o644)
         try fm.createSymbolicLink(atPath: library + "/2099-12-31-evil.md", withDestinationPath: outside + "/secret.md")
         try fm.createSymbolicLink(atPath: library + "/2023-03-20-link.md", withDestinationPath: outside + "/secret.md")
-        fm.createFile(atPath: library + "/2099-12-30-picture.md", contents: Data(png), attributes: [.posixPermissions: 0o644])
-        fm.createFile(atPath: library + "/2099-12-29-private.md", contents: Data(edition(day: 31, headline: "不公开的稿件").utf8),
-                      attributes: [.posixPermissions: 0o600])
-        fm.createFile(atPath: library + "/2023-03-15-broken.md", contents: Data(png), attributes: [.posixPermissions: 0o644])
-        fm.createFile(atPath: library + "/2023-03-01-older.md", contents: Data(edition(day: 1, headline: "更早的一期").utf8),
-                      attributes: [.posixPermissions: 0o644])
+        fm.createFile(
+            atPath: library + "/2099-12-30-picture.md", contents: Data(png), attributes: [.posixPermissions: 0o644])
+        fm.createFile(
+            atPath: library + "/2099-12-29-private.md", contents: Data(edition(day: 31, headline: "不公开的稿件").utf8),
+            attributes: [.posixPermissions: 0o600])
+        fm.createFile(
+            atPath: library + "/2023-03-15-broken.md", contents: Data(png), attributes: [.posixPermissions: 0o644])
+        fm.createFile(
+            atPath: library + "/2023-03-01-older.md", contents: Data(edition(day: 1, headline: "更早的一期").utf8),
+            attributes: [.posixPermissions: 0o644])
     }
 
     /// An `ssh -tt` login in a tmux pane, after `prefix` (shell commands run first).
@@ -45,8 +50,9 @@ struct KioskLibrarySSHTests {
         return try TmuxPane(command: [command], width: width, height: height, remainOnExit: true)
     }
 
-    @Test("the kiosk serves its library (named on the forced command line, or in the config): the newest edition that opens, never a link out, bad files skipped by [ too",
-          arguments: [true, false])
+    @Test(
+        "the kiosk serves its library (named on the forced command line, or in the config): the newest edition that opens, never a link out, bad files skipped by [ too",
+        arguments: [true, false])
     func libraryOnTheCommandLine(byArgument: Bool) throws {
         let kiosk = try Kiosk.start(byArgument ? ["--library-argument"] : [])
         defer { kiosk.stop() }
@@ -54,8 +60,9 @@ struct KioskLibrarySSHTests {
         let pane = try Self.login(kiosk)
         defer { pane.close() }
 
-        try #require(pane.waitForMasthead(seconds: 30),
-                     "no masthead over ssh; pane:\n\(pane.screen)\nsshd log:\n\(kiosk.log)")
+        try #require(
+            pane.waitForMasthead(seconds: 30),
+            "no masthead over ssh; pane:\n\(pane.screen)\nsshd log:\n\(kiosk.log)")
         var seen = pane.screen
         #expect(seen.contains("2023年3月29日"), "the sample (newest good edition) opened:\n\(seen)")
         #expect(pane.waitFor(text: "skipped", timeout: 5), "a notice names the skipped editions:\n\(pane.screen)")
@@ -80,20 +87,22 @@ struct KioskLibrarySSHTests {
     /// The peak resident memory of process `pid`, in MiB (nil when it is gone).
     static func peakMiB(_ pid: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kib = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kib = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
         else { return nil }
         return kib / 1024
     }
 
-    @Test("a client claiming a 4000×4000 window gets a capped screen in bounded memory, and its hang-up ends the reader")
+    @Test(
+        "a client claiming a 4000×4000 window gets a capped screen in bounded memory, and its hang-up ends the reader")
     func hugeWindow() throws {
         let kiosk = try Kiosk.start()
         defer { kiosk.stop() }
         let pane = try Self.login(kiosk, prefix: "stty rows 4000 cols 4000; ")
         defer { pane.close() }
-        #expect(KioskHarness.wait(30) { !kiosk.readerPids().isEmpty }, "no reader started:\n\(pane.screen)\n\(kiosk.log)")
-        usleep(3_000_000)   // the first frame is out (a 1000×500 layout)
+        #expect(
+            KioskHarness.wait(30) { !kiosk.readerPids().isEmpty }, "no reader started:\n\(pane.screen)\n\(kiosk.log)")
+        usleep(3_000_000) // the first frame is out (a 1000×500 layout)
         let pids = kiosk.readerPids()
         try #require(pids.count == 1, "one reader runs: \(pids); pane:\n\(pane.screen)")
         let peak = try #require(Self.peakMiB(pids[0]))

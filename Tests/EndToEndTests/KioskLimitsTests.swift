@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The kiosk reader against a terminal that lies about its size or stops reading,
 /// in tmux: memory stays bounded, and a stalled terminal never holds off a signal.
@@ -11,8 +11,10 @@ struct KioskLimitsTests {
         let library = KioskHarness.scratchPath("bs-large")
         try? FileManager.default.createDirectory(atPath: library, withIntermediateDirectories: true)
         let path = library + "/2023-03-29-large.md"
-        let sample = (try? String(contentsOfFile: KioskHarness.editions + "/2023-03-29-zhuzhou-daily.md",
-                                  encoding: .utf8)) ?? ""
+        let sample =
+            (try? String(
+                contentsOfFile: KioskHarness.editions + "/2023-03-29-zhuzhou-daily.md",
+                encoding: .utf8)) ?? ""
         let lines = sample.split(separator: "\n", omittingEmptySubsequences: false)
         let start = lines.firstIndex { $0.hasPrefix("## ") } ?? 0
         let head = lines[..<start].joined(separator: "\n")
@@ -30,7 +32,8 @@ struct KioskLimitsTests {
     /// The state of process `pid` from /proc ("R", "S", "Z"…; nil when reaped).
     static func state(_ pid: String) -> String? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("State:") }) else { return nil }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("State:") })
+        else { return nil }
         return line.split(separator: "\t").dropFirst().first.map { String($0.prefix(1)) }
     }
 
@@ -41,36 +44,45 @@ struct KioskLimitsTests {
     }
 
     /// The kiosk reader on `library` in a tmux pane, with `environment`.
-    static func reader(library: String, width: Int, height: Int, prefix: String = "",
-                       environment: [String: String] = [:]) throws -> TmuxPane {
+    static func reader(
+        library: String, width: Int, height: Int, prefix: String = "",
+        environment: [String: String] = [:]
+    ) throws -> TmuxPane {
         let command = prefix + "exec '\(KioskHarness.binary)' --kiosk"
-        return try TmuxPane(command: [command], width: width, height: height,
-                            environment: ["LANG": "C.UTF-8", "BROADSHEET_LIBRARY": library].merging(environment) { $1 },
-                            remainOnExit: true)
+        return try TmuxPane(
+            command: [command], width: width, height: height,
+            environment: ["LANG": "C.UTF-8", "BROADSHEET_LIBRARY": library].merging(environment) { $1 },
+            remainOnExit: true)
     }
 
-    @Test("COLUMNS=30000 LINES=30000 and a 30000×30000 tty: bounded memory; a screen larger than 1000×500 is capped with a notice")
+    @Test(
+        "COLUMNS=30000 LINES=30000 and a 30000×30000 tty: bounded memory; a screen larger than 1000×500 is capped with a notice"
+    )
     func hugeClaims() throws {
         let library = KioskHarness.scratchPath("bs-lib")
         try FileManager.default.createDirectory(atPath: library, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: library) }
-        try FileManager.default.copyItem(atPath: KioskHarness.editions + "/2023-03-29-zhuzhou-daily.md",
-                                         toPath: library + "/2023-03-29-zhuzhou-daily.md")
+        try FileManager.default.copyItem(
+            atPath: KioskHarness.editions + "/2023-03-29-zhuzhou-daily.md",
+            toPath: library + "/2023-03-29-zhuzhou-daily.md")
         let state = KioskHarness.scratchPath("bs-state")
         defer { try? FileManager.default.removeItem(atPath: state) }
         // Environment alone: the kernel's size (the pane's) wins, and the masthead shows.
-        let pane = try Self.reader(library: library, width: 100, height: 30,
-                                   environment: ["COLUMNS": "30000", "LINES": "30000", "XDG_STATE_HOME": state])
+        let pane = try Self.reader(
+            library: library, width: 100, height: 30,
+            environment: ["COLUMNS": "30000", "LINES": "30000", "XDG_STATE_HOME": state])
         defer { pane.close() }
         #expect(pane.waitForMasthead(seconds: 20), "pane:\n\(pane.screen)")
         // A tty that claims 30000×30000.
-        let huge = try Self.reader(library: library, width: 100, height: 30, prefix: "stty rows 30000 cols 30000; ",
-                                   environment: ["COLUMNS": "30000", "LINES": "30000", "XDG_STATE_HOME": state])
+        let huge = try Self.reader(
+            library: library, width: 100, height: 30, prefix: "stty rows 30000 cols 30000; ",
+            environment: ["COLUMNS": "30000", "LINES": "30000", "XDG_STATE_HOME": state])
         defer { huge.close() }
         usleep(3_000_000)
         let pid = try huge.format("#{pane_pid}")
         let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
-        let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        let peak =
+            status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
             .flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") } ?? 0
         #expect(peak > 0 && peak / 1024 < 300, "peak RSS \(peak / 1024) MiB for a 30000×30000 claim")
         #expect(try huge.format("#{pane_dead}") == "0", "the reader died:\n\(huge.screen)")
@@ -89,18 +101,24 @@ struct KioskLimitsTests {
         #expect(wide.waitFor(text: "screen capped at 1000×500", timeout: 20), "no notice:\n\(wide.screen.suffix(3000))")
         let rows = wide.screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(rows.count >= 500 && rows[499].contains("screen capped"), "the status line is row 500")
-        #expect(rows.dropFirst(500).allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty },
-                "rows below 500 are blank")
+        #expect(
+            rows.dropFirst(500).allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty },
+            "rows below 500 are blank")
     }
 
     /// Starts the reader on the large edition in a wide pane, opens an article, queues
     /// many full redraws (theme changes) and stops the tmux server: the pty fills.
-    static func stalledReader(stallSeconds: Double, state: String, library: String) throws
-        -> (TmuxPane, reader: String, server: String) {
+    static func stalledReader(
+        stallSeconds: Double, state: String, library: String
+    ) throws
+        -> (TmuxPane, reader: String, server: String)
+    {
         let pane = try TmuxPane(
             command: ["exec '\(KioskHarness.binary)' --kiosk"], width: 250, height: 80,
-            environment: ["LANG": "C.UTF-8", "XDG_STATE_HOME": state, "BROADSHEET_LIBRARY": library,
-                          "BROADSHEET_STALL_SECONDS": String(stallSeconds)], remainOnExit: true)
+            environment: [
+                "LANG": "C.UTF-8", "XDG_STATE_HOME": state, "BROADSHEET_LIBRARY": library,
+                "BROADSHEET_STALL_SECONDS": String(stallSeconds),
+            ], remainOnExit: true)
         try #require(pane.waitForMasthead(seconds: 30), "no masthead:\n\(pane.screen)")
         usleep(1_000_000)
         let reader = try pane.format("#{pane_pid}")
@@ -130,8 +148,9 @@ struct KioskLimitsTests {
         let took = Date().timeIntervalSince(started)
         #expect(ended && took < 1.5, "SIGTERM took \(took) s (ended: \(ended))")
         let saved = FileManager.default.contents(atPath: state + "/broadsheet/bookmarks.json")
-        #expect(saved.map { String(decoding: $0, as: UTF8.self).contains("\"offset\"") } == true,
-                "the reading position was saved")
+        #expect(
+            saved.map { String(decoding: $0, as: UTF8.self).contains("\"offset\"") } == true,
+            "the reading position was saved")
     }
 
     @Test("a terminal that accepts nothing for the stall limit is given up: the reader saves its place and ends")
@@ -146,7 +165,8 @@ struct KioskLimitsTests {
         }
         #expect(KioskHarness.wait(10) { Self.ended(reader) }, "the reader gave up on the stalled terminal")
         let saved = FileManager.default.contents(atPath: state + "/broadsheet/bookmarks.json")
-        #expect(saved.map { String(decoding: $0, as: UTF8.self).contains("\"offset\"") } == true,
-                "the reading position was saved")
+        #expect(
+            saved.map { String(decoding: $0, as: UTF8.self).contains("\"offset\"") } == true,
+            "the reading position was saved")
     }
 }

@@ -1,13 +1,14 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The kiosk through a real sshd: Debian's openssh-server on 127.0.0.1,
 /// a generated host key, a fresh user whose only command is `broadsheet --kiosk`.
 /// Needs root, sshd and tmux: without them the suite is skipped with the reason,
 /// except under `.ci/run` (BROADSHEET_REQUIRE_ALL=1), where it runs and fails.
-@Suite("Kiosk through a real sshd", .serialized,
-       .enabled(if: SystemRequirement.kioskSSH, Comment(rawValue: SystemRequirement.kioskSSHReason)))
+@Suite(
+    "Kiosk through a real sshd", .serialized,
+    .enabled(if: SystemRequirement.kioskSSH, Comment(rawValue: SystemRequirement.kioskSSHReason)))
 struct KioskSSHTests {
     /// A running kiosk sshd; `stop()` tears it down (sshd, the user, the directory).
     struct Kiosk {
@@ -19,8 +20,11 @@ struct KioskSSHTests {
         /// script's message on failure.
         static func start(_ options: [String] = []) throws -> Kiosk {
             let directory = KioskHarness.scratchPath("bs-kiosk")
-            let result = try KioskHarness.run([KioskHarness.sshdScript, "start", directory,
-                                               KioskHarness.binary, KioskHarness.editions] + options, timeout: 60)
+            let result = try KioskHarness.run(
+                [
+                    KioskHarness.sshdScript, "start", directory,
+                    KioskHarness.binary, KioskHarness.editions,
+                ] + options, timeout: 60)
             let words = result.out.split(whereSeparator: \.isWhitespace).map(String.init)
             guard result.status == 0, words.count == 2 else {
                 _ = try? KioskHarness.run([KioskHarness.sshdScript, "stop", directory])
@@ -31,9 +35,11 @@ struct KioskSSHTests {
 
         /// The ssh client command line (no host key checks: the key is new every run).
         func ssh(_ extra: [String] = []) -> [String] {
-            ["ssh", "-F", "/dev/null", "-i", directory + "/keys/client", "-p", port,
-             "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=no",
-             "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "ConnectTimeout=10"]
+            [
+                "ssh", "-F", "/dev/null", "-i", directory + "/keys/client", "-p", port,
+                "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "StrictHostKeyChecking=no",
+                "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "ConnectTimeout=10",
+            ]
                 + extra + ["\(user)@127.0.0.1"]
         }
 
@@ -66,8 +72,9 @@ struct KioskSSHTests {
         let pane = try TmuxPane(command: [command], width: 100, height: 30, remainOnExit: true)
         defer { pane.close() }
 
-        try #require(pane.waitForMasthead(seconds: 30),
-                     "no masthead over ssh; pane:\n\(pane.screen)\nsshd log:\n\(kiosk.log)")
+        try #require(
+            pane.waitForMasthead(seconds: 30),
+            "no masthead over ssh; pane:\n\(pane.screen)\nsshd log:\n\(kiosk.log)")
         #expect(kiosk.readerPids().count == 1, "one reader runs as the kiosk user")
 
         // Page through: the screen changes.
@@ -80,7 +87,9 @@ struct KioskSSHTests {
         try pane.type("株洲")
         try pane.send("Enter")
         // The first match at or after the reader's place: "株洲: 34/42 · n/N".
-        #expect(pane.waitFor(text: "株洲: ", timeout: 10) && pane.screen.contains("n/N"), "search over ssh; pane:\n\(pane.screen)")
+        #expect(
+            pane.waitFor(text: "株洲: ", timeout: 10) && pane.screen.contains("n/N"),
+            "search over ssh; pane:\n\(pane.screen)")
         try pane.send("Space")
         usleep(300_000)
 
@@ -88,19 +97,22 @@ struct KioskSSHTests {
         let client = try pane.format("#{pane_pid}")
         let killed = try KioskHarness.run(["kill", "-KILL", client])
         try #require(killed.status == 0, "kill the ssh client \(client): \(killed.err)")
-        #expect(KioskHarness.wait(15) { kiosk.readerPids().isEmpty },
-                "the reader outlived its connection: \(kiosk.readerPids())")
+        #expect(
+            KioskHarness.wait(15) { kiosk.readerPids().isEmpty },
+            "the reader outlived its connection: \(kiosk.readerPids())")
 
         // Its place was saved in the user's own state directory.
-        let saved = try #require(FileManager.default.contents(atPath: kiosk.stateFile),
-                                 "no state file at \(kiosk.stateFile)")
+        let saved = try #require(
+            FileManager.default.contents(atPath: kiosk.stateFile),
+            "no state file at \(kiosk.stateFile)")
         let document = try #require(try JSONSerialization.jsonObject(with: saved) as? [String: Any])
         let positions = document["positions"] as? [Any] ?? []
         #expect(!positions.isEmpty, "a reading position was saved: \(String(decoding: saved, as: UTF8.self))")
     }
 
-    @Test("asking sshd for another command, a shell line or a subsystem still gets only the reader",
-          arguments: [["id"], ["/bin/sh", "-c", "touch MARKER; id"], ["-s", "sftp"]])
+    @Test(
+        "asking sshd for another command, a shell line or a subsystem still gets only the reader",
+        arguments: [["id"], ["/bin/sh", "-c", "touch MARKER; id"], ["-s", "sftp"]])
     func otherCommandsGetTheReader(request: [String]) throws {
         let kiosk = try Kiosk.start()
         defer { kiosk.stop() }
@@ -113,8 +125,9 @@ struct KioskSSHTests {
             argv += request.map { $0.replacingOccurrences(of: "MARKER", with: marker) }
         }
         let result = try KioskHarness.run(argv, timeout: 60)
-        #expect(KioskHarness.showsMasthead(result.out),
-                "the forced reader printed the paper: \(result.out.prefix(400)) \(result.err)\n\(kiosk.log)")
+        #expect(
+            KioskHarness.showsMasthead(result.out),
+            "the forced reader printed the paper: \(result.out.prefix(400)) \(result.err)\n\(kiosk.log)")
         #expect(!result.out.contains("uid="), "the requested command did not run")
         #expect(!FileManager.default.fileExists(atPath: marker), "the shell line did not run")
         #expect(KioskHarness.wait(10) { kiosk.readerPids().isEmpty }, "nothing is left running")

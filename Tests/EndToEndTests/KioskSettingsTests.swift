@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Kiosk settings from outside the command line: the idle reset, the
 /// system config that turns the kiosk on, and themes by name only.
@@ -18,9 +18,10 @@ struct KioskSettingsTests {
     private func onArticle2WithIdleReset(_ body: (TmuxPane) throws -> Void) throws {
         let library = try KioskTerminalTests.library(extra: nil)
         defer { try? FileManager.default.removeItem(atPath: library) }
-        let pane = try TmuxPane(command: ["exec '\(KioskHarness.binary)' --kiosk --no-state --idle-reset 0.05"],
-                                width: 100, height: 30,
-                                environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"], remainOnExit: true)
+        let pane = try TmuxPane(
+            command: ["exec '\(KioskHarness.binary)' --kiosk --no-state --idle-reset 0.05"],
+            width: 100, height: 30,
+            environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"], remainOnExit: true)
         defer { pane.close() }
         #expect(pane.waitForMasthead(), "the front page; pane:\n\(pane.screen)")
         try pane.type("2")
@@ -33,8 +34,9 @@ struct KioskSettingsTests {
         try onArticle2WithIdleReset { pane in
             try pane.type("/")
             try pane.type("株洲")
-            #expect(KioskHarness.wait(15) { KioskHarness.showsMasthead(pane.screen) && pane.screen.contains("版 1/") },
-                    "back on the front page after the idle timeout; pane:\n\(pane.screen)")
+            #expect(
+                KioskHarness.wait(15) { KioskHarness.showsMasthead(pane.screen) && pane.screen.contains("版 1/") },
+                "back on the front page after the idle timeout; pane:\n\(pane.screen)")
             #expect(!pane.screen.contains("文 2/"))
             // A clean reader: the search prompt is gone, so keys work again.
             try pane.type("2")
@@ -51,13 +53,15 @@ struct KioskSettingsTests {
                 try pane.type("k")
                 #expect(pane.screen.contains("文 2/"), "still reading while keys come; pane:\n\(pane.screen)")
             }
-            #expect(KioskHarness.wait(15) { pane.screen.contains("版 1/") && !pane.screen.contains("文 2/") },
-                    "reset once the keys stop; pane:\n\(pane.screen)")
+            #expect(
+                KioskHarness.wait(15) { pane.screen.contains("版 1/") && !pane.screen.contains("文 2/") },
+                "reset once the keys stop; pane:\n\(pane.screen)")
         }
     }
 
-    @Test("kiosk on in the system config confines the reader, and a user config cannot turn it off",
-          arguments: [nil, #"{"kiosk": {"enabled": false}}"#])
+    @Test(
+        "kiosk on in the system config confines the reader, and a user config cannot turn it off",
+        arguments: [nil, #"{"kiosk": {"enabled": false}}"#])
     func systemConfigTurnsKioskOn(userConfig: String?) throws {
         let library = try KioskTerminalTests.library(extra: nil)
         defer { try? FileManager.default.removeItem(atPath: library) }
@@ -78,8 +82,9 @@ struct KioskSettingsTests {
 
         // Without the system config the same command is not refused by a kiosk.
         environment["BROADSHEET_SYSTEM_CONFIG"] = system + ".missing"
-        let open = try KioskHarness.run([KioskHarness.binary, "--dump", library + "/2023-03-29-zhuzhou-daily.md"],
-                                        environment: environment)
+        let open = try KioskHarness.run(
+            [KioskHarness.binary, "--dump", library + "/2023-03-29-zhuzhou-daily.md"],
+            environment: environment)
         #expect(open.status == 0, "err: \(open.err)")
     }
 
@@ -88,16 +93,18 @@ struct KioskSettingsTests {
         let library = try KioskTerminalTests.library(extra: nil)
         defer { try? FileManager.default.removeItem(atPath: library) }
         let themePath = KioskHarness.packageRoot + "/Themes/night.json"
-        let pane = try TmuxPane(command: ["exec '\(KioskHarness.binary)' --kiosk --no-state --theme '\(themePath)'"],
-                                width: 160, height: 30,
-                                environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"], remainOnExit: true)
+        let pane = try TmuxPane(
+            command: ["exec '\(KioskHarness.binary)' --kiosk --no-state --theme '\(themePath)'"],
+            width: 160, height: 30,
+            environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"], remainOnExit: true)
         defer { pane.close() }
         #expect(pane.waitFor(text: "not paths", timeout: 20), "the refusal notice; pane:\n\(pane.screen)")
         #expect(KioskHarness.showsMasthead(pane.screen), "the reader still opened")
 
-        let named = try TmuxPane(command: ["exec '\(KioskHarness.binary)' --kiosk --no-state --theme night"],
-                                 width: 160, height: 30,
-                                 environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"], remainOnExit: true)
+        let named = try TmuxPane(
+            command: ["exec '\(KioskHarness.binary)' --kiosk --no-state --theme night"],
+            width: 160, height: 30,
+            environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"], remainOnExit: true)
         defer { named.close() }
         #expect(named.waitForMasthead(), "pane:\n\(named.screen)")
         #expect(!named.screen.contains("not paths"))

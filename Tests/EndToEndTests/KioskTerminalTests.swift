@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The kiosk reader in a real terminal (tmux) under attack from its content and its
 /// terminal: escape sequences in the edition, a resize storm, a terminal that stops
@@ -28,8 +28,9 @@ struct KioskTerminalTests {
     static func library(extra: String?) throws -> String {
         let directory = KioskHarness.scratchPath("bs-library")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: KioskHarness.editions + "/2023-03-29-zhuzhou-daily.md",
-                                         toPath: directory + "/2023-03-29-zhuzhou-daily.md")
+        try FileManager.default.copyItem(
+            atPath: KioskHarness.editions + "/2023-03-29-zhuzhou-daily.md",
+            toPath: directory + "/2023-03-29-zhuzhou-daily.md")
         if let extra {
             try extra.write(toFile: directory + "/2099-01-01-hostile.md", atomically: true, encoding: .utf8)
         }
@@ -39,8 +40,9 @@ struct KioskTerminalTests {
     /// A tmux pane running the kiosk reader over `library`.
     static func reader(library: String, width: Int = 100, height: Int = 30) throws -> TmuxPane {
         let command = "exec '\(KioskHarness.binary)' --kiosk --no-state"
-        return try TmuxPane(command: [command], width: width, height: height,
-                            environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"], remainOnExit: true)
+        return try TmuxPane(
+            command: [command], width: width, height: height,
+            environment: ["BROADSHEET_LIBRARY": library, "LANG": "C.UTF-8"], remainOnExit: true)
     }
 
     /// All rows but the status line.
@@ -90,8 +92,10 @@ struct KioskTerminalTests {
             var arguments: [String] = []
             for step in 0..<10 {
                 let tiny = (batch + step) % 7 == 0
-                let width = tiny ? 1 + Int.random(in: 0..<3, using: &generator) : Int.random(in: 1...220, using: &generator)
-                let height = tiny ? 1 + Int.random(in: 0..<3, using: &generator) : Int.random(in: 1...70, using: &generator)
+                let width =
+                    tiny ? 1 + Int.random(in: 0..<3, using: &generator) : Int.random(in: 1...220, using: &generator)
+                let height =
+                    tiny ? 1 + Int.random(in: 0..<3, using: &generator) : Int.random(in: 1...70, using: &generator)
                 if !arguments.isEmpty { arguments.append(";") }
                 arguments += ["resize-window", "-t", pane.session, "-x", String(width), "-y", String(height)]
             }
@@ -109,7 +113,10 @@ struct KioskTerminalTests {
             return after == before
         }
         #expect(try pane.format("#{pane_dead}") == "0", "the reader died in the storm:\n\(pane.screen)")
-        #expect(settled, "after the storm the front page differs:\n\(after.joined(separator: "\n"))\n--- expected:\n\(before.joined(separator: "\n"))")
+        #expect(
+            settled,
+            "after the storm the front page differs:\n\(after.joined(separator: "\n"))\n--- expected:\n\(before.joined(separator: "\n"))"
+        )
         #expect(elapsed < 30, "the storm took \(elapsed) s")
     }
 

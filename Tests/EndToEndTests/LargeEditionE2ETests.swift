@@ -32,8 +32,9 @@ struct LargeEditionE2ETests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let session = try TmuxPane.reader(width: 100, height: 30, arguments: [path])
         #expect(session.waitFor(text: "株洲日报"))
-        #expect(session.waitFor { _ in counter("版", in: session.statusLine()).map { $0 == (1, 40) } ?? false },
-                "\(session.statusLine())")
+        #expect(
+            session.waitFor { _ in counter("版", in: session.statusLine()).map { $0 == (1, 40) } ?? false },
+            "\(session.statusLine())")
         try session.send("J")
         #expect(session.waitFor { _ in counter("版", in: session.statusLine()).map { $0 == (2, 40) } ?? false })
         #expect(session.waitFor(text: "第9篇"))
@@ -47,8 +48,9 @@ struct LargeEditionE2ETests {
         #expect(session.waitFor(text: "EXIT=0"))
     }
 
-    @Test("a reading position on a late 版 resumes there: the reader waits for the whole edition",
-          arguments: [true, false])
+    @Test(
+        "a reading position on a late 版 resumes there: the reader waits for the whole edition",
+        arguments: [true, false])
     func resumeLate(inArticle: Bool) throws {
         let (directory, path) = try Self.makeEdition()
         defer { try? FileManager.default.removeItem(atPath: directory) }

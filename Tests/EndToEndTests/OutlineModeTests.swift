@@ -7,7 +7,7 @@ struct OutlineModeTests {
     /// The package root, from this file's path.
     static let root: String = {
         var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)     // Tests/EndToEndTests/OutlineModeTests.swift
+        parts.removeLast(3) // Tests/EndToEndTests/OutlineModeTests.swift
         return parts.joined(separator: "/")
     }()
 
@@ -31,7 +31,9 @@ struct OutlineModeTests {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+        )
     }
 
     @Test("--outline --json reads a day folder of article files as one edition")
@@ -51,7 +53,9 @@ struct OutlineModeTests {
 
     @Test("--outline --json prints the sample's masthead, articles and repairs")
     func json() throws {
-        let (status, out, _) = try Self.run(["--outline", "--json", Self.root + "/Editions/2023-03-29-zhuzhou-daily.md"])
+        let (status, out, _) = try Self.run([
+            "--outline", "--json", Self.root + "/Editions/2023-03-29-zhuzhou-daily.md",
+        ])
         #expect(status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
         let masthead = object?["masthead"] as? [String: Any]
@@ -68,10 +72,12 @@ struct OutlineModeTests {
         #expect(out.hasPrefix("masthead  株洲日报\n"))
     }
 
-    @Test("a bad edition argument prints one line on stderr and exits 1", arguments: [
-        ("/nonexistent/edition.md", "broadsheet: /nonexistent/edition.md: no such file or directory\n"),
-        ("/bin/sh", "broadsheet: /bin/sh: not a text edition (looks like an ELF executable)\n"),
-    ])
+    @Test(
+        "a bad edition argument prints one line on stderr and exits 1",
+        arguments: [
+            ("/nonexistent/edition.md", "broadsheet: /nonexistent/edition.md: no such file or directory\n"),
+            ("/bin/sh", "broadsheet: /bin/sh: not a text edition (looks like an ELF executable)\n"),
+        ])
     func errors(path: String, message: String) throws {
         let (status, out, err) = try Self.run(["--outline", path])
         #expect(status == 1)

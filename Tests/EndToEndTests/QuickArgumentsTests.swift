@@ -1,5 +1,6 @@
 import ArgumentParser
 import Testing
+
 @testable import broadsheet
 
 /// The hand parser for plain starts (`QuickArguments`) against swift-argument-parser:

@@ -1,14 +1,16 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The real binary in tmux. Serialized: each test runs its own tmux server, and the
 /// machine is small.
 @Suite("The reader in a real terminal (tmux)", .serialized)
 struct ReaderEndToEndTests {
     /// Starts the reader and waits for the masthead.
-    func open(_ width: Int = 100, _ height: Int = 30, term: String = "xterm-256color",
-              arguments: [String] = [TestPaths.sampleEdition]) throws -> TmuxPane {
+    func open(
+        _ width: Int = 100, _ height: Int = 30, term: String = "xterm-256color",
+        arguments: [String] = [TestPaths.sampleEdition]
+    ) throws -> TmuxPane {
         let session = try TmuxPane.reader(width: width, height: height, arguments: arguments, term: term)
         #expect(session.waitFor(text: "株洲日报"), "no masthead:\n\(session.rows().joined(separator: "\n"))")
         return session
@@ -22,8 +24,9 @@ struct ReaderEndToEndTests {
         return parts.count == 2 ? (parts[0], parts[1]) : nil
     }
 
-    @Test("opening the sample shows the masthead, blocks and the status bar",
-          arguments: [(80, 24, "xterm-256color"), (200, 60, "xterm-256color"), (40, 12, "vt100"), (80, 24, "linux")])
+    @Test(
+        "opening the sample shows the masthead, blocks and the status bar",
+        arguments: [(80, 24, "xterm-256color"), (200, 60, "xterm-256color"), (40, 12, "vt100"), (80, 24, "linux")])
     func opening(width: Int, height: Int, term: String) throws {
         let session = try open(width, height, term: term)
         #expect(session.statusLine().contains("版 1/"))
@@ -58,14 +61,17 @@ struct ReaderEndToEndTests {
         #expect(session.waitFor { $0.contains { $0.hasPrefix("2 ") } }, "block 2 on the front page")
         let row = try #require(session.rows().firstIndex { $0.hasPrefix("2 ") })
         try session.click(row: row, column: 4)
-        #expect(session.waitFor { _ in counter("文", in: session.statusLine())?.0 == 2 },
-                "block 2 opened; status: \(session.statusLine())")
+        #expect(
+            session.waitFor { _ in counter("文", in: session.statusLine())?.0 == 2 },
+            "block 2 opened; status: \(session.statusLine())")
         try session.mouse(button: 65, row: 10, column: 10)
-        #expect(session.waitFor { _ in counter("页", in: session.statusLine())?.0 == 2 },
-                "wheel down: next screen; status: \(session.statusLine())")
+        #expect(
+            session.waitFor { _ in counter("页", in: session.statusLine())?.0 == 2 },
+            "wheel down: next screen; status: \(session.statusLine())")
         try session.mouse(button: 64, row: 10, column: 10)
-        #expect(session.waitFor { _ in counter("页", in: session.statusLine())?.0 == 1 },
-                "wheel up: previous screen; status: \(session.statusLine())")
+        #expect(
+            session.waitFor { _ in counter("页", in: session.statusLine())?.0 == 1 },
+            "wheel up: previous screen; status: \(session.statusLine())")
         try session.send("q")
         #expect(session.waitFor(text: "EXIT=0"))
     }
@@ -169,7 +175,11 @@ struct ReaderEndToEndTests {
                     && probes.contains { probe in screen.contains { $0.contains(probe) } }
             }
             #expect(kept, "lost the text at \(width)×\(height):\n\(session.rows().joined(separator: "\n"))")
-            for line in session.rows() { #expect(TmuxPane.width(line) <= width, "overflow: \(line.unicodeScalars.map { String($0.value, radix: 16) })") }
+            for line in session.rows() {
+                #expect(
+                    TmuxPane.width(line) <= width,
+                    "overflow: \(line.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
         }
         #expect((counter("页", in: session.statusLine())?.0 ?? 0) > 1, "60×20 should need several screens")
         try session.send("q")
@@ -187,11 +197,15 @@ struct ReaderEndToEndTests {
         try session.resize(width: 100, height: 30)
         // Settled: the status bar on the last row of 30 and every row within 100 cells
         // (a frame drawn for an earlier size can linger until the last KEY_RESIZE is read).
-        #expect(session.waitFor { screen in
-            screen.count >= 30 && screen[29].contains("文 2/") && screen.allSatisfy { TmuxPane.width($0) <= 100 }
-        }, "after the storm:\n\(session.rows().joined(separator: "\n"))")
+        #expect(
+            session.waitFor { screen in
+                screen.count >= 30 && screen[29].contains("文 2/") && screen.allSatisfy { TmuxPane.width($0) <= 100 }
+            }, "after the storm:\n\(session.rows().joined(separator: "\n"))")
         for line in session.rows() {
-            #expect(TmuxPane.width(line) <= 100, "overflow: \(line) \(line.unicodeScalars.filter { $0.value > 0x7F && $0.value < 0x3000 }.map { String($0.value, radix: 16) })")
+            #expect(
+                TmuxPane.width(line) <= 100,
+                "overflow: \(line) \(line.unicodeScalars.filter { $0.value > 0x7F && $0.value < 0x3000 }.map { String($0.value, radix: 16) })"
+            )
         }
         try session.send("q")
         #expect(session.waitFor(text: "EXIT=0"))
@@ -223,8 +237,9 @@ struct ReaderEndToEndTests {
         #expect(alternate.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 
-    @Test("SIGTERM and SIGHUP end the reader with 128+n and restore the terminal",
-          arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+    @Test(
+        "SIGTERM and SIGHUP end the reader with 128+n and restore the terminal",
+        arguments: [(SIGTERM, 143), (SIGHUP, 129)])
     func signals(signal: Int32, status: Int) throws {
         let session = try open()
         guard let pid = session.readerPID() else {

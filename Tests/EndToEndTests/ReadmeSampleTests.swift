@@ -28,7 +28,8 @@ struct ReadmeSampleTests {
         let shown = try Self.readmeScreen()
         guard shown != dumped else { return }
         let command = Self.arguments.dropLast().joined(separator: " ")
-        let message = "README.md's sample screen differs from `broadsheet \(command)"
+        let message =
+            "README.md's sample screen differs from `broadsheet \(command)"
             + " Editions/…`; paste the new output into the README:\n"
             + Snapshot.diff(expected: shown.joined(separator: "\n"), actual: dumped.joined(separator: "\n"))
         Issue.record(Comment(rawValue: message))

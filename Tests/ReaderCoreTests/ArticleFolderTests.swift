@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import ReaderCore
 
 /// Day folders of per-article Markdown (the scraped 人民日报 archive layout), read
@@ -33,11 +34,13 @@ struct ArticleFolderTests {
         #expect(try Self.edition("2025-01-03").masthead.weekday == "星期五")
     }
 
-    @Test("the 版 are the sections present, numbered and named from the front matter", arguments: [
-        ("2025-01-02", [1, 2, 4, 5, 7], ["要闻", "要闻", "要闻", "评论", "要闻"]),
-        ("2025-01-03", [1, 6, 11], ["要闻", "要闻", "政治"]),
-        ("2025-01-01", [3], ["要闻"]),
-    ])
+    @Test(
+        "the 版 are the sections present, numbered and named from the front matter",
+        arguments: [
+            ("2025-01-02", [1, 2, 4, 5, 7], ["要闻", "要闻", "要闻", "评论", "要闻"]),
+            ("2025-01-03", [1, 6, 11], ["要闻", "要闻", "政治"]),
+            ("2025-01-01", [3], ["要闻"]),
+        ])
     func pages(day: String, numbers: [Int], names: [String]) throws {
         let edition = try Self.edition(day)
         #expect(edition.pages.map(\.number) == numbers)
@@ -47,20 +50,24 @@ struct ArticleFolderTests {
 
     @Test("headlines come in 版 order, by content id within a 版 (乘长风 … is content_30049364)")
     func headlines() throws {
-        #expect(try Self.edition("2025-01-02").articles.map(\.headline) == [
-            "乘长风破万里浪", "《实施弹性退休制度暂行办法》发布", "为何制定？有何规定？", "飞鸟翔集致富路",
-            "着力提升农民工就业质量（人民时评）", "办好暖心餐  三招解难题（探访）",
-        ])
-        #expect(try Self.edition("2025-01-03").articles.map(\.headline) == [
-            "满怀信心  埋头实干", "嘉陵江流域综合规划获批", "机构“瘦身”  效能提升",
-        ])
+        #expect(
+            try Self.edition("2025-01-02").articles.map(\.headline) == [
+                "乘长风破万里浪", "《实施弹性退休制度暂行办法》发布", "为何制定？有何规定？", "飞鸟翔集致富路",
+                "着力提升农民工就业质量（人民时评）", "办好暖心餐  三招解难题（探访）",
+            ])
+        #expect(
+            try Self.edition("2025-01-03").articles.map(\.headline) == [
+                "满怀信心  埋头实干", "嘉陵江流域综合规划获批", "机构“瘦身”  效能提升",
+            ])
     }
 
-    @Test("the > line is the byline with the 《人民日报》 citation dropped; a citation alone gives none", arguments: [
-        ("2025-01-02", [["新华社记者"], [], ["新华社记者  姜  琳"], ["本报记者  杨文明"], ["邱超奕"], ["本报记者  白光迪"]]),
-        ("2025-01-03", [["本报记者  钱一彬  林小溪  刘雨瑞"], [], ["本报记者  李中文  刘军国"]]),
-        ("2025-01-01", [[]]),
-    ])
+    @Test(
+        "the > line is the byline with the 《人民日报》 citation dropped; a citation alone gives none",
+        arguments: [
+            ("2025-01-02", [["新华社记者"], [], ["新华社记者  姜  琳"], ["本报记者  杨文明"], ["邱超奕"], ["本报记者  白光迪"]]),
+            ("2025-01-03", [["本报记者  钱一彬  林小溪  刘雨瑞"], [], ["本报记者  李中文  刘军国"]]),
+            ("2025-01-01", [[]]),
+        ])
     func bylines(day: String, expected: [[String]]) throws {
         #expect(try Self.edition(day).articles.map(\.bylines) == expected)
     }
@@ -72,7 +79,8 @@ struct ArticleFolderTests {
         #expect(articles[3].kicker == "云南省盈江县因地制宜发展观鸟产业，同时带动生态旅游——")
         #expect(articles[3].rubric == "深阅读·人与自然和谐共生的现代化")
         #expect(articles[3].deck == nil)
-        #expect(articles[5].blocks.filter { $0.kind == .subhead }.map(\.text).prefix(2)
+        #expect(
+            articles[5].blocks.filter { $0.kind == .subhead }.map(\.text).prefix(2)
                 == ["场地点位如何选？", "助餐小院设在农户家，乡亲吃饭更省心，群众增收有路径"])
         #expect(articles[3].blocks.contains(Block(kind: .caption, text: "尹以祜摄")))
         #expect(articles[1].dateline == "据新华社北京1月1日电  （记者姜琳）")
@@ -94,10 +102,13 @@ struct ArticleFolderTests {
     @Test("no front-matter key, **, >, HTML tag or citation reaches the text", arguments: days)
     func noMarkup(day: String) throws {
         let edition = try Self.edition(day)
-        let forbidden = ["**", ">", "<", "title:", "section:", "section_name", "source_url", "keywords",
-                         "word_count", "category:", "---", "《人民日报》（"]
+        let forbidden = [
+            "**", ">", "<", "title:", "section:", "section_name", "source_url", "keywords",
+            "word_count", "category:", "---", "《人民日报》（",
+        ]
         for article in edition.articles {
-            let texts = [article.kicker, article.headline, article.deck, article.rubric].compactMap { $0 }
+            let texts =
+                [article.kicker, article.headline, article.deck, article.rubric].compactMap { $0 }
                 + article.bylines + article.blocks.map(\.text)
             for text in texts {
                 for mark in forbidden {
@@ -157,11 +168,13 @@ struct ArticleFolderTests {
         #expect(ArticleMarkdown(classifier: LineClassifier()).read("# 标题\n\n正文。\n", folder: "") == nil)
     }
 
-    @Test("inline markup is removed: bold, HTML tags, images; links keep their text", arguments: [
-        ("这是**重点**内容", "这是重点内容"), ("第一行<br>第二行", "第一行第二行"),
-        ("见<a href=\"x\">链接</a>。", "见链接。"), ("![图](a.jpg)图为夜景。", "图为夜景。"),
-        ("详见[人民网](https://people.com.cn)。", "详见人民网。"), ("A&amp;B 1<2", "A&B 1<2"),
-    ])
+    @Test(
+        "inline markup is removed: bold, HTML tags, images; links keep their text",
+        arguments: [
+            ("这是**重点**内容", "这是重点内容"), ("第一行<br>第二行", "第一行第二行"),
+            ("见<a href=\"x\">链接</a>。", "见链接。"), ("![图](a.jpg)图为夜景。", "图为夜景。"),
+            ("详见[人民网](https://people.com.cn)。", "详见人民网。"), ("A&amp;B 1<2", "A&B 1<2"),
+        ])
     func inlineMarkup(raw: String, clean: String) {
         #expect(ArticleMarkdown.inline(raw) == clean)
     }
@@ -199,7 +212,8 @@ extension ArticleFolderTests {
         let outside = try EditionFixtures.temporaryDirectory()
         let secret = "---\ntitle: \"外面\"\ndate: 2025-01-02\nsection: \"第03版\"\n---\n\n# 外面\n\n库外的文字。\n"
         try EditionFixtures.write(Array(secret.utf8), to: "secret.md", in: outside)
-        try FileManager.default.createSymbolicLink(atPath: dir + "/01-要闻/链接.md", withDestinationPath: outside + "/secret.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir + "/01-要闻/链接.md", withDestinationPath: outside + "/secret.md")
         try FileManager.default.createSymbolicLink(atPath: dir + "/03-外面", withDestinationPath: outside)
         let edition = try EditionLoader().edition(atPath: dir)
         #expect(!edition.articles.contains { $0.headline == "外面" })
@@ -208,12 +222,14 @@ extension ArticleFolderTests {
 }
 
 extension ArticleFolderTests {
-    @Test("broken or hostile article files read without a crash and without markup", arguments: [
-        "---\ntitle: \"x\"\n",                                  // no closing fence: not an article
-        "---\ntitle: \"标题\"\ndate: 2025-01-02\n---\n",            // no body at all
-        "---\ntitle: '它''s'\nsection: 第\n---\n# \n## \n> \n**\n****\n<\n<b\n[\n](\n![x](\n&amp\n#\n",
-        "---\ntitle: \"t\"\ndate: 2025-99-99\n---\n# 标题 ##\n正文**未闭合\n\n***  ***\n- - -\n<p>段落</p>\n",
-    ])
+    @Test(
+        "broken or hostile article files read without a crash and without markup",
+        arguments: [
+            "---\ntitle: \"x\"\n", // no closing fence: not an article
+            "---\ntitle: \"标题\"\ndate: 2025-01-02\n---\n", // no body at all
+            "---\ntitle: '它''s'\nsection: 第\n---\n# \n## \n> \n**\n****\n<\n<b\n[\n](\n![x](\n&amp\n#\n",
+            "---\ntitle: \"t\"\ndate: 2025-99-99\n---\n# 标题 ##\n正文**未闭合\n\n***  ***\n- - -\n<p>段落</p>\n",
+        ])
     func hostile(text: String) {
         let reader = ArticleMarkdown(classifier: LineClassifier())
         guard let article = reader.read(text, folder: "1x") else { return }
@@ -226,10 +242,12 @@ extension ArticleFolderTests {
 }
 
 extension ArticleFolderTests {
-    @Test("版 folder names give the number and name; a date is no 版 folder", arguments: [
-        ("01-要闻", 1, "要闻"), ("11-政治", 11, "政治"), ("第01版-要闻", 1, "要闻"), ("01版 要闻", 1, "要闻"),
-        ("07", 7, nil), ("2025-01-02", nil, nil), ("要闻", nil, nil), ("第一版", nil, nil), ("1234-x", nil, nil),
-    ] as [(String, Int?, String?)])
+    @Test(
+        "版 folder names give the number and name; a date is no 版 folder",
+        arguments: [
+            ("01-要闻", 1, "要闻"), ("11-政治", 11, "政治"), ("第01版-要闻", 1, "要闻"), ("01版 要闻", 1, "要闻"),
+            ("07", 7, nil), ("2025-01-02", nil, nil), ("要闻", nil, nil), ("第一版", nil, nil), ("1234-x", nil, nil),
+        ] as [(String, Int?, String?)])
     func pageFolders(name: String, number: Int?, title: String?) {
         let (n, t) = ArticleMarkdown.pageFolder(name)
         #expect(n == number && t == title)

@@ -1,6 +1,7 @@
-@testable import ReaderCore
 import TestSupport
 import Testing
+
+@testable import ReaderCore
 
 @Suite("Display width")
 struct DisplayWidthTests {
@@ -20,7 +21,8 @@ struct DisplayWidthTests {
             self.init(text, cells, cells, note)
         }
         var testDescription: String {
-            "\(note): " + text.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }
+            "\(note): "
+                + text.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }
                 .joined(separator: " ")
         }
     }
@@ -189,8 +191,9 @@ struct DisplayWidthTests {
                 let width = DisplayWidth(ambiguous: mode)
                 let sum = string.reduce(0) { $0 + width.of($1) }
                 if (width.of(string) != sum || width.scalarCells(string) != sum) && failures.count < 10 {
-                    failures.append(string.unicodeScalars.map { String($0.value, radix: 16) }
-                        .joined(separator: " ") + " (\(mode)): \(width.of(string)) ≠ \(sum)")
+                    failures.append(
+                        string.unicodeScalars.map { String($0.value, radix: 16) }
+                            .joined(separator: " ") + " (\(mode)): \(width.of(string)) ≠ \(sum)")
                 }
             }
         }
@@ -239,8 +242,9 @@ struct DisplayWidthTests {
         }
     }
 
-    @Test("marks, joiners and controls never take the drawing shortcut",
-          arguments: [0x0301, 0x200D, 0x3099, 0x302A, 0xFE0F, 0x0007, 0x1F44D, 0x00AD])
+    @Test(
+        "marks, joiners and controls never take the drawing shortcut",
+        arguments: [0x0301, 0x200D, 0x3099, 0x302A, 0xFE0F, 0x0007, 0x1F44D, 0x00AD])
     func standsAloneRefuses(value: UInt32) {
         #expect(!DisplayWidth.standsAlone(Unicode.Scalar(value)!))
     }

@@ -1,6 +1,7 @@
-@testable import ReaderCore
 import TestSupport
 import Testing
+
+@testable import ReaderCore
 
 @Suite("Edition parser on generated editions")
 struct EditionFuzzTests {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import ReaderCore
 
 @Suite("Edition library")
@@ -21,8 +22,14 @@ struct EditionLibraryTests {
     func listing() throws {
         let dir = try makeLibrary()
         let entries = try EditionLibrary(directory: dir).editions()
-        #expect(entries.map { $0.path.split(separator: "/").last! } == ["notes.txt", "2023-03-30-evening.md", "2023-03-28-old-name.md"])
-        #expect(entries.map(\.date) == [nil, EditionDate(year: 2023, month: 3, day: 30), EditionDate(year: 2023, month: 3, day: 31)])
+        #expect(
+            entries.map { $0.path.split(separator: "/").last! } == [
+                "notes.txt", "2023-03-30-evening.md", "2023-03-28-old-name.md",
+            ])
+        #expect(
+            entries.map(\.date) == [
+                nil, EditionDate(year: 2023, month: 3, day: 30), EditionDate(year: 2023, month: 3, day: 31),
+            ])
         let library = EditionLibrary(directory: dir)
         #expect(try library.neighbour(of: entries[1].path, offset: 1)?.path == entries[2].path)
         #expect(try library.neighbour(of: entries[2].path, offset: 1) == nil)
@@ -34,7 +41,9 @@ struct EditionLibraryTests {
         #expect(try EditionLibrary.resolve(dir, environment: [:]) == dir + "/2023-03-28-old-name.md")
         #expect(try EditionLibrary.resolve(dir + "/notes.txt", environment: [:]) == dir + "/notes.txt")
         let empty = try EditionFixtures.temporaryDirectory()
-        #expect(throws: EditionLoadError.noEditions(directory: empty)) { try EditionLibrary.resolve(empty, environment: [:]) }
+        #expect(throws: EditionLoadError.noEditions(directory: empty)) {
+            try EditionLibrary.resolve(empty, environment: [:])
+        }
     }
 
     @Test("with no argument: $BROADSHEET_LIBRARY, else the XDG data library, else the bundled editions")
@@ -42,19 +51,24 @@ struct EditionLibraryTests {
         let dir = try makeLibrary()
         #expect(EditionLibrary.defaultDirectory(environment: ["BROADSHEET_LIBRARY": dir]) == dir)
         let data = try EditionFixtures.temporaryDirectory()
-        try FileManager.default.createDirectory(atPath: data + "/broadsheet/editions", withIntermediateDirectories: true)
-        #expect(EditionLibrary.defaultDirectory(environment: ["XDG_DATA_HOME": data]) == EditionLibrary.bundledDirectory)
+        try FileManager.default.createDirectory(
+            atPath: data + "/broadsheet/editions", withIntermediateDirectories: true)
+        #expect(
+            EditionLibrary.defaultDirectory(environment: ["XDG_DATA_HOME": data]) == EditionLibrary.bundledDirectory)
         try EditionFixtures.write(Array("## 标题\n".utf8), to: "2024-01-01.md", in: data + "/broadsheet/editions")
         #expect(EditionLibrary.defaultDirectory(environment: ["XDG_DATA_HOME": data]) == data + "/broadsheet/editions")
-        #expect(EditionLibrary.defaultDirectory(environment: ["HOME": data + "/nobody"]) == EditionLibrary.bundledDirectory)
+        #expect(
+            EditionLibrary.defaultDirectory(environment: ["HOME": data + "/nobody"]) == EditionLibrary.bundledDirectory)
         #expect(try EditionLibrary.resolve(nil, environment: ["HOME": "/nonexistent"]) == EditionFixtures.samplePath)
     }
 
-    @Test("dates are read from file names", arguments: [
-        ("/x/2023-03-29-zhuzhou-daily.md", EditionDate(year: 2023, month: 3, day: 29)),
-        ("zhuzhou-20240102.md", EditionDate(year: 2024, month: 1, day: 2)),
-        ("株洲日报.md", nil), ("2023-13-01.md", nil), ("issue-123456789.md", nil),
-    ] as [(String, EditionDate?)])
+    @Test(
+        "dates are read from file names",
+        arguments: [
+            ("/x/2023-03-29-zhuzhou-daily.md", EditionDate(year: 2023, month: 3, day: 29)),
+            ("zhuzhou-20240102.md", EditionDate(year: 2024, month: 1, day: 2)),
+            ("株洲日报.md", nil), ("2023-13-01.md", nil), ("issue-123456789.md", nil),
+        ] as [(String, EditionDate?)])
     func fileNameDates(path: String, date: EditionDate?) {
         #expect(EditionLibrary.date(inName: path) == date)
     }
@@ -77,11 +91,18 @@ struct EditionLibraryTests {
         let dir = try makeMixedLibrary()
         let library = EditionLibrary(directory: dir)
         let entries = try library.editions()
-        #expect(entries.map { $0.path.split(separator: "/").last! } == ["2023-03-29-zhuzhou-daily.md", "2025-01-02", "latest"])
-        #expect(entries.map(\.date) == [EditionDate(year: 2023, month: 3, day: 29), EditionDate(year: 2025, month: 1, day: 2),
-                                        EditionDate(year: 2025, month: 1, day: 3)])
+        #expect(
+            entries.map { $0.path.split(separator: "/").last! } == [
+                "2023-03-29-zhuzhou-daily.md", "2025-01-02", "latest",
+            ])
+        #expect(
+            entries.map(\.date) == [
+                EditionDate(year: 2023, month: 3, day: 29), EditionDate(year: 2025, month: 1, day: 2),
+                EditionDate(year: 2025, month: 1, day: 3),
+            ])
         #expect(try EditionLibrary.resolve(dir, environment: [:]) == dir + "/latest")
-        #expect(try library.neighbour(of: dir + "/2025-01-02", offset: -1)?.path == dir + "/2023-03-29-zhuzhou-daily.md")
+        #expect(
+            try library.neighbour(of: dir + "/2025-01-02", offset: -1)?.path == dir + "/2023-03-29-zhuzhou-daily.md")
         #expect(try library.neighbour(of: dir + "/2025-01-02", offset: 1)?.path == dir + "/latest")
         let newest = try EditionLibrary.edition(dir, environment: [:])
         #expect(newest.masthead.title == "人民日报" && newest.source.name == dir + "/latest")
@@ -92,6 +113,8 @@ struct EditionLibraryTests {
         let day = TestPaths.fixtures + "/rmrb/2025-01-02"
         #expect(try EditionLibrary.resolve(day, environment: [:]) == day)
         #expect(try EditionLibrary.resolve(day + "/", environment: [:]) == day)
-        #expect(try EditionLibrary.resolve(TestPaths.fixtures + "/rmrb", environment: [:]) == TestPaths.fixtures + "/rmrb/2025-01-03")
+        #expect(
+            try EditionLibrary.resolve(TestPaths.fixtures + "/rmrb", environment: [:]) == TestPaths.fixtures
+                + "/rmrb/2025-01-03")
     }
 }

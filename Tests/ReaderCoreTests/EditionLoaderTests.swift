@@ -1,21 +1,24 @@
 import Foundation
 import Testing
+
 @testable import ReaderCore
 
 @Suite("Edition loading and sanitising")
 struct EditionLoaderTests {
-    @Test("control and bidi characters become visible placeholders", arguments: [
-        ("株洲\u{1B}[31m红色", "株洲␛[31m红色", 1),                          // CSI
-        ("标题\u{1B}]0;窗口标题\u{07}正文", "标题␛]0;窗口标题␇正文", 2),       // OSC with BEL
-        ("\u{9B}31m八位", "\u{FFFD}31m八位", 1),                              // C1 CSI
-        ("\u{202E}反转\u{202C}", "\u{FFFD}反转\u{FFFD}", 2),                  // bidi override
-        ("\u{2066}隔离\u{2069}", "\u{FFFD}隔离\u{FFFD}", 2),                  // bidi isolate
-        ("a\u{200F}b\u{061C}c", "a\u{FFFD}b\u{FFFD}c", 2),                   // bidi marks
-        ("空\u{0}字节", "空␀字节", 1), ("删除\u{7F}", "删除␡", 1),
-        ("制表\t符", "制表    符", 0), ("回车\r\n换行\r单独", "回车\n换行\n单独", 0),
-        ("\u{FEFF}株洲", "株洲", 0), ("中\u{FEFF}间", "中\u{FFFD}间", 1),
-        ("行\u{2028}分隔", "行\n分隔", 1), ("普通文字，“引号”—— …", "普通文字，“引号”—— …", 0),
-    ])
+    @Test(
+        "control and bidi characters become visible placeholders",
+        arguments: [
+            ("株洲\u{1B}[31m红色", "株洲␛[31m红色", 1), // CSI
+            ("标题\u{1B}]0;窗口标题\u{07}正文", "标题␛]0;窗口标题␇正文", 2), // OSC with BEL
+            ("\u{9B}31m八位", "\u{FFFD}31m八位", 1), // C1 CSI
+            ("\u{202E}反转\u{202C}", "\u{FFFD}反转\u{FFFD}", 2), // bidi override
+            ("\u{2066}隔离\u{2069}", "\u{FFFD}隔离\u{FFFD}", 2), // bidi isolate
+            ("a\u{200F}b\u{061C}c", "a\u{FFFD}b\u{FFFD}c", 2), // bidi marks
+            ("空\u{0}字节", "空␀字节", 1), ("删除\u{7F}", "删除␡", 1),
+            ("制表\t符", "制表    符", 0), ("回车\r\n换行\r单独", "回车\n换行\n单独", 0),
+            ("\u{FEFF}株洲", "株洲", 0), ("中\u{FEFF}间", "中\u{FFFD}间", 1),
+            ("行\u{2028}分隔", "行\n分隔", 1), ("普通文字，“引号”—— …", "普通文字，“引号”—— …", 0),
+        ])
     func sanitise(input: String, output: String, replaced: Int) {
         let result = ContentSanitizer().sanitize(input)
         #expect(result.text == output)
@@ -31,7 +34,8 @@ struct EditionLoaderTests {
 
     @Test("nothing dangerous survives into any text of the model")
     func hostileEdition() {
-        let text = "# 株洲\u{1B}[2J日报\n\n2023年3月29日 星期三\u{07}\n\n## 标题\u{1B}]8;;http://x\u{1B}\\链接\n\n"
+        let text =
+            "# 株洲\u{1B}[2J日报\n\n2023年3月29日 星期三\u{07}\n\n## 标题\u{1B}]8;;http://x\u{1B}\\链接\n\n"
             + "记者/张\u{202E}三\n\n株洲日报讯(全媒体记者/李四) 正文\u{9B}6n,\u{8}\u{8}结束。\n\n\u{2067}隔离\u{2069}段落。\n"
         let edition = EditionParser().parse(text: text)
         let all = EditionFixtures.allText(edition) + edition.repairs.map(\.excerpt)
@@ -60,7 +64,9 @@ struct EditionLoaderTests {
         #expect(throws: EditionLoadError.isDirectory(path: dir)) { try loader.load(path: dir) }
         let fifo = dir + "/pipe.md"
         #expect(mkfifo(fifo, 0o600) == 0)
-        #expect(throws: EditionLoadError.unreadable(path: fifo, reason: "not a regular file")) { try loader.load(path: fifo) }
+        #expect(throws: EditionLoadError.unreadable(path: fifo, reason: "not a regular file")) {
+            try loader.load(path: fifo)
+        }
         #expect(EditionLoadError.notFound(path: "x.md").description == "x.md: no such file or directory")
         #expect(EditionLoadError.isDirectory(path: "d").description == "d: is a directory, not an edition file")
         #expect(EditionLoadError.notFound(path: "\u{1B}[2J.md").description == "␛[2J.md: no such file or directory")
@@ -76,11 +82,13 @@ struct EditionLoaderTests {
         "nuls": [UInt8](repeating: 0, count: 100) + Array("株洲".utf8),
     ]
 
-    @Test("binary files are refused", arguments: [
-        ("png", "looks like a PNG image"), ("elf", "looks like an ELF executable"),
-        ("utf16", "looks like UTF-16 text; convert it to UTF-8"), ("noise", "mostly invalid UTF-8"),
-        ("nuls", "100 NUL bytes in the first 106 bytes"),
-    ])
+    @Test(
+        "binary files are refused",
+        arguments: [
+            ("png", "looks like a PNG image"), ("elf", "looks like an ELF executable"),
+            ("utf16", "looks like UTF-16 text; convert it to UTF-8"), ("noise", "mostly invalid UTF-8"),
+            ("nuls", "100 NUL bytes in the first 106 bytes"),
+        ])
     func binary(blob: String, reason: String) throws {
         let dir = try EditionFixtures.temporaryDirectory()
         let path = try EditionFixtures.write(Self.blobs[blob]!, to: "blob.md", in: dir)
@@ -97,9 +105,11 @@ struct EditionLoaderTests {
         #expect(edition.articles[0].blocks[0].text.hasPrefix("␀株洲日报讯"))
     }
 
-    @Test("the content hash is FNV-1a 64 of the bytes", arguments: [
-        ("", "cbf29ce484222325"), ("a", "af63dc4c8601ec8c"), ("foobar", "85944171f73967e8"),
-    ])
+    @Test(
+        "the content hash is FNV-1a 64 of the bytes",
+        arguments: [
+            ("", "cbf29ce484222325"), ("a", "af63dc4c8601ec8c"), ("foobar", "85944171f73967e8"),
+        ])
     func contentHash(text: String, hash: String) {
         #expect(EditionLoader.decode(Array(text.utf8), name: "").source.contentHash == hash)
     }
@@ -115,7 +125,7 @@ struct EditionLoaderTests {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(megabytes << 20)
             while bytes.count < megabytes << 20 { bytes += paragraph }
-            bytes += [0x1B]                              // one control at the very end
+            bytes += [0x1B] // one control at the very end
             let path = try EditionFixtures.write(bytes, to: "big\(megabytes).md", in: dir)
             var loaded: LoadedEdition? = nil
             let start = Self.threadCPUSeconds()

@@ -1,7 +1,8 @@
 import Foundation
-@testable import ReaderCore
 import TestSupport
 import Testing
+
+@testable import ReaderCore
 
 /// A large edition opens on its first 版 alone (`EditionOpening`): that part must be
 /// exactly the start of the whole edition, so that nothing on the first screen moves
@@ -19,32 +20,51 @@ struct EditionOpeningTests {
 
     static let cases: [Case] = [
         Case(name: "the sample (one 版) opens whole", text: { try EditionFixtures.sampleText() }, partial: false),
-        Case(name: "## 第N版 headings, as the bench's 10 MB edition",
-             text: { try MultiPageEdition.text(pages: 5) }, partial: true),
-        Case(name: "第0N版：要闻 lines between blank lines",
-             text: { try MultiPageEdition.text(pages: 4, marker: .paragraph) }, partial: true),
-        Case(name: "articles before the first marker are on 版 1",
-             text: { try MultiPageEdition.text(pages: 3, numbers: [2, 3, 4], beforeFirstMarker: true) }, partial: true),
-        Case(name: "CR LF line ends are scanned after sanitising",
-             text: { try MultiPageEdition.text(pages: 3).replacingOccurrences(of: "\n", with: "\r\n") }, partial: true),
-        Case(name: "a TAB and a U+2028 are scanned after sanitising",
-             text: { try "\u{FEFF}" + MultiPageEdition.text(pages: 3)
-                 .replacingOccurrences(of: "## 第2版 要闻", with: "##\t第2版 要闻")
-                 .replacingOccurrences(of: "\n\n## 第3版", with: "\n\u{2028}## 第3版") }, partial: true),
-        Case(name: "a BOM and stray controls before the cut",
-             text: { try "\u{FEFF}" + MultiPageEdition.text(pages: 3)
-                 .replacingOccurrences(of: "近日", with: "近\u{1B}[31m日\u{202E}") }, partial: true),
-        Case(name: "a 版 number that comes back later opens whole",
-             text: { try MultiPageEdition.text(pages: 3, numbers: [1, 2, 1]) }, partial: false),
-        Case(name: "a lower 版 later in the file opens whole",
-             text: { try MultiPageEdition.text(pages: 3, numbers: [3, 1, 2]) }, partial: false),
-        Case(name: "a marker line inside a paragraph does not cut",
-             text: { try MultiPageEdition.text(pages: 3, marker: .paragraph)
-                 .replacingOccurrences(of: "\n\n第02版：要闻\n", with: "\n第02版：要闻\n") }, partial: true),
-        Case(name: "no heading in the first 版: the title may come later, so it opens whole",
-             text: { "第1版 要闻\n\n一段正文，没有标题。\n\n第2版 要闻\n\n## 第二版的标题\n\n正文。\n" }, partial: false),
-        Case(name: "the same 版 marked twice in a row stays in the first part",
-             text: { try MultiPageEdition.text(pages: 3, numbers: [1, 1, 2]) }, partial: true),
+        Case(
+            name: "## 第N版 headings, as the bench's 10 MB edition",
+            text: { try MultiPageEdition.text(pages: 5) }, partial: true),
+        Case(
+            name: "第0N版：要闻 lines between blank lines",
+            text: { try MultiPageEdition.text(pages: 4, marker: .paragraph) }, partial: true),
+        Case(
+            name: "articles before the first marker are on 版 1",
+            text: { try MultiPageEdition.text(pages: 3, numbers: [2, 3, 4], beforeFirstMarker: true) }, partial: true),
+        Case(
+            name: "CR LF line ends are scanned after sanitising",
+            text: { try MultiPageEdition.text(pages: 3).replacingOccurrences(of: "\n", with: "\r\n") }, partial: true),
+        Case(
+            name: "a TAB and a U+2028 are scanned after sanitising",
+            text: {
+                try "\u{FEFF}"
+                    + MultiPageEdition.text(pages: 3)
+                    .replacingOccurrences(of: "## 第2版 要闻", with: "##\t第2版 要闻")
+                    .replacingOccurrences(of: "\n\n## 第3版", with: "\n\u{2028}## 第3版")
+            }, partial: true),
+        Case(
+            name: "a BOM and stray controls before the cut",
+            text: {
+                try "\u{FEFF}"
+                    + MultiPageEdition.text(pages: 3)
+                    .replacingOccurrences(of: "近日", with: "近\u{1B}[31m日\u{202E}")
+            }, partial: true),
+        Case(
+            name: "a 版 number that comes back later opens whole",
+            text: { try MultiPageEdition.text(pages: 3, numbers: [1, 2, 1]) }, partial: false),
+        Case(
+            name: "a lower 版 later in the file opens whole",
+            text: { try MultiPageEdition.text(pages: 3, numbers: [3, 1, 2]) }, partial: false),
+        Case(
+            name: "a marker line inside a paragraph does not cut",
+            text: {
+                try MultiPageEdition.text(pages: 3, marker: .paragraph)
+                    .replacingOccurrences(of: "\n\n第02版：要闻\n", with: "\n第02版：要闻\n")
+            }, partial: true),
+        Case(
+            name: "no heading in the first 版: the title may come later, so it opens whole",
+            text: { "第1版 要闻\n\n一段正文，没有标题。\n\n第2版 要闻\n\n## 第二版的标题\n\n正文。\n" }, partial: false),
+        Case(
+            name: "the same 版 marked twice in a row stays in the first part",
+            text: { try MultiPageEdition.text(pages: 3, numbers: [1, 1, 2]) }, partial: true),
     ]
 
     @Test("the first 版 is the start of the whole edition", arguments: cases)
@@ -113,7 +133,8 @@ struct EditionOpeningTests {
         "", "  ", "\u{3000}", "## 第2版 要闻", "第03版：经济", "第十二版", "# 第4版", "####### 第5版", "第6版 要闻。",
         "  第7版  ", "第8版\t要闻", "正文第9版", "##第10版", "普通的一段文字。", "## 标题", "### 小标题", "\u{FEFF}第11版",
         "第12版\u{2028}续", "第13版  ", "\r", "第14版\r", "\t第15版", "#\t第16版 要闻", "第\u{1B}17版", "第 18 版 · 要闻",
-        "第19版：要闻｜理论", "\u{A0}第20版\u{A0}", "##", "第", "第版", "第0版", "## 第21版 文化  ", "第22版：" + String(repeating: "长", count: 40),
+        "第19版：要闻｜理论", "\u{A0}第20版\u{A0}", "##", "第", "第版", "第0版", "## 第21版 文化  ",
+        "第22版：" + String(repeating: "长", count: 40),
     ]
 
     @Test("the marker scan finds exactly the lexer's page markers", arguments: 0..<6)
@@ -145,8 +166,9 @@ struct EditionOpeningTests {
         #expect(seen > 30, "the generated texts hold markers to find")
     }
 
-    @Test("raw bytes with CR, TAB or a line separator are scanned after sanitising",
-          arguments: ["a\rb", "a\tb", "a\u{2028}b", "a\u{2029}b"])
+    @Test(
+        "raw bytes with CR, TAB or a line separator are scanned after sanitising",
+        arguments: ["a\rb", "a\tb", "a\u{2028}b", "a\u{2029}b"])
     func notRawScannable(_ text: String) {
         #expect(!Array(text.utf8).withUnsafeBufferPointer(PageMarkerScan.isRawScannable))
         #expect(Array("第2版 要闻\n“引号”…—".utf8).withUnsafeBufferPointer(PageMarkerScan.isRawScannable))

@@ -1,13 +1,15 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import ReaderCore
 
 @Suite("Edition outline")
 struct EditionOutlineTests {
     struct OutlineJSON: Decodable {
         struct Masthead: Decodable {
-            var title: String; var date: String?; var weekday: String?; var issue: Int?; var pages: Int?; var lines: [String]
+            var title: String; var date: String?; var weekday: String?; var issue: Int?; var pages: Int?;
+            var lines: [String]
         }
         struct Article: Decodable {
             var id: String; var page: Int; var kicker: String?; var headline: String; var deck: String?
@@ -51,10 +53,12 @@ struct EditionOutlineTests {
         #expect(outline.articles.isEmpty && outline.repairs.isEmpty)
     }
 
-    @Test("JSON strings are escaped", arguments: [
-        ("株洲", "\"株洲\""), ("a\"b", "\"a\\\"b\""), ("a\\b", "\"a\\\\b\""), ("a\nb", "\"a\\nb\""),
-        ("\u{1}", "\"\\u0001\""), ("\u{2028}", "\"\\u2028\""),
-    ])
+    @Test(
+        "JSON strings are escaped",
+        arguments: [
+            ("株洲", "\"株洲\""), ("a\"b", "\"a\\\"b\""), ("a\\b", "\"a\\\\b\""), ("a\nb", "\"a\\nb\""),
+            ("\u{1}", "\"\\u0001\""), ("\u{2028}", "\"\\u2028\""),
+        ])
     func quoting(text: String, json: String) {
         #expect(EditionOutline.quote(text) == json)
     }

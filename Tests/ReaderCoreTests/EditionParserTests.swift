@@ -1,15 +1,18 @@
 import Testing
+
 @testable import ReaderCore
 
 @Suite("Edition parser on small editions")
 struct EditionParserTests {
     let parser = EditionParser()
 
-    @Test("page markers start pages and carry the section name", arguments: [
-        "第01版：要闻\n\n## 甲文章\n\n正文一。\n\n第02版：经济\n\n## 乙文章\n\n正文二。\n",
-        "## 第1版 要闻\n\n## 甲文章\n\n正文一。\n\n## 第2版 经济\n\n## 乙文章\n\n正文二。\n",
-        "第一版:要闻\n\n## 甲文章\n\n正文一。\n\n第二版 经济\n\n## 乙文章\n\n正文二。\n",
-    ])
+    @Test(
+        "page markers start pages and carry the section name",
+        arguments: [
+            "第01版：要闻\n\n## 甲文章\n\n正文一。\n\n第02版：经济\n\n## 乙文章\n\n正文二。\n",
+            "## 第1版 要闻\n\n## 甲文章\n\n正文一。\n\n## 第2版 经济\n\n## 乙文章\n\n正文二。\n",
+            "第一版:要闻\n\n## 甲文章\n\n正文一。\n\n第二版 经济\n\n## 乙文章\n\n正文二。\n",
+        ])
     func pageMarkers(_ text: String) {
         let edition = parser.parse(text: text)
         #expect(edition.pages == [EditionPage(number: 1, name: "要闻"), EditionPage(number: 2, name: "经济")])
@@ -25,10 +28,12 @@ struct EditionParserTests {
         #expect(edition.articles[0].blocks.map(\.text) == ["第2版刊登了这篇文章。"])
     }
 
-    @Test("plain Markdown opens with its first heading as title", arguments: [
-        ("# 读书笔记\n\n第一段。\n\n## 第二节\n\n第二段。\n", "读书笔记", ["读书笔记", "第二节"]),
-        ("前言文字。\n\n## 小节\n\n正文。\n", "小节", ["", "小节"]),
-    ])
+    @Test(
+        "plain Markdown opens with its first heading as title",
+        arguments: [
+            ("# 读书笔记\n\n第一段。\n\n## 第二节\n\n第二段。\n", "读书笔记", ["读书笔记", "第二节"]),
+            ("前言文字。\n\n## 小节\n\n正文。\n", "小节", ["", "小节"]),
+        ])
     func plainMarkdown(text: String, title: String, headlines: [String]) {
         let edition = parser.parse(text: text, name: "notes/读书.md")
         #expect(edition.masthead.title == title)
@@ -131,25 +136,35 @@ struct EditionParserTests {
         #expect(article.blocks.map(\.text) == ["正文第一行 正文第二行。", "软换行第一软换行第二。"])
     }
 
-    @Test("lines are classified by their form", arguments: [
-        ("株洲日报全媒体记者/邹怡敏", "byline"), ("通讯员/刘晓欢 刘艺锋", "byline"), ("策划:董介 罗佳", "byline"),
-        ("执行：株洲日报全媒体记者/易蓉", "byline"), ("本报记者 王五", "byline"),
-        ("株洲日报全媒体记者/杨如摄", "caption"), ("（记者 张三 摄）", "caption"),
-        ("记者从市应急管理局获悉，今年一季度全市安全。", "other"), ("他在现场拍摄。", "other"),
-        ("新时代 新征程 新伟业", "rubric"), ("开栏语", "rubric"), ("项目攻坚在行动", "rubric"),
-        ("胡长春在有关会议上强调", "kicker"), ("与省内外高校、", "other"),
-    ])
+    @Test(
+        "lines are classified by their form",
+        arguments: [
+            ("株洲日报全媒体记者/邹怡敏", "byline"), ("通讯员/刘晓欢 刘艺锋", "byline"), ("策划:董介 罗佳", "byline"),
+            ("执行：株洲日报全媒体记者/易蓉", "byline"), ("本报记者 王五", "byline"),
+            ("株洲日报全媒体记者/杨如摄", "caption"), ("（记者 张三 摄）", "caption"),
+            ("记者从市应急管理局获悉，今年一季度全市安全。", "other"), ("他在现场拍摄。", "other"),
+            ("新时代 新征程 新伟业", "rubric"), ("开栏语", "rubric"), ("项目攻坚在行动", "rubric"),
+            ("胡长春在有关会议上强调", "kicker"), ("与省内外高校、", "other"),
+        ])
     func classify(line: String, expected: String) {
         let c = LineClassifier()
-        let kind = c.isCaption(line) ? "caption" : c.isByline(line) ? "byline" : c.isRubric(line) ? "rubric"
-            : c.isKickerLike(line) ? "kicker" : "other"
+        let kind =
+            c.isCaption(line)
+            ? "caption"
+            : c.isByline(line)
+                ? "byline"
+                : c.isRubric(line)
+                    ? "rubric"
+                    : c.isKickerLike(line) ? "kicker" : "other"
         #expect(kind == expected)
     }
 
-    @Test("datelines are measured in scalars", arguments: [
-        ("株洲日报讯(全媒体记者/马文章) 近日", 16), ("本报讯 近日", 3), ("新华社北京3月28日电（记者 张三）今天", 18),
-        ("株洲日报讯近日召开", 0), ("近日,论坛在北京召开。", 0), ("讯(", 0),
-    ])
+    @Test(
+        "datelines are measured in scalars",
+        arguments: [
+            ("株洲日报讯(全媒体记者/马文章) 近日", 16), ("本报讯 近日", 3), ("新华社北京3月28日电（记者 张三）今天", 18),
+            ("株洲日报讯近日召开", 0), ("近日,论坛在北京召开。", 0), ("讯(", 0),
+        ])
     func datelines(text: String, length: Int) {
         #expect(LineClassifier().datelineLength(text) == length)
     }
@@ -163,10 +178,12 @@ struct EditionParserTests {
         #expect(article.bylines == ["记者/张三"])
     }
 
-    @Test("credit lines hard-broken onto text lines are split off", arguments: [
-        ("记者/张三  \n本报讯 今天开会。", ["记者/张三"], ["本报讯 今天开会。"]),
-        ("第一句，  \n第二句。  \n记者/张三", [], ["第一句， 第二句。", "记者/张三"]),
-    ])
+    @Test(
+        "credit lines hard-broken onto text lines are split off",
+        arguments: [
+            ("记者/张三  \n本报讯 今天开会。", ["记者/张三"], ["本报讯 今天开会。"]),
+            ("第一句，  \n第二句。  \n记者/张三", [], ["第一句， 第二句。", "记者/张三"]),
+        ])
     func mixedBylines(body: String, bylines: [String], blocks: [String]) {
         let article = parser.parse(text: "## 标题\n\n" + body + "\n").articles[0]
         #expect(article.bylines == bylines)
@@ -183,26 +200,26 @@ struct EditionParserTests {
     @Test("every ideograph is kept in order in an edition without moves or duplicates")
     func everyCharacterInOrder() {
         let text = """
-        # 株洲日报
+            # 株洲日报
 
-        2023年3月29日 星期三
+            2023年3月29日 星期三
 
-        引题文字在这里
+            引题文字在这里
 
-        ## 主题文字
+            ## 主题文字
 
-        ——副题文字
+            ——副题文字
 
-        记者/张三
+            记者/张三
 
-        株洲日报讯(全媒体记者/李四) 正文第一段,没有结束
+            株洲日报讯(全媒体记者/李四) 正文第一段,没有结束
 
-        而是在这里结束。
+            而是在这里结束。
 
-        ### 小标题
+            ### 小标题
 
-        图片说明 王五摄
-        """
+            图片说明 王五摄
+            """
         let edition = parser.parse(text: text)
         let model = EditionFixtures.allText(edition).joined()
         #expect(EditionFixtures.ideographs(model) == EditionFixtures.ideographs(text))

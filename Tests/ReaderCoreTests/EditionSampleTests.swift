@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReaderCore
 
 @Suite("The sample edition")
@@ -12,8 +13,11 @@ struct EditionSampleTests {
         #expect(m.lunarDate == "癸卯年二月初八")
         #expect(m.issue == 23259)
         #expect(m.pageCount == 8)
-        #expect(m.lines == ["2023年3月29日 星期三", "癸卯年二月初八 第23259期 今日8版", "掌上株洲 客户端",
-                            "中共株洲市委主管 主办 国内统一连续出版物号 CN 43-0005"])
+        #expect(
+            m.lines == [
+                "2023年3月29日 星期三", "癸卯年二月初八 第23259期 今日8版", "掌上株洲 客户端",
+                "中共株洲市委主管 主办 国内统一连续出版物号 CN 43-0005",
+            ])
     }
 
     struct Header: Sendable, CustomTestStringConvertible {
@@ -28,8 +32,9 @@ struct EditionSampleTests {
         Header(headline: "“市应急指挥管理系统”上榜", kicker: "2022—2023 数字城市创新成果与实践案例发布"),
         Header(headline: "追“高”逐“新”的创业热土", deck: "——“投资兴业看绿口”系列报道之一", rubric: "新时代 新征程 新伟业"),
         Header(headline: "以坚决态度全力抓好生态环境问题整改", kicker: "副省长李建中在株洲督导环保等工作"),
-        Header(headline: "中车株洲所第三届科技节开幕", kicker: "3个国家重点实验室揭牌、一批重大新产品新技术发布",
-               deck: "王军讲话 曹慧泉致贺词"),
+        Header(
+            headline: "中车株洲所第三届科技节开幕", kicker: "3个国家重点实验室揭牌、一批重大新产品新技术发布",
+            deck: "王军讲话 曹慧泉致贺词"),
         Header(headline: "深入推进市域社会治理现代化", kicker: "胡长春在有关会议上强调"),
         Header(headline: "长株潭先进硬质材料产业园交易会会展中心封顶", rubric: "项目攻坚在行动"),
         Header(headline: "种下香椿树 走上致富路"),
@@ -50,12 +55,14 @@ struct EditionSampleTests {
         #expect(article.page == 1)
     }
 
-    @Test("bylines and datelines are found", arguments: [
-        (1, ["株洲日报全媒体记者/邹怡敏", "通讯员/刘晓欢 刘艺锋"], nil),
-        (0, [], "株洲日报讯（全媒体记者/马文章）"),
-        (5, [], "株洲日报讯（全媒体记者/俞强年 通讯员/漆小丽）"),
-        (7, ["策划：董介 罗佳", "执行：株洲日报全媒体记者/易蓉"], nil),
-    ] as [(Int, [String], String?)])
+    @Test(
+        "bylines and datelines are found",
+        arguments: [
+            (1, ["株洲日报全媒体记者/邹怡敏", "通讯员/刘晓欢 刘艺锋"], nil),
+            (0, [], "株洲日报讯（全媒体记者/马文章）"),
+            (5, [], "株洲日报讯（全媒体记者/俞强年 通讯员/漆小丽）"),
+            (7, ["策划：董介 罗佳", "执行：株洲日报全媒体记者/易蓉"], nil),
+        ] as [(Int, [String], String?)])
     func credits(index: Int, bylines: [String], dateline: String?) throws {
         let article = try EditionFixtures.sample().articles[index]
         #expect(article.bylines == bylines)
@@ -70,7 +77,9 @@ struct EditionSampleTests {
     @Test("subheads, the editor's note, the caption, the pull quote and 开栏语 are typed blocks")
     func blockKinds() throws {
         let articles = try EditionFixtures.sample().articles
-        let kinds = articles.map { $0.blocks.filter { $0.kind != .paragraph }.map { "\($0.kind.rawValue):\($0.text.prefix(8))" } }
+        let kinds = articles.map {
+            $0.blocks.filter { $0.kind != .paragraph }.map { "\($0.kind.rawValue):\($0.text.prefix(8))" }
+        }
         #expect(kinds[1] == ["editorsNote:【编者按】汇聚绿", "subhead:串珠成“链” 促", "subhead:平台赋能 助企业"])
         #expect(kinds[3] == ["pullQuote:打造“三个高地”"])
         #expect(kinds[6] == ["caption:株洲日报全媒体记"])
@@ -97,7 +106,8 @@ struct EditionSampleTests {
     @Test("the joins, the duplicates and the moved headline are exactly those of the sample")
     func repairs() throws {
         let found = try EditionFixtures.sample().repairs.filter { $0.kind != .punctuation }
-        #expect(found.map { "\($0.kind.rawValue) \($0.article ?? -1) \($0.excerpt)" }
+        #expect(
+            found.map { "\($0.kind.rawValue) \($0.article ?? -1) \($0.excerpt)" }
                 == Self.structuralRepairs.map { "\($0.0.rawValue) \($0.1) \($0.2)" })
     }
 
@@ -122,12 +132,14 @@ struct EditionSampleTests {
         #expect(articles[6].blocks.last?.text == "株洲日报全媒体记者/杨如摄")
     }
 
-    @Test("joined sentences read whole", arguments: [
-        "此次论坛由中国信息协会主办，来自国家部委", "市场影响力和行业话语权的龙头企业", "他指出，要提高政治站位",
-        "高标准做好迎检各项准备工作", "银力混凝土公司一家企业的危机。", "中车储能系统（CESS）、时代碳行管控平台",
-        "一种金属治炼废渣衍生物", "原创技术策源地，为中车", "硬质合金生产基地，株洲硬质合金产业",
-        "喷丝头（板）300万只",
-    ])
+    @Test(
+        "joined sentences read whole",
+        arguments: [
+            "此次论坛由中国信息协会主办，来自国家部委", "市场影响力和行业话语权的龙头企业", "他指出，要提高政治站位",
+            "高标准做好迎检各项准备工作", "银力混凝土公司一家企业的危机。", "中车储能系统（CESS）、时代碳行管控平台",
+            "一种金属治炼废渣衍生物", "原创技术策源地，为中车", "硬质合金生产基地，株洲硬质合金产业",
+            "喷丝头（板）300万只",
+        ])
     func joinedText(_ phrase: String) throws {
         let all = EditionFixtures.allText(try EditionFixtures.sample()).joined(separator: "\n")
         #expect(all.contains(phrase))
@@ -140,7 +152,8 @@ struct EditionSampleTests {
             for text in [article.headline] + article.bylines + article.blocks.map(\.text) {
                 let s = Array(text.unicodeScalars)
                 for i in s.indices where ",;:!?()".unicodeScalars.contains(s[i]) {
-                    let near = (i > 0 && EditionScalars.isCJK(s[i - 1])) || (i + 1 < s.count && EditionScalars.isCJK(s[i + 1]))
+                    let near =
+                        (i > 0 && EditionScalars.isCJK(s[i - 1])) || (i + 1 < s.count && EditionScalars.isCJK(s[i + 1]))
                     #expect(!near, "ASCII \(s[i]) left in \(text.prefix(30))")
                 }
             }
@@ -156,7 +169,7 @@ struct EditionSampleTests {
     func everyCharacterKept() throws {
         let source = try EditionFixtures.sampleText()
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        let dropped = String(lines[101]) + String(lines[103])     // lines 102 and 104
+        let dropped = String(lines[101]) + String(lines[103]) // lines 102 and 104
         var counts: [Unicode.Scalar: Int] = [:]
         for s in EditionFixtures.ideographs(source) { counts[s, default: 0] += 1 }
         for s in EditionFixtures.ideographs(dropped) { counts[s, default: 0] -= 1 }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import ReaderCore
 import TestSupport
+
+@testable import ReaderCore
 
 /// Helpers for the edition tests: temporary files and the model's text (the sample itself
 /// is TestSupport's `SampleEdition`; these names forward to it).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReaderCore
 
 @Suite("Headline break share")
@@ -31,8 +32,9 @@ struct HeadlineBreakShareTests {
     @Test("under 5% of wrapped headline breaks fall inside a word over the sample at widths 20–80")
     func insideWordShare() throws {
         let (headlines, bylines) = try Self.survey()
-        print("headline breaks inside a word: \(headlines.inside)/\(headlines.total); "
-              + "byline breaks inside a word: \(bylines.inside)/\(bylines.total)")
+        print(
+            "headline breaks inside a word: \(headlines.inside)/\(headlines.total); "
+                + "byline breaks inside a word: \(bylines.inside)/\(bylines.total)")
         #expect(headlines.total > 100)
         #expect(headlines.inside * 100 < headlines.total * 5)
     }

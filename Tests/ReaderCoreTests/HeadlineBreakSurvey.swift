@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ReaderCore
 
 /// Where wrapped display lines (kickers, headlines, decks, bylines) break on the screens
@@ -79,7 +80,7 @@ enum HeadlineBreakSurvey {
         guard let text = fields.first, !text.isEmpty else { return [] }
         let scalars = Array(text.unicodeScalars)
         let isSpace = scalars.map { $0 == " " || $0 == "\u{3000}" }
-        let positions = scalars.indices.filter { !isSpace[$0] }   // non-space scalars, in order
+        let positions = scalars.indices.filter { !isSpace[$0] } // non-space scalars, in order
         let words = WordSegmenter().boundaries(scalars)
         var found: [Break] = []
         var consumed = 0
@@ -88,8 +89,10 @@ enum HeadlineBreakSurvey {
             guard n < rows.count - 1, consumed < positions.count else { continue }
             let offset = positions[consumed]
             let atSpace = offset > 0 && isSpace[offset - 1]
-            found.append(Break(role: role, text: text, offset: offset, atSpace: atSpace,
-                               insideWord: !atSpace && !words[offset]))
+            found.append(
+                Break(
+                    role: role, text: text, offset: offset, atSpace: atSpace,
+                    insideWord: !atSpace && !words[offset]))
         }
         return found
     }

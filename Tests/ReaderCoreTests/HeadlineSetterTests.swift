@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReaderCore
 
 @Suite("Headline setter")
@@ -45,8 +46,9 @@ struct HeadlineSetterTests {
         }
     }
 
-    @Test("a display line never leaves its width, loses text or breaks kinsoku (from 8 cells)",
-          arguments: [AmbiguousWidth.narrow, .wide], Array(stride(from: 2, through: 80, by: 1)))
+    @Test(
+        "a display line never leaves its width, loses text or breaks kinsoku (from 8 cells)",
+        arguments: [AmbiguousWidth.narrow, .wide], Array(stride(from: 2, through: 80, by: 1)))
     func fitsAndKeepsText(ambiguous: AmbiguousWidth, width: Int) {
         let measure = DisplayWidth(ambiguous: ambiguous)
         let setter = HeadlineSetter(ambiguous: ambiguous)
@@ -63,17 +65,21 @@ struct HeadlineSetterTests {
         }
     }
 
-    @Test("a headline breaks at a word boundary when one is within reach", arguments: [
-        ("追“高”逐“新”的创业热土", 20, ["追“高”逐“新”", "的创业热土"]),
-        ("3个国家重点实验室揭牌、一批重大新产品新技术发布", 40, ["3个国家重点实验室揭牌、", "一批重大新产品新技术发布"]),
-        ("中车株洲所第三届科技节开幕", 20, ["中车株洲所第三届", "科技节开幕"]),
-        ("副省长李建中在株洲督导环保等工作", 28, ["副省长李建中在", "株洲督导环保等工作"]),
-        ("长株潭先进硬质材料产业园交易会会展中心封顶", 30, ["长株潭先进硬质材料产业园", "交易会会展中心封顶"]),
-        ("2022—2023 数字城市创新成果与实践案例发布", 38, ["2022—2023 数字城市创新", "成果与实践案例发布"]),
-        ("新时代 新征程 新伟业", 16, ["新时代 新征程", "新伟业"]),
-        ("校企携手，让“精”专利变身“金”专利 一家民企的“回春术”", 36,
-         ["校企携手，让“精”专利变身“金”专利", "一家民企的“回春术”"]),
-    ])
+    @Test(
+        "a headline breaks at a word boundary when one is within reach",
+        arguments: [
+            ("追“高”逐“新”的创业热土", 20, ["追“高”逐“新”", "的创业热土"]),
+            ("3个国家重点实验室揭牌、一批重大新产品新技术发布", 40, ["3个国家重点实验室揭牌、", "一批重大新产品新技术发布"]),
+            ("中车株洲所第三届科技节开幕", 20, ["中车株洲所第三届", "科技节开幕"]),
+            ("副省长李建中在株洲督导环保等工作", 28, ["副省长李建中在", "株洲督导环保等工作"]),
+            ("长株潭先进硬质材料产业园交易会会展中心封顶", 30, ["长株潭先进硬质材料产业园", "交易会会展中心封顶"]),
+            ("2022—2023 数字城市创新成果与实践案例发布", 38, ["2022—2023 数字城市创新", "成果与实践案例发布"]),
+            ("新时代 新征程 新伟业", 16, ["新时代 新征程", "新伟业"]),
+            (
+                "校企携手，让“精”专利变身“金”专利 一家民企的“回春术”", 36,
+                ["校企携手，让“精”专利变身“金”专利", "一家民企的“回春术”"]
+            ),
+        ])
     func wordBoundary(text: String, width: Int, expected: [String]) {
         #expect(setter.lineTexts(text, width: width) == expected)
     }
@@ -94,12 +100,14 @@ struct HeadlineSetterTests {
         }
     }
 
-    @Test("wrapped lines are balanced: no long line with a short tail", arguments: [
-        ("以坚决态度全力抓好生态环境问题整改", 30),
-        ("深入推进市域社会治理现代化", 24),
-        ("长株潭先进硬质材料产业园交易会会展中心封顶", 40),
-        ("3个国家重点实验室揭牌、一批重大新产品新技术发布", 44),
-    ])
+    @Test(
+        "wrapped lines are balanced: no long line with a short tail",
+        arguments: [
+            ("以坚决态度全力抓好生态环境问题整改", 30),
+            ("深入推进市域社会治理现代化", 24),
+            ("长株潭先进硬质材料产业园交易会会展中心封顶", 40),
+            ("3个国家重点实验室揭牌、一批重大新产品新技术发布", 44),
+        ])
     func balanced(text: String, width: Int) {
         let measure = DisplayWidth()
         let widths = setter.lineTexts(text, width: width).map { measure.of($0) }
@@ -107,10 +115,12 @@ struct HeadlineSetterTests {
         #expect(widths.min()! * 2 >= widths.max()!, "\(setter.lineTexts(text, width: width))")
     }
 
-    @Test("a line that fits stays one line, centred on an even cell", arguments: [
-        ("中车株洲所第三届科技节开幕", 40, 6),   // (40 − 26) / 2 = 7, down to even
-        ("胡长春在有关会议上强调", 31, 4),
-    ])
+    @Test(
+        "a line that fits stays one line, centred on an even cell",
+        arguments: [
+            ("中车株洲所第三届科技节开幕", 40, 6), // (40 − 26) / 2 = 7, down to even
+            ("胡长春在有关会议上强调", 31, 4),
+        ])
     func fits(text: String, width: Int, column: Int) {
         let rows = setter.set(text, role: .headline, width: width, align: .center)
         #expect(rows.count == 1)
@@ -118,11 +128,13 @@ struct HeadlineSetterTests {
         #expect(rows.first?.runs.first?.role == .headline)
     }
 
-    @Test("word boundaries come back as scalar offsets, past characters outside the BMP", arguments: [
-        ("我们的世界", ["我们", "的", "世界"]),
-        ("😀我们的世界", ["😀", "我们", "的", "世界"]),
-        ("𠮷野家的牛肉", ["𠮷", "野家", "的", "牛肉"]),
-    ])
+    @Test(
+        "word boundaries come back as scalar offsets, past characters outside the BMP",
+        arguments: [
+            ("我们的世界", ["我们", "的", "世界"]),
+            ("😀我们的世界", ["😀", "我们", "的", "世界"]),
+            ("𠮷野家的牛肉", ["𠮷", "野家", "的", "牛肉"]),
+        ])
     func segmenter(text: String, words: [String]) {
         let segmenter = WordSegmenter()
         #expect(segmenter.words(text) == words)
@@ -135,11 +147,13 @@ struct HeadlineSetterTests {
         }
     }
 
-    @Test("a lone suffix joins the word before it and a lone prefix the word after it", arguments: [
-        ("中车株洲所第三届科技节开幕", "科技节"),
-        ("一批重大新产品新技术发布", "新产品"),
-        ("3个国家重点实验室揭牌", "实验室"),
-    ])
+    @Test(
+        "a lone suffix joins the word before it and a lone prefix the word after it",
+        arguments: [
+            ("中车株洲所第三届科技节开幕", "科技节"),
+            ("一批重大新产品新技术发布", "新产品"),
+            ("3个国家重点实验室揭牌", "实验室"),
+        ])
     func joints(text: String, word: String) {
         let scalars = Array(text.unicodeScalars)
         let joints = HeadlineSetter.joints(scalars, boundaries: WordSegmenter().boundaries(scalars))

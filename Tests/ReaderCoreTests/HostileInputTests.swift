@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReaderCore
 
 /// What an attacker, a broken converter or a full disk can put in an edition file:
@@ -56,20 +57,23 @@ struct HostileInputTests {
         Array("# 株洲日报\n\n2023年3月29日 星期三\n\n".utf8) + Array(body.utf8)
     }
 
-    @Test("escape sequences in an edition never reach the terminal",
-          arguments: [
+    @Test(
+        "escape sequences in an edition never reach the terminal",
+        arguments: [
             ("window title", "## 标题\u{1B}]0;pwned\u{07}\n\n正文\u{1B}]2;pwned\u{1B}\\。\n"),
             ("clear screen", "## 清屏\n\n正文\u{1B}[2J\u{1B}[H\u{1B}c重置。\n"),
             ("OSC 52 clipboard", "## 剪贴板\n\n\u{1B}]52;c;ZWNobyBwd25lZA==\u{07}正文。\n"),
             ("8-bit CSI and C1", "## C1\n\n正文\u{9B}31m红\u{9D}0;x\u{9C}字\u{85}。\n"),
             ("bidi override", "## \u{202E}txet desrever\u{202C}\n\n正\u{2066}隔离\u{2069}文\u{200F}。\n"),
             ("bell, backspace, DEL", "## 响\u{07}铃\n\n退\u{08}\u{08}格\u{7F}删。\n"),
-          ])
+        ])
     func escapesAreNeutralised(name: String, body: String) {
         let edition = Self.open(Self.edition(body))
         for (width, height) in [(100, 30), (40, 12), (1, 1)] {
             let text = Self.dump(edition, width: width, height: height)
-            #expect(Self.terminalControls(in: text).isEmpty, "\(name) at \(width)×\(height): \(Self.terminalControls(in: text))")
+            #expect(
+                Self.terminalControls(in: text).isEmpty,
+                "\(name) at \(width)×\(height): \(Self.terminalControls(in: text))")
         }
         #expect(edition.source.replacedControls > 0, "\(name): the replacements are counted")
     }
@@ -133,10 +137,13 @@ struct HostileInputTests {
         #expect(elapsed < 90, "\(elapsed) s")
     }
 
-    @Test("runs of # deeper than a heading are read as text or headings, never crash",
-          arguments: [String(repeating: "#", count: 7) + " 七级", String(repeating: "#", count: 10_000),
-                      String(repeating: "#", count: 10_000) + " 深", String(repeating: "# ", count: 5_000),
-                      String(repeating: "#######\n", count: 20_000)])
+    @Test(
+        "runs of # deeper than a heading are read as text or headings, never crash",
+        arguments: [
+            String(repeating: "#", count: 7) + " 七级", String(repeating: "#", count: 10_000),
+            String(repeating: "#", count: 10_000) + " 深", String(repeating: "# ", count: 5_000),
+            String(repeating: "#######\n", count: 20_000),
+        ])
     func deepHashes(line: String) {
         let edition = Self.open(Self.edition("## 标题\n\n" + line + "\n\n正文。\n"))
         let text = Self.dump(edition, width: 60, height: 20)
@@ -144,15 +151,16 @@ struct HostileInputTests {
         #expect(Self.terminalControls(in: text).isEmpty)
     }
 
-    @Test("combining-mark storms and emoji ZWJ chains stay inside their cells",
-          arguments: [
+    @Test(
+        "combining-mark storms and emoji ZWJ chains stay inside their cells",
+        arguments: [
             "e" + String(repeating: "\u{301}", count: 50_000),
             String(repeating: "字\u{301}\u{302}\u{303}\u{304}\u{305}", count: 5_000),
             String(repeating: "👨‍👩‍👧‍👦", count: 5_000),
             String(repeating: "\u{200D}", count: 20_000) + "正文",
             "👩" + String(repeating: "\u{200D}👩", count: 10_000),
             String(repeating: "🇨🇳", count: 10_000) + "🇨",
-          ])
+        ])
     func clusterStorms(text body: String) {
         let edition = Self.open(Self.edition("## 风暴\n\n" + body + "\n"))
         for (width, height) in [(80, 24), (3, 3)] {
@@ -174,16 +182,20 @@ struct HostileInputTests {
 
     @Test("invalid UTF-8 becomes U+FFFD and is counted")
     func invalidUTF8() {
-        let bytes = Self.edition("## 坏") + [0xFF, 0xFE, 0xC3] + Array("字\n\n正".utf8) + [0xED, 0xA0, 0x80] + Array("文。\n".utf8)
+        let bytes =
+            Self.edition("## 坏") + [0xFF, 0xFE, 0xC3] + Array("字\n\n正".utf8) + [0xED, 0xA0, 0x80] + Array("文。\n".utf8)
         let edition = Self.open(bytes)
         #expect(edition.source.replacedInvalidBytes >= 3)
         #expect(Self.dump(edition).contains("\u{FFFD}"))
     }
 
-    @Test("a binary file is refused with a message that says so",
-          arguments: [[0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + [UInt8](repeating: 0, count: 4000),
-                      [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 7, count: 4000),
-                      (0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 7919) }])
+    @Test(
+        "a binary file is refused with a message that says so",
+        arguments: [
+            [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + [UInt8](repeating: 0, count: 4000),
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 7, count: 4000),
+            (0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 7919) },
+        ])
     func binaryFile(bytes: [UInt8]) throws {
         let directory = try EditionFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -1,5 +1,6 @@
-@testable import ReaderCore
 import Testing
+
+@testable import ReaderCore
 
 /// A closing mark hung past its column's edge, followed through everything downstream.
 @Suite("Hung marks downstream")
@@ -7,8 +8,9 @@ struct HungMarkTests {
     /// Every hung mark of the sample's articles at a size: article, screen, run.
     static func hungRuns(_ layout: EditionLayout) -> [(article: Int, screen: Int, run: PlacedRun)] {
         let count = layout.columnCount
-        let grid = ColumnGrid(count: count, width: layout.width, gutter: count > 1 ? ArticleBuilder.gutter : 0,
-                              reserve: ColumnGrid.hangingRoom)
+        let grid = ColumnGrid(
+            count: count, width: layout.width, gutter: count > 1 ? ArticleBuilder.gutter : 0,
+            reserve: ColumnGrid.hangingRoom)
         let measure = DisplayWidth()
         var found: [(Int, Int, PlacedRun)] = []
         for article in layout.edition.articles.indices {
@@ -24,8 +26,9 @@ struct HungMarkTests {
         return found
     }
 
-    @Test("a hung mark is drawn by --dump where its run ends and mapped back to its screen",
-          arguments: [(100, 30), (80, 24), (58, 20)])
+    @Test(
+        "a hung mark is drawn by --dump where its run ends and mapped back to its screen",
+        arguments: [(100, 30), (80, 24), (58, 20)])
     func downstream(width: Int, height: Int) {
         let layout = EditionLayout(edition: LayoutSample.edition, width: width, height: height)
         let hung = Self.hungRuns(layout)
@@ -47,7 +50,9 @@ struct HungMarkTests {
                 if column == markColumn { drawn = scalar; break }
                 column += measure.of(scalar)
             }
-            #expect(drawn == mark, "row \(run.row) of article \(article + 1) at \(width)×\(height): \(String(rows[run.row]))")
+            #expect(
+                drawn == mark,
+                "row \(run.row) of article \(article + 1) at \(width)×\(height): \(String(rows[run.row]))")
         }
     }
 }

@@ -1,6 +1,7 @@
-@testable import ReaderCore
 import TestSupport
 import Testing
+
+@testable import ReaderCore
 
 /// Gaps of set lines as a reader sees them: the cells between two segments and the
 /// scalars on either side.
@@ -20,7 +21,9 @@ struct GapCensus {
     var squares = 0
 
     /// The gaps of one line: (cells, scalar before, scalar after).
-    static func gaps(_ line: SetLine, measure: DisplayWidth) -> [(cells: Int, before: Unicode.Scalar, after: Unicode.Scalar)] {
+    static func gaps(
+        _ line: SetLine, measure: DisplayWidth
+    ) -> [(cells: Int, before: Unicode.Scalar, after: Unicode.Scalar)] {
         var out: [(Int, Unicode.Scalar, Unicode.Scalar)] = []
         for (a, b) in zip(line.segments, line.segments.dropFirst()) {
             let end = a.column + measure.of(a.text)
@@ -44,7 +47,9 @@ struct GapCensus {
             squares += cells * cells
         }
         if lines.count > 1, let last = lines.last {
-            let drawn = last.text.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" && !Kinsoku.forbidsLineStart($0) }
+            let drawn = last.text.unicodeScalars.filter {
+                $0 != " " && $0 != "\u{3000}" && !Kinsoku.forbidsLineStart($0)
+            }
             if drawn.count == 1 { loneLast += 1 }
         }
     }
@@ -77,16 +82,22 @@ struct GapCensus {
             let v = justified == 0 ? 0 : Double(x) * 1000 / Double(justified)
             return "\(Int(v.rounded()) / 10).\(Int(v.rounded()) % 10)%"
         }
-        return "lines \(lines), justified \(justified), Han–Han \(hanHan) (\(pct(hanHan))), gapped \(gapped) (\(pct(gapped))), "
+        return
+            "lines \(lines), justified \(justified), Han–Han \(hanHan) (\(pct(hanHan))), gapped \(gapped) (\(pct(gapped))), "
             + "loose \(loose), one-character last lines \(loneLast), Σgap² \(squares)"
     }
 }
 
 /// Sets `paragraph` at `width` as body text.
-private func body(_ paragraph: String, width: Int, breaking: LineBreaking = .paragraph, hang: Bool = true,
-                  indent: Bool = false) -> [SetLine] {
-    Typesetter(options: TypesetOptions(width: width, indentFirstLine: indent, breaking: breaking,
-                                       hangPunctuation: hang)).set(paragraph)
+private func body(
+    _ paragraph: String, width: Int, breaking: LineBreaking = .paragraph, hang: Bool = true,
+    indent: Bool = false
+) -> [SetLine] {
+    Typesetter(
+        options: TypesetOptions(
+            width: width, indentFirstLine: indent, breaking: breaking,
+            hangPunctuation: hang)
+    ).set(paragraph)
 }
 
 /// The lines drawn, for failure messages.
@@ -108,7 +119,9 @@ struct JustificationTests {
         #expect(programme.loneLast == 0, "\(programme.summary)")
     }
 
-    @Test("the programme leaves fewer loose lines and fewer gaps between ideographs than greedy filling, and no more lines")
+    @Test(
+        "the programme leaves fewer loose lines and fewer gaps between ideographs than greedy filling, and no more lines"
+    )
     func fewerLooseLines() {
         let widths = [20, 24, 31, 40, 48]
         let greedy = GapCensus.sample(widths: widths, breaking: .greedy, hang: false)
@@ -118,18 +131,22 @@ struct JustificationTests {
         #expect(programme.lines <= greedy.lines)
     }
 
-    @Test("a line loose before an unsplittable number shares its spare with the line before",
-          arguments: [("该公司是一家高科技企业,已形成完整的军民两用新材料产业链。该项目竣工投产后,预计年产铝电容器外壳1000万套、喷丝头(板)300万只,将解决新材料与零件长期受国外“卡脖子”的问题。", 24)])
+    @Test(
+        "a line loose before an unsplittable number shares its spare with the line before",
+        arguments: [("该公司是一家高科技企业,已形成完整的军民两用新材料产业链。该项目竣工投产后,预计年产铝电容器外壳1000万套、喷丝头(板)300万只,将解决新材料与零件长期受国外“卡脖子”的问题。", 24)])
     func numberRun(paragraph: String, width: Int) {
         let measure = DisplayWidth(ambiguous: .narrow)
         let greedy = body(paragraph, width: width, breaking: .greedy, hang: false)
         let programme = body(paragraph, width: width, hang: false)
         func worst(_ lines: [SetLine]) -> Int {
-            lines.filter { !$0.isLast }.map { GapCensus.gaps($0, measure: measure).reduce(0) { $0 + $1.cells } }.max() ?? 0
+            lines.filter { !$0.isLast }.map { GapCensus.gaps($0, measure: measure).reduce(0) { $0 + $1.cells } }.max()
+                ?? 0
         }
         #expect(worst(greedy) >= 4)
         #expect(worst(programme) < worst(greedy), "\(drawing(programme))")
-        #expect(programme.map { $0.text.filter { $0 != " " } }.joined() == greedy.map { $0.text.filter { $0 != " " } }.joined())
+        #expect(
+            programme.map { $0.text.filter { $0 != " " } }.joined()
+                == greedy.map { $0.text.filter { $0 != " " } }.joined())
     }
 
     @Test("a closing mark that would start a line hangs past the edge instead of pushing a character down")
@@ -144,16 +161,19 @@ struct JustificationTests {
     @Test("only a closing or pause mark hangs, and only one", arguments: ["一二三四五“六七", "一二三四五六七八", "一二三四五。”六七"])
     func onlyOneMarkHangs(paragraph: String) {
         for width in 6...20 {
-            let check = TypesetChecks(paragraph, TypesetOptions(width: width, indentFirstLine: false, hangPunctuation: true))
+            let check = TypesetChecks(
+                paragraph, TypesetOptions(width: width, indentFirstLine: false, hangPunctuation: true))
             #expect(check.problems().isEmpty, "width \(width):\n\(check.drawing)\n\(check.problems())")
             for line in check.lines where line.width > width {
-                #expect(line.width - width <= 2 && GapKind.hangs(line.text.unicodeScalars.last!.value), "\(check.drawing)")
+                #expect(
+                    line.width - width <= 2 && GapKind.hangs(line.text.unicodeScalars.last!.value), "\(check.drawing)")
             }
         }
     }
 
-    @Test("spare cells go to a CJK–Latin boundary before a gap after punctuation, and never between ideographs",
-          arguments: Array(12...40))
+    @Test(
+        "spare cells go to a CJK–Latin boundary before a gap after punctuation, and never between ideographs",
+        arguments: Array(12...40))
     func boundaryFirst(width: Int) {
         let measure = DisplayWidth(ambiguous: .narrow)
         let lines = body("株洲高速G4沿线，工程进展顺利建设好。后面还有更多的文字内容来把这一段落填满，沿线G4高速，工程进展。", width: width)
@@ -163,25 +183,30 @@ struct JustificationTests {
             // Two boundaries (速|G, 4|沿) take up to 4 cells before any punctuation gap does.
             guard line.text.contains("速G4沿") || line.text.contains("线G4高"), cells <= 4 else { continue }
             for gap in gaps {
-                #expect(gap.before == "G" || gap.after == "G" || gap.before == "4" || gap.after == "4",
-                        "width \(width):\n\(drawing(lines))")
+                #expect(
+                    gap.before == "G" || gap.after == "G" || gap.before == "4" || gap.after == "4",
+                    "width \(width):\n\(drawing(lines))")
             }
         }
     }
 
     @Test("a gap never goes before an existing space, and a space between Han and Latin is never widened")
     func existingSpaces() {
-        let paragraph = "近日，“2022 数字城市论坛”在北京召开。论坛上发布了数字城市创新成果与实践案例，市应急管理局“应急指挥管理系统建设”成果在众多实践案例中脱颖而出，获选2022—2023 数字城市“应急管理类”创新成果案例。"
+        let paragraph =
+            "近日，“2022 数字城市论坛”在北京召开。论坛上发布了数字城市创新成果与实践案例，市应急管理局“应急指挥管理系统建设”成果在众多实践案例中脱颖而出，获选2022—2023 数字城市“应急管理类”创新成果案例。"
         for width in stride(from: 16, through: 60, by: 2) {
             let lines = body(paragraph, width: width, indent: true)
             for line in lines {
-                #expect(!line.text.contains("2  ") && !line.text.contains("  数") && !line.text.contains("2  数"),
-                        "width \(width):\n\(drawing(lines))")
+                #expect(
+                    !line.text.contains("2  ") && !line.text.contains("  数") && !line.text.contains("2  数"),
+                    "width \(width):\n\(drawing(lines))")
             }
         }
     }
 
-    @Test("a space between two Chinese words is widened by one cell at most", arguments: Array(stride(from: 20, through: 80, by: 2)))
+    @Test(
+        "a space between two Chinese words is widened by one cell at most",
+        arguments: Array(stride(from: 20, through: 80, by: 2)))
     func chineseWordSpace(width: Int) {
         // The dateline's space before 近日: it once took every spare cell of the line.
         let paragraph = "株洲日报讯（全媒体记者/马文章） 近日，论坛上发布了数字城市创新成果与实践案例。"
@@ -200,7 +225,8 @@ struct JustificationTests {
                 let lines = body(paragraph, width: width, indent: true)
                 for line in lines {
                     for gap in GapCensus.gaps(line, measure: measure) {
-                        let bad = (digit(gap.before) && digit(gap.after))
+                        let bad =
+                            (digit(gap.before) && digit(gap.after))
                             || (gap.before == gap.after && (gap.before == "—" || gap.before == "…"))
                             || gap.before == "“" || gap.before == "‘" || gap.after == "”" || gap.after == "’"
                         #expect(!bad, "width \(width): |\(line.text)|")
@@ -217,19 +243,26 @@ struct JustificationTests {
         let scalars = Array(paragraph.unicodeScalars)
         let needle = Array(number.unicodeScalars)
         var starts: [Int] = []
-        for k in 0...(scalars.count - needle.count) where Array(scalars[k..<k + needle.count]) == needle { starts.append(k) }
+        for k in 0...(scalars.count - needle.count) where Array(scalars[k..<k + needle.count]) == needle {
+            starts.append(k)
+        }
         for width in 16...40 {
             let lines = body(paragraph, width: width)
             for start in starts {
-                let split = lines.dropFirst().contains { $0.source.lowerBound > start && $0.source.lowerBound < start + needle.count }
+                let split = lines.dropFirst().contains {
+                    $0.source.lowerBound > start && $0.source.lowerBound < start + needle.count
+                }
                 #expect(!split, "width \(width):\n\(drawing(lines))")
             }
         }
     }
 
-    static let korean = "유구한 역사와 전통에 빛나는 우리 대한국민은 3·1운동으로 건립된 대한민국임시정부의 법통과 불의에 항거한 4·19민주이념을 계승하고, 조국의 민주개혁과 평화적 통일의 사명에 입각하여 정의·인도와 동포애로써 민족의 단결을 공고히 하고, 모든 사회적 폐습과 불의를 타파하며, 자율과 조화를 바탕으로 자유민주적 기본질서를 더욱 확고히 하여 정치·경제·사회·문화의 모든 영역에 있어서 각인의 기회를 균등히 하고, 능력을 최고도로 발휘하게 하며, 자유와 권리에 따르는 책임과 의무를 완수하게 하여, 안으로는 국민생활의 균등한 향상을 기하고 밖으로는 항구적인 세계평화와 인류공영에 이바지함으로써 우리들과 우리들의 자손의 안전과 자유와 행복을 영원히 확보할 것을 다짐하면서 1948년 7월 12일에 제정되고 8차에 걸쳐 개정된 헌법을 이제 국회의 의결을 거쳐 국민투표에 의하여 개정한다."
+    static let korean =
+        "유구한 역사와 전통에 빛나는 우리 대한국민은 3·1운동으로 건립된 대한민국임시정부의 법통과 불의에 항거한 4·19민주이념을 계승하고, 조국의 민주개혁과 평화적 통일의 사명에 입각하여 정의·인도와 동포애로써 민족의 단결을 공고히 하고, 모든 사회적 폐습과 불의를 타파하며, 자율과 조화를 바탕으로 자유민주적 기본질서를 더욱 확고히 하여 정치·경제·사회·문화의 모든 영역에 있어서 각인의 기회를 균등히 하고, 능력을 최고도로 발휘하게 하며, 자유와 권리에 따르는 책임과 의무를 완수하게 하여, 안으로는 국민생활의 균등한 향상을 기하고 밖으로는 항구적인 세계평화와 인류공영에 이바지함으로써 우리들과 우리들의 자손의 안전과 자유와 행복을 영원히 확보할 것을 다짐하면서 1948년 7월 12일에 제정되고 8차에 걸쳐 개정된 헌법을 이제 국회의 의결을 거쳐 국민투표에 의하여 개정한다."
 
-    @Test("a Korean line breaks at a space when one is within reach", arguments: Array(stride(from: 20, through: 60, by: 4)))
+    @Test(
+        "a Korean line breaks at a space when one is within reach",
+        arguments: Array(stride(from: 20, through: 60, by: 4)))
     func koreanBreaksAtSpaces(width: Int) {
         let lines = body(Self.korean, width: width)
         let scalars = Array(Self.korean.unicodeScalars)
@@ -244,7 +277,8 @@ struct JustificationTests {
             #expect(!(reach && words.count >= 3), "width \(width): |\(line.text)|\n\(drawing(lines))")
         }
         let inside = lines.dropLast().filter {
-            GapKind.isHangul(scalars[$0.source.upperBound - 1].value) && GapKind.isHangul(scalars[$0.source.upperBound].value)
+            GapKind.isHangul(scalars[$0.source.upperBound - 1].value)
+                && GapKind.isHangul(scalars[$0.source.upperBound].value)
         }
         #expect(inside.count * 4 <= lines.count, "width \(width):\n\(drawing(lines))")
     }
@@ -260,14 +294,16 @@ struct JustificationTests {
             let spaces = source.dropLast(while: { $0 == " " }).filter { $0 == " " }.count
             guard spaces >= 2 else { continue }
             for gap in GapCensus.gaps(line, measure: measure) {
-                #expect(!(GapKind.isHangul(gap.before.value) && GapKind.isHangul(gap.after.value)),
-                        "width \(width):\n\(drawing(lines))")
+                #expect(
+                    !(GapKind.isHangul(gap.before.value) && GapKind.isHangul(gap.after.value)),
+                    "width \(width):\n\(drawing(lines))")
             }
         }
     }
 
-    @Test("Japanese keeps its line-start rules: no line starts with a small kana, ー or a closing mark",
-          arguments: Array(stride(from: 10, through: 40, by: 3)))
+    @Test(
+        "Japanese keeps its line-start rules: no line starts with a small kana, ー or a closing mark",
+        arguments: Array(stride(from: 10, through: 40, by: 3)))
     func japaneseLineStarts(width: Int) {
         let paragraph = "東京都は、新型コロナウイルスの感染拡大を受けて、ちょっとした外出も控えるよう呼びかけています。「ステイホーム」を合言葉に、ショッピングやコンサートなどのイベントも中止になりました。"
         let lines = body(paragraph, width: width)
@@ -278,8 +314,9 @@ struct JustificationTests {
         }
     }
 
-    @Test("a URL is never split by justification spaces: it breaks only at the column edge",
-          arguments: Array(stride(from: 20, through: 50, by: 2)))
+    @Test(
+        "a URL is never split by justification spaces: it breaks only at the column edge",
+        arguments: Array(stride(from: 20, through: 50, by: 2)))
     func urls(width: Int) {
         let url = "https://www.zhuzhou.gov.cn/c14834/20230328/i1925843.html"
         let paragraph = "详情请登录株洲市人民政府门户网站\(url)查询，或拨打热线电话咨询。"
@@ -291,17 +328,23 @@ struct JustificationTests {
         for line in lines {
             // No gap inside the URL.
             for (a, b) in zip(line.segments, line.segments.dropFirst()) where b.column > a.column + measure.of(a.text) {
-                #expect(!(range.contains(a.source.upperBound - 1) && range.contains(b.source.lowerBound)),
-                        "width \(width):\n\(drawing(lines))")
+                #expect(
+                    !(range.contains(a.source.upperBound - 1) && range.contains(b.source.lowerBound)),
+                    "width \(width):\n\(drawing(lines))")
             }
             // A break inside the URL falls at the edge, the line full without a gap.
             let end = line.source.upperBound
             if !line.isLast, end > range.lowerBound, end < range.upperBound {
-                #expect(line.width == width && line.segments.count == 1 || line.segments.last.map {
-                    $0.column + measure.of($0.text) == width } == true, "width \(width):\n\(drawing(lines))")
+                #expect(
+                    line.width == width && line.segments.count == 1
+                        || line.segments.last.map {
+                            $0.column + measure.of($0.text) == width
+                        } == true, "width \(width):\n\(drawing(lines))")
             }
         }
-        #expect(lines.map { $0.text.filter { $0 != " " } }.joined() == String(String.UnicodeScalarView(scalars.filter { $0 != " " })))
+        #expect(
+            lines.map { $0.text.filter { $0 != " " } }.joined()
+                == String(String.UnicodeScalarView(scalars.filter { $0 != " " })))
     }
 
     @Test("every paragraph of the sample sets cleanly with hanging punctuation at every even width 20–80")

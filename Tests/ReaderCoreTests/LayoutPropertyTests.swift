@@ -1,6 +1,7 @@
-@testable import ReaderCore
 import TestSupport
 import Testing
+
+@testable import ReaderCore
 
 /// Random sizes from 20×8 to 240×70, seeded so a failure names its size and reproduces.
 @Suite("Layout properties over random sizes")
@@ -23,7 +24,9 @@ struct LayoutPropertyTests {
             pages += (0..<layout.frontPageScreenCount(page: page)).map { layout.frontPage(page: page, screen: $0) }
         }
         for article in LayoutSample.edition.articles.indices {
-            pages += (0..<layout.articleScreenCount(article: article)).map { layout.articlePage(article: article, screen: $0) }
+            pages += (0..<layout.articleScreenCount(article: article)).map {
+                layout.articlePage(article: article, screen: $0)
+            }
         }
         let measure = DisplayWidth()
         for page in pages {
@@ -33,8 +36,9 @@ struct LayoutPropertyTests {
                 #expect(measure.of(line) <= width, "\(page.content) at \(width)×\(height): \(line)")
             }
             for run in page.runs {
-                #expect(run.column >= 0 && run.column + measure.of(run.text) <= width,
-                        "\(page.content) at \(width)×\(height): run '\(run.text)' at \(run.column) overflows")
+                #expect(
+                    run.column >= 0 && run.column + measure.of(run.text) <= width,
+                    "\(page.content) at \(width)×\(height): run '\(run.text)' at \(run.column) overflows")
             }
         }
     }
@@ -43,8 +47,9 @@ struct LayoutPropertyTests {
     func kinsoku(width: Int, height: Int) {
         let layout = EditionLayout(edition: LayoutSample.edition, width: width, height: height)
         let count = layout.columnCount
-        let grid = ColumnGrid(count: count, width: width, gutter: count > 1 ? ArticleBuilder.gutter : 0,
-                              reserve: ColumnGrid.hangingRoom)
+        let grid = ColumnGrid(
+            count: count, width: width, gutter: count > 1 ? ArticleBuilder.gutter : 0,
+            reserve: ColumnGrid.hangingRoom)
         var violations: [String] = []
         for article in LayoutSample.edition.articles.indices {
             for screen in 0..<layout.articleScreenCount(article: article) {
@@ -64,15 +69,20 @@ struct LayoutPropertyTests {
                 }
             }
         }
-        #expect(violations.isEmpty, "\(violations.count) kinsoku breaks at \(width)×\(height), e.g.\n\(violations.prefix(5).joined(separator: "\n"))")
+        #expect(
+            violations.isEmpty,
+            "\(violations.count) kinsoku breaks at \(width)×\(height), e.g.\n\(violations.prefix(5).joined(separator: "\n"))"
+        )
     }
 
-    @Test("a hung full stop never touches the next column", arguments: sizes + [(100, 30), (160, 45), (80, 24), (58, 20)])
+    @Test(
+        "a hung full stop never touches the next column", arguments: sizes + [(100, 30), (160, 45), (80, 24), (58, 20)])
     func hungMarksKeepClear(width: Int, height: Int) {
         let layout = EditionLayout(edition: LayoutSample.edition, width: width, height: height)
         let count = layout.columnCount
-        let grid = ColumnGrid(count: count, width: width, gutter: count > 1 ? ArticleBuilder.gutter : 0,
-                              reserve: ColumnGrid.hangingRoom)
+        let grid = ColumnGrid(
+            count: count, width: width, gutter: count > 1 ? ArticleBuilder.gutter : 0,
+            reserve: ColumnGrid.hangingRoom)
         let measure = DisplayWidth()
         var hung = 0
         for article in LayoutSample.edition.articles.indices {
@@ -84,10 +94,12 @@ struct LayoutPropertyTests {
                     let edge = grid.lefts[column] + grid.columnWidth
                     if end > edge { hung += 1 }
                     // At most one mark (2 cells) past the edge, and a blank cell before the next column.
-                    #expect(end <= edge + ColumnGrid.hangingRoom && end <= width,
-                            "article \(article + 1) at \(width)×\(height): '\(run.text)' ends at \(end), edge \(edge)")
+                    #expect(
+                        end <= edge + ColumnGrid.hangingRoom && end <= width,
+                        "article \(article + 1) at \(width)×\(height): '\(run.text)' ends at \(end), edge \(edge)")
                     if column + 1 < count {
-                        #expect(end < grid.lefts[column + 1], "'\(run.text)' touches the next column at \(width)×\(height)")
+                        #expect(
+                            end < grid.lefts[column + 1], "'\(run.text)' touches the next column at \(width)×\(height)")
                     }
                 }
             }
@@ -97,11 +109,13 @@ struct LayoutPropertyTests {
         for number in layout.pageNumbers {
             for screen in 0..<layout.frontPageScreenCount(page: number) {
                 let page = layout.frontPage(page: number, screen: screen)
-                let rules = Set(page.runs.filter { $0.role == .rule && $0.text == "│" }.map { "\($0.row):\($0.column)" })
+                let rules = Set(
+                    page.runs.filter { $0.role == .rule && $0.text == "│" }.map { "\($0.row):\($0.column)" })
                 for run in page.runs where run.role != .rule {
                     let end = run.column + measure.of(run.text)
-                    #expect(!rules.contains("\(run.row):\(end)") && end <= width,
-                            "front \(number) at \(width)×\(height): '\(run.text)' touches a rule")
+                    #expect(
+                        !rules.contains("\(run.row):\(end)") && end <= width,
+                        "front \(number) at \(width)×\(height): '\(run.text)' touches a rule")
                 }
             }
         }
@@ -120,14 +134,19 @@ struct LayoutPropertyTests {
                 let body = page.runs.filter { $0.source != nil }.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
                 for run in body { shown.append(contentsOf: run.text.unicodeScalars) }
                 let range = layout.textRange(article: index, screen: screen)
-                #expect(range.lowerBound == covered, "article \(index + 1) screen \(screen) starts at \(range.lowerBound), not \(covered)")
+                #expect(
+                    range.lowerBound == covered,
+                    "article \(index + 1) screen \(screen) starts at \(range.lowerBound), not \(covered)")
                 covered = range.upperBound
             }
-            #expect(covered == article.characterCount, "article \(index + 1) ends at \(covered) of \(article.characterCount)")
+            #expect(
+                covered == article.characterCount,
+                "article \(index + 1) ends at \(covered) of \(article.characterCount)")
             let expected = article.blocks.map(\.text).joined().unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" }
             let actual = shown.filter { $0 != " " && $0 != "\u{3000}" }
-            #expect(String(String.UnicodeScalarView(actual)) == String(String.UnicodeScalarView(expected)),
-                    "article \(index + 1) at \(width)×\(height) loses or reorders text")
+            #expect(
+                String(String.UnicodeScalarView(actual)) == String(String.UnicodeScalarView(expected)),
+                "article \(index + 1) at \(width)×\(height) loses or reorders text")
         }
     }
 
@@ -135,7 +154,9 @@ struct LayoutPropertyTests {
     func frontPageShowsEveryArticle(width: Int, height: Int) {
         let layout = EditionLayout(edition: LayoutSample.edition, width: width, height: height)
         for page in layout.pageNumbers {
-            let targets = (0..<layout.frontPageScreenCount(page: page)).flatMap { layout.frontPage(page: page, screen: $0).targets }
+            let targets = (0..<layout.frontPageScreenCount(page: page)).flatMap {
+                layout.frontPage(page: page, screen: $0).targets
+            }
             #expect(targets.map(\.article) == layout.articles(onPage: page))
             for target in targets {
                 #expect(target.row >= 0 && target.row + target.height <= height)

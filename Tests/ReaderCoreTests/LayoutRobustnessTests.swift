@@ -1,14 +1,17 @@
-@testable import ReaderCore
 import TestSupport
 import Testing
+
+@testable import ReaderCore
 
 /// Random, hostile editions: long unbreakable runs, emoji, combining marks, empty
 /// fields, every block kind. Seeded, so a failure reproduces.
 @Suite("Layout of hostile editions")
 struct LayoutRobustnessTests {
-    static let pieces: [String] = ["株洲", "日报", "。", "，", "“", "”", "（", "）", "《", "》", "——", "……", " ",
-                                   "\u{3000}", "abc", "https://example.com/a/very/long/path/without/breaks",
-                                   "2023", "👨‍👩‍👧", "é", "e\u{0301}", "한국", "ｶﾀｶﾅ", "\t", "・", "！", "？", "𠀀"]
+    static let pieces: [String] = [
+        "株洲", "日报", "。", "，", "“", "”", "（", "）", "《", "》", "——", "……", " ",
+        "\u{3000}", "abc", "https://example.com/a/very/long/path/without/breaks",
+        "2023", "👨‍👩‍👧", "é", "e\u{0301}", "한국", "ｶﾀｶﾅ", "\t", "・", "！", "？", "𠀀",
+    ]
 
     /// A random string of `count` pieces.
     static func text(_ count: Int, _ random: inout SeededRandom) -> String {
@@ -23,19 +26,23 @@ struct LayoutRobustnessTests {
             let blocks = (0..<Int.random(in: 0...8, using: &random)).map { _ -> Block in
                 let text = Self.text(Int.random(in: 0...60, using: &random), &random)
                 let dateline = Int.random(in: 0...3, using: &random) == 0 ? min(4, text.unicodeScalars.count) : 0
-                return Block(kind: kinds[Int.random(in: 0..<kinds.count, using: &random)], text: text, datelineLength: dateline)
+                return Block(
+                    kind: kinds[Int.random(in: 0..<kinds.count, using: &random)], text: text, datelineLength: dateline)
             }
-            return Article(id: "r\(n)", page: Int.random(in: 1...3, using: &random),
-                           kicker: Bool.random(using: &random) ? Self.text(5, &random) : nil,
-                           headline: Self.text(Int.random(in: 0...12, using: &random), &random),
-                           deck: Bool.random(using: &random) ? Self.text(8, &random) : "",
-                           rubric: Bool.random(using: &random) ? Self.text(3, &random) : nil,
-                           bylines: Bool.random(using: &random) ? [Self.text(4, &random), ""] : [],
-                           dateline: Bool.random(using: &random) ? "株洲日报讯" : nil, blocks: blocks)
+            return Article(
+                id: "r\(n)", page: Int.random(in: 1...3, using: &random),
+                kicker: Bool.random(using: &random) ? Self.text(5, &random) : nil,
+                headline: Self.text(Int.random(in: 0...12, using: &random), &random),
+                deck: Bool.random(using: &random) ? Self.text(8, &random) : "",
+                rubric: Bool.random(using: &random) ? Self.text(3, &random) : nil,
+                bylines: Bool.random(using: &random) ? [Self.text(4, &random), ""] : [],
+                dateline: Bool.random(using: &random) ? "株洲日报讯" : nil, blocks: blocks)
         }
-        return Edition(masthead: Masthead(title: Self.text(Int.random(in: 0...4, using: &random), &random),
-                                          lines: [Self.text(10, &random)]),
-                       pages: [], articles: articles, repairs: [], source: EditionSource(name: "random", contentHash: ""))
+        return Edition(
+            masthead: Masthead(
+                title: Self.text(Int.random(in: 0...4, using: &random), &random),
+                lines: [Self.text(10, &random)]),
+            pages: [], articles: articles, repairs: [], source: EditionSource(name: "random", contentHash: ""))
     }
 
     @Test("random editions lay out within the size and keep every body character", arguments: 0..<12)
@@ -45,7 +52,8 @@ struct LayoutRobustnessTests {
         let width = Int.random(in: 20...200, using: &random)
         let height = Int.random(in: 8...60, using: &random)
         let columns: Int? = Bool.random(using: &random) ? nil : 1
-        let layout = EditionLayout(edition: edition, width: width, height: height, options: LayoutOptions(columns: columns))
+        let layout = EditionLayout(
+            edition: edition, width: width, height: height, options: LayoutOptions(columns: columns))
         let measure = DisplayWidth()
         var pages: [ScreenPage] = []
         for page in layout.pageNumbers {
@@ -56,16 +64,21 @@ struct LayoutRobustnessTests {
             for screen in 0..<layout.articleScreenCount(article: index) {
                 let page = layout.articlePage(article: index, screen: screen)
                 pages.append(page)
-                for run in page.runs.filter({ $0.source != nil }).sorted(by: { ($0.row, $0.column) < ($1.row, $1.column) }) {
+                for run in page.runs.filter({ $0.source != nil }).sorted(by: {
+                    ($0.row, $0.column) < ($1.row, $1.column)
+                }) {
                     shown.append(contentsOf: run.text.unicodeScalars)
                 }
                 let top = layout.position(atTopOf: index, screen: screen)
-                #expect(layout.textRange(article: index, screen: layout.screen(containing: top)).lowerBound == top.offset
+                #expect(
+                    layout.textRange(article: index, screen: layout.screen(containing: top)).lowerBound == top.offset
                         || layout.textRange(article: index, screen: screen).isEmpty)
             }
             if columns == 1 {
                 let blank: Set<Unicode.Scalar> = [" ", "\u{3000}", "\t"]
-                let expected = String(String.UnicodeScalarView(article.blocks.map(\.text).joined().unicodeScalars.filter { !blank.contains($0) }))
+                let expected = String(
+                    String.UnicodeScalarView(
+                        article.blocks.map(\.text).joined().unicodeScalars.filter { !blank.contains($0) }))
                 let actual = String(String.UnicodeScalarView(shown.filter { !blank.contains($0) }))
                 #expect(actual == expected, "seed \(seed), article \(index + 1) at \(width)×\(height)")
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReaderCore
 
 /// A library with one edition, a symlink inside it that escapes, and a secret next to it.
@@ -27,8 +28,9 @@ private struct LibraryFixture {
 
 @Suite("Kiosk library confinement")
 struct LibraryConfinementTests {
-    @Test("names inside the library resolve to files in it",
-          arguments: ["2023-03-29-株洲日报.md", "2023/2023-03-28.md", "./2023/../2023-03-29-株洲日报.md", "latest.md"])
+    @Test(
+        "names inside the library resolve to files in it",
+        arguments: ["2023-03-29-株洲日报.md", "2023/2023-03-28.md", "./2023/../2023-03-29-株洲日报.md", "latest.md"])
     func insideNamesResolve(name: String) throws {
         let fixture = try LibraryFixture()
         defer { fixture.remove() }
@@ -38,9 +40,12 @@ struct LibraryConfinementTests {
         #expect(FileManager.default.fileExists(atPath: resolved))
     }
 
-    @Test("names that lead out of the library are refused",
-          arguments: ["../outside/secret.md", "escape.md", "escape-dir/secret.md", "2023/../../outside/secret.md",
-                      "/etc/passwd", "/etc/shadow", "../../../../../../etc/passwd", "../outside/不存在.md"])
+    @Test(
+        "names that lead out of the library are refused",
+        arguments: [
+            "../outside/secret.md", "escape.md", "escape-dir/secret.md", "2023/../../outside/secret.md",
+            "/etc/passwd", "/etc/shadow", "../../../../../../etc/passwd", "../outside/不存在.md",
+        ])
     func escapingNamesAreRefused(name: String) throws {
         let fixture = try LibraryFixture()
         defer { fixture.remove() }
@@ -75,8 +80,10 @@ struct LibraryConfinementTests {
         let fixture = try LibraryFixture()
         defer { fixture.remove() }
         let confinement = try LibraryConfinement(library: fixture.library)
-        let kept = confinement.filter([fixture.library + "/2023-03-29-株洲日报.md", fixture.library + "/escape.md",
-                                       fixture.library + "/latest.md", fixture.library + "/escape-dir/secret.md"])
+        let kept = confinement.filter([
+            fixture.library + "/2023-03-29-株洲日报.md", fixture.library + "/escape.md",
+            fixture.library + "/latest.md", fixture.library + "/escape-dir/secret.md",
+        ])
         #expect(kept == [fixture.library + "/2023-03-29-株洲日报.md", fixture.library + "/latest.md"])
     }
 

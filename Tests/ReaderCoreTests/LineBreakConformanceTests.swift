@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import ReaderCore
 
 /// One line of `LineBreakTest.txt`: scalars and the expected break before each and at the end.
@@ -23,13 +24,19 @@ struct LineBreakTestCase: CustomStringConvertible {
             var scalars: [Unicode.Scalar] = []
             var expected: [Bool] = []
             for token in body.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-                if token == "÷" { expected.append(true) }
-                else if token == "×" { expected.append(false) }
-                else if let v = UInt32(token, radix: 16), let s = Unicode.Scalar(v) { scalars.append(s) }
+                if token == "÷" {
+                    expected.append(true)
+                } else if token == "×" {
+                    expected.append(false)
+                } else if let v = UInt32(token, radix: 16), let s = Unicode.Scalar(v) {
+                    scalars.append(s)
+                }
             }
             // The first marker is before the first scalar (always ×, LB2).
-            cases.append(LineBreakTestCase(line: index + 1, scalars: scalars, expected: expected,
-                                           comment: parts.count > 1 ? String(parts[1]) : ""))
+            cases.append(
+                LineBreakTestCase(
+                    line: index + 1, scalars: scalars, expected: expected,
+                    comment: parts.count > 1 ? String(parts[1]) : ""))
         }
         return cases
     }
@@ -92,7 +99,8 @@ extension LineBreakConformanceTests {
         for test in Self.cases {
             let got = breaker.opportunities(test.scalars)
             for position in test.mismatches(got) {
-                if let reason = ChineseTailoring.explain(test.scalars, position, expectedBreak: test.expected[position]) {
+                if let reason = ChineseTailoring.explain(test.scalars, position, expectedBreak: test.expected[position])
+                {
                     explained[reason, default: 0] += 1
                 } else {
                     unexplained.append(Self.describe(test, got) + "\n  at position \(position)")
@@ -121,14 +129,15 @@ enum ChineseTailoring {
             if Kinsoku.forbidsLineEnd(visible) { return "clreq: no line ends with \(name(visible))" }
             if here == "\"" || here == "'" { return "an ASCII quote not after a space closes" }
         }
-        if !expectedBreak { return nil }  // every tailoring only removes breaks, except quotes
+        if !expectedBreak { return nil } // every tailoring only removes breaks, except quotes
         var digits = position - 1
         while digits > 0, Kinsoku.isNumeralMultiplier(s[digits]) { digits -= 1 }
         if isDigit(s[digits]), Kinsoku.isIdeograph(here) {
             return "a number keeps its unit (1000万套)"
         }
         if (isDigit(before) && Kinsoku.isRangeDash(here))
-            || (position >= 2 && isDigit(s[position - 2]) && Kinsoku.isRangeDash(before) && isDigit(here)) {
+            || (position >= 2 && isDigit(s[position - 2]) && Kinsoku.isRangeDash(before) && isDigit(here))
+        {
             return "a numeric range keeps its dash (2022—2023)"
         }
         if before == " ", isDigit(here) { return "a code keeps its capital prefix (CN 43-0005)" }

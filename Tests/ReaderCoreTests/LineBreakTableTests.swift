@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import ReaderCore
 
 #if canImport(FoundationEssentials)
@@ -17,7 +18,9 @@ private func ucdRanges(_ file: String) throws -> [(UInt32, UInt32, String)] {
         let fields = body.split(separator: ";").map { $0.filter { $0 != " " } }
         guard fields.count >= 2 else { continue }
         let bounds = fields[0].components(separatedBy: "..")
-        guard let first = UInt32(bounds[0], radix: 16), let last = UInt32(bounds[bounds.count - 1], radix: 16) else { continue }
+        guard let first = UInt32(bounds[0], radix: 16), let last = UInt32(bounds[bounds.count - 1], radix: 16) else {
+            continue
+        }
         ranges.append((first, last, String(fields[1])))
     }
     return ranges
@@ -53,9 +56,11 @@ struct LineBreakTableTests {
         #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
     }
 
-    @Test("the East Asian flag is set exactly for F, W and H code points", arguments: [
-        ("株", true), ("。", true), ("，", true), ("ｱ", true), ("“", false), ("—", false), ("a", false), ("·", false),
-    ])
+    @Test(
+        "the East Asian flag is set exactly for F, W and H code points",
+        arguments: [
+            ("株", true), ("。", true), ("，", true), ("ｱ", true), ("“", false), ("—", false), ("a", false), ("·", false),
+        ])
     func eastAsianFlag(text: String, eastAsian: Bool) {
         #expect(LineBreakProperties(text.unicodeScalars.first!).isEastAsian == eastAsian)
     }
@@ -87,7 +92,9 @@ struct LineBreakTableLayoutTests {
         #expect(LineBreakTable.pages.allSatisfy { (Int($0) + 1) * 256 <= LineBreakTable.blocks.count })
         // Every stored page is used, and stored once.
         #expect(Set(LineBreakTable.pages).count * 256 == LineBreakTable.blocks.count)
-        let pages = stride(from: 0, to: LineBreakTable.blocks.count, by: 256).map { Array(LineBreakTable.blocks[$0 ..< $0 + 256]) }
+        let pages = stride(from: 0, to: LineBreakTable.blocks.count, by: 256).map {
+            Array(LineBreakTable.blocks[$0..<$0 + 256])
+        }
         #expect(Set(pages).count == pages.count)
         // 株 is ID and East Asian; a Latin letter is AL.
         #expect(LineBreakProperties("株").lineBreakClass == .ID && LineBreakProperties("株").isEastAsian)

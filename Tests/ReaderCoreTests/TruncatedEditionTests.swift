@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import ReaderCore
 
 /// An edition replaced in place (`cp new.md today.md`) shrinks under a reader that

@@ -1,5 +1,6 @@
-@testable import ReaderCore
 import TestSupport
+
+@testable import ReaderCore
 
 /// Checks the set lines of one paragraph against the Typesetter's contract and the
 /// clreq rules; returns readable problems (empty when all is well).
@@ -28,7 +29,8 @@ struct TypesetChecks {
     /// when hanging is off).
     func hungWidth(_ line: SetLine, measure: DisplayWidth) -> Int {
         guard options.hangPunctuation, line.width > options.width, let last = line.text.unicodeScalars.last,
-              GapKind.hangs(last.value) else { return 0 }
+            GapKind.hangs(last.value)
+        else { return 0 }
         return measure.of(last)
     }
 
@@ -47,7 +49,8 @@ struct TypesetChecks {
         var atStart = true
         for (k, scalar) in scalars.enumerated() {
             if scalar == "\n" || scalar == "\r" || scalar == "\u{B}" || scalar == "\u{C}"
-                || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                || scalar == "\u{85}" || scalar == "\u{2028}" || scalar == "\u{2029}"
+            {
                 atStart = true
                 continue
             }
@@ -62,7 +65,9 @@ struct TypesetChecks {
         // Source ranges are contiguous and cover the paragraph.
         var next = 0
         for (index, line) in lines.enumerated() {
-            if line.source.lowerBound != next { found.append("line \(index) starts at \(line.source.lowerBound), not \(next)") }
+            if line.source.lowerBound != next {
+                found.append("line \(index) starts at \(line.source.lowerBound), not \(next)")
+            }
             next = line.source.upperBound
             if line.isLast != (index == lines.count - 1) { found.append("line \(index) has isLast \(line.isLast)") }
         }
@@ -73,7 +78,9 @@ struct TypesetChecks {
             // A hung closing mark (行尾悬挂) may stand past the edge, never anything else.
             let hung = hungWidth(line, measure: measure)
             if line.isLast {
-                if cells - hung > options.width { found.append("last line \(index) is \(cells) cells, wider than \(options.width)") }
+                if cells - hung > options.width {
+                    found.append("last line \(index) is \(cells) cells, wider than \(options.width)")
+                }
             } else if options.justify && cells - hung != options.width {
                 found.append("line \(index) is \(cells) cells, not \(options.width)")
             }
@@ -82,7 +89,9 @@ struct TypesetChecks {
             let drawn = line.text.unicodeScalars.filter(kept)
             let source = line.source.filter { kept(scalars[$0]) && !orphans.contains($0) }.map { scalars[$0] }
             if Array(drawn) != Array(source) {
-                found.append("line \(index) draws \(String(String.UnicodeScalarView(drawn))) for \(String(String.UnicodeScalarView(source)))")
+                found.append(
+                    "line \(index) draws \(String(String.UnicodeScalarView(drawn))) for \(String(String.UnicodeScalarView(source)))"
+                )
             }
             // Kinsoku.
             let visible = line.text.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" }
@@ -93,8 +102,9 @@ struct TypesetChecks {
                 found.append("line \(index) ends with \(last)")
             }
             if !line.isLast, let last = visible.last, index + 1 < lines.count,
-               let first = lines[index + 1].text.unicodeScalars.first(where: { $0 != " " }),
-               last == first, last == "—" || last == "…" {
+                let first = lines[index + 1].text.unicodeScalars.first(where: { $0 != " " }),
+                last == first, last == "—" || last == "…"
+            {
                 found.append("line \(index) splits \(last)\(first)")
             }
             // Segments rebuild the text at their columns.
@@ -106,11 +116,17 @@ struct TypesetChecks {
             }
             var lastEnd = line.source.lowerBound
             for segment in line.segments {
-                if segment.column < column { found.append("line \(index): segment at \(segment.column) overlaps column \(column)") }
+                if segment.column < column {
+                    found.append("line \(index): segment at \(segment.column) overlaps column \(column)")
+                }
                 rebuilt += String(repeating: " ", count: max(0, segment.column - column)) + segment.text
                 column = segment.column + measure.of(segment.text)
-                let text = String(String.UnicodeScalarView(segment.source.filter { !hidden(scalars[$0]) && !orphans.contains($0) }.map { scalars[$0] }))
-                if text != segment.text { found.append("line \(index): segment \(segment.text) is not its source \(text)") }
+                let text = String(
+                    String.UnicodeScalarView(
+                        segment.source.filter { !hidden(scalars[$0]) && !orphans.contains($0) }.map { scalars[$0] }))
+                if text != segment.text {
+                    found.append("line \(index): segment \(segment.text) is not its source \(text)")
+                }
                 if segment.source.lowerBound < lastEnd || segment.source.upperBound > line.source.upperBound {
                     found.append("line \(index): segment source \(segment.source) out of order")
                 }

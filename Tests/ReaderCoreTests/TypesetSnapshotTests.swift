@@ -1,6 +1,7 @@
-@testable import ReaderCore
 import TestSupport
 import Testing
+
+@testable import ReaderCore
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -15,9 +16,10 @@ struct TypesetSnapshotTests {
         let paragraphs = SampleEdition.paragraphs()
         #expect(!paragraphs.isEmpty)
         let setter = Typesetter(options: TypesetOptions(width: width))
-        let text = paragraphs.map { paragraph in
-            setter.set(paragraph).map { "|" + $0.text + "|" }.joined(separator: "\n")
-        }.joined(separator: "\n\n") + "\n"
+        let text =
+            paragraphs.map { paragraph in
+                setter.set(paragraph).map { "|" + $0.text + "|" }.joined(separator: "\n")
+            }.joined(separator: "\n\n") + "\n"
         Snapshot.expect(text, named: "typeset-sample-\(width).txt")
     }
 }

@@ -1,6 +1,7 @@
-@testable import ReaderCore
 import TestSupport
 import Testing
+
+@testable import ReaderCore
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -9,17 +10,25 @@ import Foundation
 #endif
 
 /// Sets `paragraph` at `width` and returns the drawn lines.
-private func set(_ paragraph: String, width: Int, indent: Bool = false, justify: Bool = true,
-                 lone: Bool = true) -> [SetLine] {
-    Typesetter(options: TypesetOptions(width: width, indentFirstLine: indent, justify: justify,
-                                       avoidLoneLastCharacter: lone)).set(paragraph)
+private func set(
+    _ paragraph: String, width: Int, indent: Bool = false, justify: Bool = true,
+    lone: Bool = true
+) -> [SetLine] {
+    Typesetter(
+        options: TypesetOptions(
+            width: width, indentFirstLine: indent, justify: justify,
+            avoidLoneLastCharacter: lone)
+    ).set(paragraph)
 }
 
 /// Whether a line boundary falls strictly inside `token` in `paragraph` for these lines.
 private func splits(_ token: String, in paragraph: String, _ lines: [SetLine]) -> Bool {
     let scalars = Array(paragraph.unicodeScalars)
     let needle = Array(token.unicodeScalars)
-    guard let start = (0...(scalars.count - needle.count)).first(where: { Array(scalars[$0..<$0 + needle.count]) == needle })
+    guard
+        let start = (0...(scalars.count - needle.count)).first(where: {
+            Array(scalars[$0..<$0 + needle.count]) == needle
+        })
     else { return true }
     let end = start + needle.count
     return lines.dropFirst().contains { $0.source.lowerBound > start && $0.source.lowerBound < end }
@@ -27,9 +36,11 @@ private func splits(_ token: String, in paragraph: String, _ lines: [SetLine]) -
 
 @Suite("Typesetter")
 struct TypesetterTests {
-    static let closing: [String] = ["。", "．", "，", "、", "：", "；", "！", "？", "”", "’", "」", "』", "）",
-                                    "〕", "］", "｝", "】", "〗", "》", "〉", "～", "·", "・",
-                                    ".", ",", ":", ";", "!", "?", ")", "]", "}"]
+    static let closing: [String] = [
+        "。", "．", "，", "、", "：", "；", "！", "？", "”", "’", "」", "』", "）",
+        "〕", "］", "｝", "】", "〗", "》", "〉", "～", "·", "・",
+        ".", ",", ":", ";", "!", "?", ")", "]", "}",
+    ]
     static let opening: [String] = ["“", "‘", "「", "『", "（", "〔", "［", "｛", "【", "〖", "《", "〈", "(", "[", "{"]
 
     @Test("a line never starts with a full stop or other closing mark", arguments: closing)
@@ -60,16 +71,18 @@ struct TypesetterTests {
         #expect(!lines[0].text.hasSuffix(" "))
     }
 
-    @Test("—— and …… are never split, nor codes like CN 43-0005, G4, 2022—2023 and 1000万套",
-          arguments: ["——", "……", "CN 43-0005", "G4", "2022—2023", "1000万套", "IGBT", "25日", "3月"])
+    @Test(
+        "—— and …… are never split, nor codes like CN 43-0005, G4, 2022—2023 and 1000万套",
+        arguments: ["——", "……", "CN 43-0005", "G4", "2022—2023", "1000万套", "IGBT", "25日", "3月"])
     func neverSplit(token: String) {
         let paragraph = "中共株洲市委主管主办国内统一连续出版物号\(token)预计年产铝电容器外壳\(token)喷丝头板"
         let cells = DisplayWidth().of(token)
         for width in max(8, cells + 1)...40 {
             for indent in [false, true] where !indent || width >= cells + 5 {
                 let lines = set(paragraph, width: width, indent: indent)
-                #expect(!splits(token, in: paragraph, lines),
-                        "width \(width): \(lines.map(\.text))")
+                #expect(
+                    !splits(token, in: paragraph, lines),
+                    "width \(width): \(lines.map(\.text))")
             }
         }
     }
@@ -103,17 +116,23 @@ struct TypesetterTests {
     @Test("a headline set without indent starts at column zero")
     func noIndent() {
         let lines = set("追“高”逐“新”的创业热土", width: 30)
-        #expect(lines == [SetLine(text: "追“高”逐“新”的创业热土",
-                                  segments: [.init(text: "追“高”逐“新”的创业热土", column: 0, source: 0..<13)],
-                                  width: 22, source: 0..<13, isLast: true)])
+        #expect(
+            lines == [
+                SetLine(
+                    text: "追“高”逐“新”的创业热土",
+                    segments: [.init(text: "追“高”逐“新”的创业热土", column: 0, source: 0..<13)],
+                    width: 22, source: 0..<13, isLast: true)
+            ])
     }
 
-    @Test("justification spreads spare cells evenly between characters", arguments: [
-        ("一二三四五六七八九十壹贰", 11, 1),
-        ("一二三四五六七八九。十壹贰叁肆", 18, 2),
-        ("一二三四五六七八九。十壹贰叁肆", 19, 3),
-        ("株洲日报全媒体记者邹怡敏，通讯员刘晓欢刘艺锋", 25, 3),
-    ])
+    @Test(
+        "justification spreads spare cells evenly between characters",
+        arguments: [
+            ("一二三四五六七八九十壹贰", 11, 1),
+            ("一二三四五六七八九。十壹贰叁肆", 18, 2),
+            ("一二三四五六七八九。十壹贰叁肆", 19, 3),
+            ("株洲日报全媒体记者邹怡敏，通讯员刘晓欢刘艺锋", 25, 3),
+        ])
     func spreadsSpareCells(paragraph: String, width: Int, spare: Int) {
         let lines = set(paragraph, width: width, lone: false)
         let line = lines[0]
@@ -147,8 +166,9 @@ struct TypesetterTests {
         #expect(off.last?.text == "壹")
     }
 
-    @Test("an odd column is filled exactly by wide characters and one gap",
-          arguments: [9, 15, 33, 199])
+    @Test(
+        "an odd column is filled exactly by wide characters and one gap",
+        arguments: [9, 15, 33, 199])
     func oddWidths(width: Int) {
         let paragraph = String(repeating: "应急管理工作的千头万绪，承担着跨领域、跨层级综合指挥调度的重任。", count: 8)
         let check = TypesetChecks(paragraph, TypesetOptions(width: width))
@@ -182,9 +202,12 @@ struct TypesetterTests {
     @Test("random mixed text never breaks the contract or the width")
     func randomTextProperty() {
         // Ideographs, punctuation, Latin, digits, spaces, marks, emoji, flags, controls.
-        let pool: [Unicode.Scalar] = Array("株洲日报讯近年来。，、：；！？“”‘’「」（）《》【】——……·abcXYZ019 ,.()\"'%$-/".unicodeScalars)
-            + [0x301, 0x200D, 0xFE0F, 0x1F600, 0x1F468, 0x1F3FB, 0x1F1E8, 0x1F1F3, 0x9, 0xA, 0x1B,
-               0x200B, 0x3000, 0xAD, 0xE01, 0x5D0, 0xAC00, 0x20000, 0xFF10].compactMap(Unicode.Scalar.init)
+        let pool: [Unicode.Scalar] =
+            Array("株洲日报讯近年来。，、：；！？“”‘’「」（）《》【】——……·abcXYZ019 ,.()\"'%$-/".unicodeScalars)
+            + [
+                0x301, 0x200D, 0xFE0F, 0x1F600, 0x1F468, 0x1F3FB, 0x1F1E8, 0x1F1F3, 0x9, 0xA, 0x1B,
+                0x200B, 0x3000, 0xAD, 0xE01, 0x5D0, 0xAC00, 0x20000, 0xFF10,
+            ].compactMap(Unicode.Scalar.init)
         var random = SeededRandom(seed: 7)
         var failures: [String] = []
         for round in 0..<2000 {
@@ -192,16 +215,21 @@ struct TypesetterTests {
             for _ in 0..<Int.random(in: 0...80, using: &random) { text.append(pool.randomElement(using: &random)!) }
             let paragraph = String(text)
             let width = Int.random(in: 8...60, using: &random)
-            let options = TypesetOptions(width: width, indentFirstLine: round % 2 == 0,
-                                         ambiguous: round % 3 == 0 ? .wide : .narrow)
+            let options = TypesetOptions(
+                width: width, indentFirstLine: round % 2 == 0,
+                ambiguous: round % 3 == 0 ? .wide : .narrow)
             let check = TypesetChecks(paragraph, options)
             // Random text can hold hard breaks and runs of marks no rule can place, so
             // check the contract and the widths only.
-            let problems = check.problems().filter { !$0.contains(" starts with ") && !$0.contains(" ends with ") && !$0.contains(" splits ") }
+            let problems = check.problems().filter {
+                !$0.contains(" starts with ") && !$0.contains(" ends with ") && !$0.contains(" splits ")
+            }
             let hardBreaks = paragraph.unicodeScalars.contains { $0 == "\n" }
             let relevant = hardBreaks ? problems.filter { !$0.contains("cells, not") } : problems
             if !relevant.isEmpty, failures.count < 5 {
-                failures.append("width \(width) \(paragraph.unicodeScalars.map { String($0.value, radix: 16) }):\n\(check.drawing)\n" + relevant.prefix(4).joined(separator: "\n"))
+                failures.append(
+                    "width \(width) \(paragraph.unicodeScalars.map { String($0.value, radix: 16) }):\n\(check.drawing)\n"
+                        + relevant.prefix(4).joined(separator: "\n"))
             }
         }
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n\n"))")
@@ -209,10 +237,13 @@ struct TypesetterTests {
 
     @Test("tiny columns neither hang nor lose text", arguments: 0...8)
     func tinyColumns(width: Int) {
-        let paragraphs = SampleEdition.paragraphs().prefix(20) + ["株洲日报👨‍👩‍👧🇨🇳e\u{301}——……“”", String(repeating: "w", count: 50)]
+        let paragraphs =
+            SampleEdition.paragraphs().prefix(20) + ["株洲日报👨‍👩‍👧🇨🇳e\u{301}——……“”", String(repeating: "w", count: 50)]
         for paragraph in paragraphs {
             let check = TypesetChecks(paragraph, TypesetOptions(width: width))
-            let lost = check.problems().filter { $0.contains("draws") || $0.contains("starts at") || $0.contains("lines end") }
+            let lost = check.problems().filter {
+                $0.contains("draws") || $0.contains("starts at") || $0.contains("lines end")
+            }
             #expect(lost.isEmpty, "\(check.drawing)\n\(lost.prefix(3).joined(separator: "\n"))")
             #expect(check.lines.allSatisfy { $0.width <= max(2, width) || $0.text.unicodeScalars.count == 1 })
         }
@@ -221,10 +252,14 @@ struct TypesetterTests {
     @Test("the checks themselves catch a line that starts with a full stop or loses a character")
     func checksCanFail() {
         let options = TypesetOptions(width: 8, indentFirstLine: false)
-        let bad = [SetLine(text: "株洲日报", segments: [.init(text: "株洲日报", column: 0, source: 0..<4)],
-                           width: 8, source: 0..<4, isLast: false),
-                   SetLine(text: "。讯", segments: [.init(text: "。讯", column: 0, source: 4..<6)],
-                           width: 4, source: 4..<7, isLast: true)]
+        let bad = [
+            SetLine(
+                text: "株洲日报", segments: [.init(text: "株洲日报", column: 0, source: 0..<4)],
+                width: 8, source: 0..<4, isLast: false),
+            SetLine(
+                text: "。讯", segments: [.init(text: "。讯", column: 0, source: 4..<6)],
+                width: 4, source: 4..<7, isLast: true),
+        ]
         let problems = TypesetChecks("株洲日报。讯近", options, lines: bad).problems()
         #expect(problems.contains { $0.contains("starts with 。") })
         #expect(problems.contains { $0.contains("draws") })
@@ -238,13 +273,16 @@ struct TypesetterTests {
         var failures: [String] = []
         for round in 0..<24 {
             let width = Int.random(in: 8...200, using: &random)
-            let options = TypesetOptions(width: width, indentFirstLine: round % 3 != 2,
-                                         ambiguous: round % 4 == 3 ? .wide : .narrow)
+            let options = TypesetOptions(
+                width: width, indentFirstLine: round % 3 != 2,
+                ambiguous: round % 4 == 3 ? .wide : .narrow)
             for paragraph in paragraphs {
                 let check = TypesetChecks(paragraph, options)
                 let problems = check.problems()
                 if !problems.isEmpty, failures.count < 10 {
-                    failures.append("width \(width) \(options.ambiguous):\n\(check.drawing)\n" + problems.prefix(5).joined(separator: "\n"))
+                    failures.append(
+                        "width \(width) \(options.ambiguous):\n\(check.drawing)\n"
+                            + problems.prefix(5).joined(separator: "\n"))
                 }
             }
         }

@@ -1,11 +1,15 @@
 import Testing
+
 @testable import ReaderCore
 
 @Suite("The one UTF-8 encoder and decoder")
 struct UTF8ScalarTests {
-    @Test("a scalar's packed, appended and written bytes are Swift's own UTF-8, and decode back to it",
-          arguments: ["a", "~", "é", "·", "—", "株", "洲", "、", "　", "ｱ", "\u{FFFD}", "😀", "𠀋",
-                      "\u{10FFFF}"] as [Unicode.Scalar])
+    @Test(
+        "a scalar's packed, appended and written bytes are Swift's own UTF-8, and decode back to it",
+        arguments: [
+            "a", "~", "é", "·", "—", "株", "洲", "、", "　", "ｱ", "\u{FFFD}", "😀", "𠀋",
+            "\u{10FFFF}",
+        ] as [Unicode.Scalar])
     func roundTrip(scalar: Unicode.Scalar) {
         let expected = Array(String(scalar).utf8)
         let packed = UTF8Scalar.packed(scalar.value)

@@ -20,12 +20,14 @@ struct WcwidthConformanceTests {
     }
 
     static let exceptions: [Exception] = [
-        Exception(range: 0x00AD...0x00AD, glibc: 1, ours: 0, reason: """
-            SOFT HYPHEN is an invisible format character (Cf, Default_Ignorable_Code_Point) \
-            that only shows as a hyphen at a line break, which the typesetter decides; format \
-            characters take 0 cells and the sanitizer keeps them from the terminal. glibc keeps \
-            1 cell, a legacy of ISO 8859-1 terminals that always print it.
-            """),
+        Exception(
+            range: 0x00AD...0x00AD, glibc: 1, ours: 0,
+            reason: """
+                SOFT HYPHEN is an invisible format character (Cf, Default_Ignorable_Code_Point) \
+                that only shows as a hyphen at a line break, which the typesetter decides; format \
+                characters take 0 cells and the sanitizer keeps them from the terminal. glibc keeps \
+                1 cell, a legacy of ISO 8859-1 terminals that always print it.
+                """)
     ]
 
     /// glibc's `wcwidth`, which Swift's Glibc module does not import (it needs _XOPEN_SOURCE).
@@ -91,15 +93,18 @@ struct WcwidthConformanceTests {
                 }
             }
             #expect(compared > 250_000, "wcwidth knew only \(compared) code points")
-            #expect(mismatchCount == 0, """
+            #expect(
+                mismatchCount == 0,
+                """
                 \(mismatchCount) code points disagree with glibc wcwidth; the first ones:
                 \(mismatches.joined(separator: "\n"))
                 """)
         }
     }
 
-    @Test("every listed exception still disagrees with glibc, as its reason says",
-          arguments: exceptions)
+    @Test(
+        "every listed exception still disagrees with glibc, as its reason says",
+        arguments: exceptions)
     func exceptionsAreStillNeeded(exception: Exception) throws {
         #expect(!exception.reason.isEmpty)
         try inUTF8Locale { () throws in
@@ -111,8 +116,9 @@ struct WcwidthConformanceTests {
         }
     }
 
-    @Test("ambiguous characters are narrow by default, as in glibc's UTF-8 locales",
-          arguments: ["“", "”", "‘", "’", "—", "…", "·", "①"] as [Unicode.Scalar])
+    @Test(
+        "ambiguous characters are narrow by default, as in glibc's UTF-8 locales",
+        arguments: ["“", "”", "‘", "’", "—", "…", "·", "①"] as [Unicode.Scalar])
     func ambiguousIsNarrowLikeGlibc(scalar: Unicode.Scalar) throws {
         try inUTF8Locale { () throws in
             #expect(try wcwidth(scalar.value) == 1)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReaderCore
 
 @Suite("Generated width table")
@@ -21,8 +22,10 @@ struct WidthTableTests {
         #expect(header.contains("GENERATED FILE"))
         #expect(header.contains("Unicode \(WidthTable.unicodeVersion)"))
         #expect(WidthTable.unicodeVersion.hasPrefix("15.0"))
-        for file in ["UnicodeData.txt", "EastAsianWidth.txt", "emoji/emoji-data.txt",
-                     "GraphemeBreakProperty.txt", "PropList.txt"] {
+        for file in [
+            "UnicodeData.txt", "EastAsianWidth.txt", "emoji/emoji-data.txt",
+            "GraphemeBreakProperty.txt", "PropList.txt",
+        ] {
             #expect(header.contains(file), "the header does not name \(file)")
         }
         #expect(header.contains("Regenerate: python3 Scripts/gen-unicode-tables.py"))
@@ -33,7 +36,8 @@ struct WidthTableTests {
     @Test("the generated table is the vendored Unicode data's version")
     func tableMatchesInstalledData() throws {
         #expect(try vendoredVersion() == WidthTable.unicodeVersion)
-        #expect(WidthFixtures.ucd.hasSuffix("/" + WidthTable.unicodeVersion), "the vendored folder is named by its version")
+        #expect(
+            WidthFixtures.ucd.hasSuffix("/" + WidthTable.unicodeVersion), "the vendored folder is named by its version")
         #expect(DisplayWidth.unicodeVersion == WidthTable.unicodeVersion)
     }
 
@@ -45,7 +49,7 @@ struct WidthTableTests {
         #expect(WidthTable.blocks.allSatisfy { (Int($0) + 1) * size <= WidthTable.bytes.count })
         // Every distinct block is used, and stored once.
         #expect(Set(WidthTable.blocks).count * size == WidthTable.bytes.count)
-        let blocks = stride(from: 0, to: WidthTable.bytes.count, by: size).map { WidthTable.bytes[$0 ..< $0 + size] }
+        let blocks = stride(from: 0, to: WidthTable.bytes.count, by: size).map { WidthTable.bytes[$0..<$0 + size] }
         #expect(Set(blocks.map(Array.init)).count == blocks.count)
     }
 
@@ -57,7 +61,9 @@ struct WidthTableTests {
             for v in range { expected[Int(v)] |= DisplayWidth.Table.joins }
         }
         for (range, value) in try UCD.ranges("emoji/emoji-data.txt") {
-            let bit: UInt8 = value == "Emoji" ? DisplayWidth.Table.emoji
+            let bit: UInt8 =
+                value == "Emoji"
+                ? DisplayWidth.Table.emoji
                 : value == "Extended_Pictographic" ? DisplayWidth.Table.pictographic : 0
             for v in range { expected[Int(v)] |= bit }
         }
@@ -85,8 +91,10 @@ struct WidthTableTests {
         var concatenationMarks = [Bool](repeating: false, count: 0x110000)
 
         init() throws {
-            for (first, last) in [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
-                                  (0x20000, 0x2FFFD), (0x30000, 0x3FFFD)] {
+            for (first, last) in [
+                (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
+                (0x20000, 0x2FFFD), (0x30000, 0x3FFFD),
+            ] {
                 for v in first...last { widths[v] = UInt8(ascii: "W") }
             }
             for (range, value) in try Self.ranges("EastAsianWidth.txt") {
@@ -151,8 +159,9 @@ struct WidthTableTests {
             if got != (n, w) {
                 count += 1
                 if mismatches.count < 25 {
-                    mismatches.append("U+\(String(v, radix: 16, uppercase: true)) "
-                        + "\(ucd.category[Int(v)] ?? "unassigned"): expected \(n)/\(w), got \(got.0)/\(got.1)")
+                    mismatches.append(
+                        "U+\(String(v, radix: 16, uppercase: true)) "
+                            + "\(ucd.category[Int(v)] ?? "unassigned"): expected \(n)/\(w), got \(got.0)/\(got.1)")
                 }
             }
         }

@@ -1,7 +1,8 @@
 import Foundation
-import TestSupport
 import ReaderCore
+import TestSupport
 import Testing
+
 @testable import ReaderUI
 
 @Suite("Bookmarks and the reading position, driven through reduce and a real store")
@@ -67,8 +68,9 @@ struct BookmarkSessionTests {
         #expect(session.screen.contains("bookmark cancelled"))
     }
 
-    @Test("the list shows paper, date, headline, note and age; Enter at another size lands on the page holding the text",
-          arguments: [(80, 24), (200, 60), (60, 20)])
+    @Test(
+        "the list shows paper, date, headline, note and age; Enter at another size lands on the page holding the text",
+        arguments: [(80, 24), (200, 60), (60, 20)])
     func listAndJump(width: Int, height: Int) throws {
         let store = Self.store()
         var session = Self.session(store, width: 100, height: 30)
@@ -96,8 +98,9 @@ struct BookmarkSessionTests {
         #expect(Self.shows(bookmark.position.quote, on: session.screen))
     }
 
-    @Test("a bookmark without a note shows where it sits: the quoted text in 「」",
-          arguments: [(100, 30), (80, 24)])
+    @Test(
+        "a bookmark without a note shows where it sits: the quoted text in 「」",
+        arguments: [(100, 30), (80, 24)])
     func listShowsWhere(width: Int, height: Int) throws {
         let store = Self.store()
         var session = Self.session(store, width: width, height: height)
@@ -186,8 +189,9 @@ struct BookmarkSessionTests {
         #expect(again.notice == nil)
     }
 
-    @Test("an edition last left on the front page of a later 版 reopens that 版, with the resume notice",
-          arguments: [1, 2])
+    @Test(
+        "an edition last left on the front page of a later 版 reopens that 版, with the resume notice",
+        arguments: [1, 2])
     func laterPageIsResumed(presses: Int) throws {
         let store = Self.store()
         var session = Session(width: 100, height: 30, edition: SampleEdition.threePages)
@@ -207,8 +211,9 @@ struct BookmarkSessionTests {
     @Test("Enter on a bookmark of another edition opens that edition from the library, then the text")
     func jumpAcrossEditions() throws {
         let text = try String(contentsOfFile: SampleEdition.path, encoding: .utf8)
-        let other = EditionParser().parse(text: text.replacingOccurrences(of: "2023年3月29日", with: "2023年3月28日"),
-                                          name: "2023-03-28-zhuzhou-daily.md")
+        let other = EditionParser().parse(
+            text: text.replacingOccurrences(of: "2023年3月29日", with: "2023年3月28日"),
+            name: "2023-03-28-zhuzhou-daily.md")
         #expect(other.masthead.date?.description == "2023-03-28")
         let store = Self.store()
         var older = Session(width: 100, height: 30, edition: other)
@@ -230,9 +235,11 @@ struct BookmarkSessionTests {
     @Test("a bookmark whose edition is not in the library says so and stays put")
     func missingEdition() throws {
         let store = Self.store()
-        store.addBookmark(at: TextAnchor(edition: EditionID(title: "人民日报", date: "1999-01-01", contentHash: "x"),
-                                         article: "a", offset: 0, quote: "不在这里"),
-                          headline: "别的报纸")
+        store.addBookmark(
+            at: TextAnchor(
+                edition: EditionID(title: "人民日报", date: "1999-01-01", contentHash: "x"),
+                article: "a", offset: 0, quote: "不在这里"),
+            headline: "别的报纸")
         var session = Self.session(store)
         session.press("'")
         #expect(session.screen.contains("人民日报"))
@@ -252,7 +259,9 @@ struct BookmarkSessionTests {
         #expect(session.state.bookmarks.entries.count == 1)
     }
 
-    @Test("in the list, a reader key that is not the list's closes it and does nothing else", arguments: ["n", "p", "t", "J"])
+    @Test(
+        "in the list, a reader key that is not the list's closes it and does nothing else",
+        arguments: ["n", "p", "t", "J"])
     func otherKeysClose(key: String) {
         let store = Self.store()
         var session = Self.session(store)

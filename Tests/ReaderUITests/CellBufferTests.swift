@@ -1,17 +1,19 @@
 import ReaderCore
 import Testing
+
 @testable import ReaderUI
 
 @Suite("Cell buffer and diff")
 struct CellBufferTests {
-    @Test("text is placed by display width, a wide character never drawn in half",
-          arguments: [
+    @Test(
+        "text is placed by display width, a wide character never drawn in half",
+        arguments: [
             ("株洲日报", 0, 10, "株洲日报"),
             ("株洲日报", 3, 10, "   株洲日"),
             ("株洲日报", 2, 9, "  株洲日"),
             ("ab株洲", 0, 5, "ab株"),
             ("“株洲”", 0, 6, "“株洲”"),
-          ])
+        ])
     func placement(text: String, column: Int, width: Int, expected: String) {
         var buffer = CellBuffer(width: width, height: 1)
         buffer.put(text, row: 0, column: column, role: .body)
@@ -47,13 +49,14 @@ struct CellBufferTests {
         #expect(BufferDiff.between(buffer, buffer).isEmpty)
     }
 
-    @Test("a diff lists only the changed cells, from a lead cell",
-          arguments: [
+    @Test(
+        "a diff lists only the changed cells, from a lead cell",
+        arguments: [
             ("株洲日报", "株洲晚报", 1, 4, 2),
             ("abcdef", "abXdef", 1, 2, 1),
             ("株洲日报", "株洲日报", 0, 0, 0),
             ("ab", "ab株洲", 1, 2, 4),
-          ])
+        ])
     func diffSpans(before: String, after: String, spans: Int, column: Int, cells: Int) {
         var old = CellBuffer(width: 12, height: 2)
         old.put(before, row: 1, column: 0, role: .body)
@@ -88,10 +91,12 @@ struct CellBufferTests {
 
     @Test("painting a screen page clips runs at the page's right edge")
     func paintClips() {
-        let page = ScreenPage(width: 7, height: 2, runs: [
-            PlacedRun(row: 0, column: 0, text: "株洲日报社", role: .masthead),
-            PlacedRun(row: 1, column: 5, text: "abc", role: .body),
-        ])
+        let page = ScreenPage(
+            width: 7, height: 2,
+            runs: [
+                PlacedRun(row: 0, column: 0, text: "株洲日报社", role: .masthead),
+                PlacedRun(row: 1, column: 5, text: "abc", role: .body),
+            ])
         var buffer = CellBuffer(width: 10, height: 2)
         buffer.paint(page)
         #expect(buffer.lines() == ["株洲日", "     ab"])

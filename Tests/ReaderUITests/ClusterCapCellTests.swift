@@ -1,5 +1,6 @@
-import Testing
 import ReaderCore
+import Testing
+
 @testable import ReaderUI
 
 /// The reader's cells hold a cluster's first 16 marks, not 50,000.

@@ -1,8 +1,9 @@
 import Foundation
 import ReaderCore
-@testable import ReaderUI
 import TestSupport
 import Testing
+
+@testable import ReaderUI
 
 /// A large edition is drawn from its first 版 alone, then the whole edition is
 /// swapped in (`.editionCompleted`): nothing on screen may move, and afterwards
@@ -23,8 +24,9 @@ struct EditionCompletionTests {
         #expect(Self.whole.isComplete)
     }
 
-    @Test("the first screen is the same from the first 版 and from the whole edition, and stays when it arrives",
-          arguments: [(80, 24), (100, 30), (200, 60), (40, 12)])
+    @Test(
+        "the first screen is the same from the first 版 and from the whole edition, and stays when it arrives",
+        arguments: [(80, 24), (100, 30), (200, 60), (40, 12)])
     func firstScreen(width: Int, height: Int) {
         var early = Session(width: width, height: height, edition: Self.opening.first)
         let late = Session(width: width, height: height, edition: Self.whole)
@@ -41,8 +43,9 @@ struct EditionCompletionTests {
         session.screen.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
     }
 
-    @Test("a place taken on the first 版 is kept when the whole edition arrives",
-          arguments: ["2", "2  ", "<Down><Down>", " ", "3 <Esc>", "?"])
+    @Test(
+        "a place taken on the first 版 is kept when the whole edition arrives",
+        arguments: ["2", "2  ", "<Down><Down>", " ", "3 <Esc>", "?"])
     func placeKept(keys: String) {
         var early = Session(width: 80, height: 24, edition: Self.opening.first)
         var late = Session(width: 80, height: 24, edition: Self.whole)
@@ -52,8 +55,9 @@ struct EditionCompletionTests {
         early.state = reduce(early.state, .editionCompleted(Self.whole))
         #expect(Self.body(early) == screen)
         #expect(early.screen == late.screen)
-        #expect((early.state.view, early.state.article, early.state.offset, early.state.selected)
-            == (late.state.view, late.state.article, late.state.offset, late.state.selected))
+        #expect(
+            (early.state.view, early.state.article, early.state.offset, early.state.selected)
+                == (late.state.view, late.state.article, late.state.offset, late.state.selected))
     }
 
     @Test("after completion the reader reaches every 版, the whole contents and a match on the last 版")

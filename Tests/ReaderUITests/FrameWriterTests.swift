@@ -1,5 +1,6 @@
 import ReaderCore
 import Testing
+
 @testable import ReaderUI
 
 /// A small xterm model: enough of cup, hpa, cuf, ech, el, cr, lf, SGR and UTF-8 text to
@@ -136,8 +137,9 @@ struct FrameWriterTests {
         let index = Role.allCases.firstIndex(of: role) ?? 0
         let plain = role == .body || role == .rule || role == .headline
         let parameters = plain ? "0" : "0;\(index + 30 + Int(flags.rawValue) * 100)"
-        return TerminalLook(sequence: Array("\u{1B}[\(parameters)m".utf8),
-                            blankKey: plain ? 0 : 1000 + index, erasable: plain)
+        return TerminalLook(
+            sequence: Array("\u{1B}[\(parameters)m".utf8),
+            blankKey: plain ? 0 : 1000 + index, erasable: plain)
     }
 
     /// Checks the model shows `buffer`'s text, and every non-blank cell in its role's look.
@@ -153,8 +155,9 @@ struct FrameWriterTests {
         }
     }
 
-    @Test("paging through the sample's articles, each frame's bytes turn the last screen into the next",
-          arguments: [(100, 30), (80, 24), (40, 12)])
+    @Test(
+        "paging through the sample's articles, each frame's bytes turn the last screen into the next",
+        arguments: [(100, 30), (80, 24), (40, 12)])
     func pagingThroughSample(width: Int, height: Int) {
         var session = Session(width: width, height: height)
         var writer = FrameWriter(codes: .ansi, resolve: Self.look)
@@ -171,13 +174,14 @@ struct FrameWriterTests {
         }
     }
 
-    @Test("mixed text keeps every column: ambiguous punctuation, emoji, marks and wide characters",
-          arguments: [
+    @Test(
+        "mixed text keeps every column: ambiguous punctuation, emoji, marks and wide characters",
+        arguments: [
             ("株洲日报“蓝天保卫战”95个项目", "本报讯——记者/易蓉…… abc"),
             ("e\u{301}té 😀 x", "株洲 🇨🇳 旗 · 点"),
             ("　　两个全角空格开头", "        eight spaces then text"),
             ("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123", "株洲株洲株洲株洲株洲株洲株洲株"),
-          ])
+        ])
     func mixedText(before: String, after: String) {
         var writer = FrameWriter(codes: .ansi, resolve: Self.look)
         var model = TerminalModel(width: 30, height: 3)
@@ -219,8 +223,9 @@ struct FrameWriterTests {
         #expect(String(decoding: bytes, as: UTF8.self).hasSuffix("2"))
     }
 
-    @Test("when wcwidth measures a cell narrower than the layout, every ideograph and letter after it keeps its column",
-          arguments: ["“蓝天保卫战”95个重点减排项目", "本报讯——记者……abc·def", "e\u{301}té 😀 株洲 🇨🇳 旗"])
+    @Test(
+        "when wcwidth measures a cell narrower than the layout, every ideograph and letter after it keeps its column",
+        arguments: ["“蓝天保卫战”95个重点减排项目", "本报讯——记者……abc·def", "e\u{301}té 😀 株洲 🇨🇳 旗"])
     func wcwidthDisagreement(text: String) {
         var writer = FrameWriter(codes: .ansi, resolve: Self.look)
         // The layout takes ambiguous punctuation as wide; the terminal follows glibc's wcwidth.

@@ -1,6 +1,7 @@
 import ReaderCore
 import TestSupport
 import Testing
+
 @testable import ReaderUI
 
 /// `--dump` paints screen pages into ReaderCore's `ScreenGrid`, the reader into ReaderUI's
@@ -16,8 +17,9 @@ struct GridAgreementTests {
         return lines.joined(separator: "\n")
     }
 
-    @Test("every front page and article screen of the sample is the same text through both grids",
-          arguments: [(80, 24), (100, 30), (60, 20), (120, 40), (40, 12), (16, 4)])
+    @Test(
+        "every front page and article screen of the sample is the same text through both grids",
+        arguments: [(80, 24), (100, 30), (60, 20), (120, 40), (40, 12), (16, 4)])
     func sampleAgrees(width: Int, height: Int) {
         let layout = EditionLayout(edition: SampleEdition.edition, width: width, height: height)
         var pages: [ScreenPage] = []
@@ -41,20 +43,24 @@ struct GridAgreementTests {
             let dumped = formatter.format(page)
             let shown = Self.readerText(page)
             if dumped != shown {
-                Issue.record(Comment(rawValue: "\(page.content) at \(width)x\(height) differs (- --dump, + reader):\n"
-                    + Snapshot.diff(expected: dumped, actual: shown)))
+                Issue.record(
+                    Comment(
+                        rawValue: "\(page.content) at \(width)x\(height) differs (- --dump, + reader):\n"
+                            + Snapshot.diff(expected: dumped, actual: shown)))
             }
         }
     }
 
-    @Test("a zero-width cluster joins the grapheme before it, the same through both grids", arguments: [
-        ("a\u{200B}b", "a\u{200B}b"),
-        ("株\u{200B}洲", "株\u{200B}洲"),
-        ("\u{200B}ab", "ab"),
-        ("ab\u{2060}", "ab\u{2060}"),
-        ("日\u{1B}报", "日报"),
-        ("x\u{0085}y", "xy"),
-    ])
+    @Test(
+        "a zero-width cluster joins the grapheme before it, the same through both grids",
+        arguments: [
+            ("a\u{200B}b", "a\u{200B}b"),
+            ("株\u{200B}洲", "株\u{200B}洲"),
+            ("\u{200B}ab", "ab"),
+            ("ab\u{2060}", "ab\u{2060}"),
+            ("日\u{1B}报", "日报"),
+            ("x\u{0085}y", "xy"),
+        ])
     func zeroWidthCluster(text: String, expected: String) {
         let page = ScreenPage(width: 10, height: 1, runs: [PlacedRun(row: 0, column: 0, text: text, role: .body)])
         #expect(PlainTextFormatter().format(page) == expected)

@@ -1,12 +1,14 @@
 import ReaderCore
 import TestSupport
-@testable import ReaderUI
 import Testing
+
+@testable import ReaderUI
 
 @Suite("Hung marks in the cell buffer")
 struct HungMarkCellTests {
-    @Test("the reader's cell buffer draws a mark hung past the column edge, as --dump does",
-          arguments: [(100, 30), (80, 24)])
+    @Test(
+        "the reader's cell buffer draws a mark hung past the column edge, as --dump does",
+        arguments: [(100, 30), (80, 24)])
     func paintsHungMarks(width: Int, height: Int) {
         let layout = EditionLayout(edition: SampleEdition.edition, width: width, height: height)
         var compared = 0
@@ -21,7 +23,8 @@ struct HungMarkCellTests {
                     while drawn.last == " " { drawn.removeLast() }
                     var expected = String(dump[row])
                     while expected.last == " " { expected.removeLast() }
-                    #expect(drawn == expected, "article \(article + 1) screen \(screen) row \(row) at \(width)×\(height)")
+                    #expect(
+                        drawn == expected, "article \(article + 1) screen \(screen) row \(row) at \(width)×\(height)")
                     compared += 1
                 }
             }

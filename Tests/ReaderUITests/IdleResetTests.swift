@@ -1,6 +1,7 @@
 import ReaderCore
 import TestSupport
 import Testing
+
 @testable import ReaderUI
 
 /// The kiosk idle reset: whatever the last reader left open, the next one
@@ -17,8 +18,9 @@ struct IdleResetTests {
         return state
     }
 
-    @Test("after reading, a search, an overlay, a note prompt or typed digits, the reset leaves a clean front page",
-          arguments: ["reading", "search 株洲", "search prompt 日报", "contents", "help", "note prompt", "digits"])
+    @Test(
+        "after reading, a search, an overlay, a note prompt or typed digits, the reset leaves a clean front page",
+        arguments: ["reading", "search 株洲", "search prompt 日报", "contents", "help", "note prompt", "digits"])
     func resetClears(setup: String) {
         var state = readingState()
         switch setup {
@@ -53,8 +55,9 @@ struct IdleResetTests {
         #expect(reset.request == nil, "the newest edition is already open")
     }
 
-    @Test("on an older edition of the library the reset asks for the newest, as ] does",
-          arguments: [(0, 3), (1, 3), (0, 2)])
+    @Test(
+        "on an older edition of the library the reset asks for the newest, as ] does",
+        arguments: [(0, 3), (1, 3), (0, 2)])
     func olderEditionRequestsNewest(index: Int, count: Int) {
         var state = readingState()
         state.editionIndex = index

@@ -2,12 +2,14 @@ import Foundation
 import ReaderCore
 import TestSupport
 import Testing
+
 @testable import ReaderUI
 
 @Suite("Key map and colours")
 struct KeyMapTests {
-    @Test("keys map to the actions the README lists",
-          arguments: [
+    @Test(
+        "keys map to the actions the README lists",
+        arguments: [
             (KeyEvent.character(" "), Action.nextScreen), (.pageDown, .nextScreen), (.character("f"), .nextScreen),
             (.character("b"), .previousScreen), (.pageUp, .previousScreen),
             (.character("j"), .lineDown), (.down, .lineDown), (.character("k"), .lineUp), (.up, .lineUp),
@@ -22,34 +24,41 @@ struct KeyMapTests {
             (.character("7"), .digit(7)), (.control("c"), .quit),
             (.character("F"), .frontPage), (.character("m"), .addBookmark),
             (.character("'"), .openBookmarks), (.character("B"), .openBookmarks),
-          ])
+        ])
     func mapping(key: KeyEvent, action: Action) {
         let state = Session().state
         #expect(KeyMap.action(for: key, in: state) == action)
     }
 
-    @Test("in the search prompt every character is text, even q and n",
-          arguments: ["q", "n", "株", "洲", "/"])
+    @Test(
+        "in the search prompt every character is text, even q and n",
+        arguments: ["q", "n", "株", "洲", "/"])
     func promptTakesText(character: Character) {
         var session = Session()
         session.press("/")
         #expect(KeyMap.action(for: .character(character), in: session.state) == .searchInput(String(character)))
     }
 
-    @Test("in the note prompt every character is text, even q, d and '; Enter saves, Esc cancels",
-          arguments: [(KeyEvent.character("q"), Action.noteInput("q")), (.character("d"), .noteInput("d")),
-                      (.character("'"), .noteInput("'")), (.character("读"), .noteInput("读")),
-                      (.enter, .submitNote), (.escape, .cancelNote), (.backspace, .noteDelete)])
+    @Test(
+        "in the note prompt every character is text, even q, d and '; Enter saves, Esc cancels",
+        arguments: [
+            (KeyEvent.character("q"), Action.noteInput("q")), (.character("d"), .noteInput("d")),
+            (.character("'"), .noteInput("'")), (.character("读"), .noteInput("读")),
+            (.enter, .submitNote), (.escape, .cancelNote), (.backspace, .noteDelete),
+        ])
     func notePromptTakesText(key: KeyEvent, action: Action) {
         var session = Session()
         session.press("2m")
         #expect(KeyMap.action(for: key, in: session.state) == action)
     }
 
-    @Test("in the bookmark list Enter jumps, d deletes, e edits, q and Esc close, j moves",
-          arguments: [(KeyEvent.enter, Action.jumpToBookmark), (.character("d"), .deleteBookmark),
-                      (.character("e"), .editNote), (.character("q"), .openBookmarks), (.escape, .back),
-                      (.character("j"), .lineDown), (.down, .lineDown), (.character("k"), .lineUp)])
+    @Test(
+        "in the bookmark list Enter jumps, d deletes, e edits, q and Esc close, j moves",
+        arguments: [
+            (KeyEvent.enter, Action.jumpToBookmark), (.character("d"), .deleteBookmark),
+            (.character("e"), .editNote), (.character("q"), .openBookmarks), (.escape, .back),
+            (.character("j"), .lineDown), (.down, .lineDown), (.character("k"), .lineUp),
+        ])
     func bookmarkListKeys(key: KeyEvent, action: Action) {
         var session = Session()
         session.state = reduce(session.state, .bookmarksListed([], now: Timestamp(milliseconds: 0)))

@@ -1,5 +1,6 @@
 import ReaderCore
 import Testing
+
 @testable import ReaderUI
 
 @Suite("Key bindings from config.json")
@@ -13,8 +14,9 @@ struct KeyOverridesTests {
         return session
     }
 
-    @Test("a key bound in the config does its action, named keys included",
-          arguments: [
+    @Test(
+        "a key bound in the config does its action, named keys included",
+        arguments: [
             ("x", "quit", KeyEvent.character("x"), Action.quit),
             ("读", "contents", .character("读"), .toggleContents),
             ("space", "nextArticle", .character(" "), .nextArticle),
@@ -25,14 +27,15 @@ struct KeyOverridesTests {
             ("delete", "back", .delete, .back),
             ("insert", "bookmark", .insert, .addBookmark),
             ("backtab", "previousEdition", .backTab, .previousEdition),
-          ])
+        ])
     func boundKeyActs(name: String, action: String, key: KeyEvent, expected: Action) {
         let session = session([name: action])
         #expect(KeyMap.action(for: key, in: session.state) == expected)
     }
 
-    @Test("\"none\" unbinds a default key and leaves the others alone",
-          arguments: [("h", KeyEvent.character("h")), ("q", .character("q")), ("tab", .tab)])
+    @Test(
+        "\"none\" unbinds a default key and leaves the others alone",
+        arguments: [("h", KeyEvent.character("h")), ("q", .character("q")), ("tab", .tab)])
     func noneUnbinds(name: String, key: KeyEvent) {
         let session = session([name: Config.unbound])
         #expect(KeyMap.action(for: key, in: session.state) == nil)
@@ -69,8 +72,9 @@ struct KeyOverridesTests {
     @Test("the help overlay lists the config's bindings after the defaults")
     func helpListsOverrides() {
         var session = session(["x": "quit", "h": "none"])
-        session.state = AppState(edition: session.state.edition, width: 100, height: 40,
-                                 themeNames: ["newsprint"])
+        session.state = AppState(
+            edition: session.state.edition, width: 100, height: 40,
+            themeNames: ["newsprint"])
         session.state.keys = KeyOverrides([KeySpec("x")!: "quit", KeySpec("h")!: "none"])
         session.press("?")
         let screen = session.screen

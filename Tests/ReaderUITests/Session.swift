@@ -1,6 +1,7 @@
 import Foundation
-import TestSupport
 import ReaderCore
+import TestSupport
+
 @testable import ReaderUI
 
 /// A reader session without a terminal: keys in, screen text out.
@@ -9,8 +10,10 @@ struct Session {
     /// When set, bookmark requests are performed against its store after each key, as the loop does.
     var desk: BookmarkDesk?
 
-    init(width: Int = 80, height: Int = 24, edition: Edition = SampleEdition.edition,
-         themes: [String] = ShippedThemes.sources.map(\.name)) {
+    init(
+        width: Int = 80, height: Int = 24, edition: Edition = SampleEdition.edition,
+        themes: [String] = ShippedThemes.sources.map(\.name)
+    ) {
         state = AppState(edition: edition, width: width, height: height, themeNames: themes)
     }
 

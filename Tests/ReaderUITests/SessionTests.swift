@@ -1,6 +1,7 @@
 import ReaderCore
 import TestSupport
 import Testing
+
 @testable import ReaderUI
 
 @Suite("Reader sessions driven through reduce")
@@ -13,8 +14,9 @@ struct SessionTests {
         #expect(edition.articles.count >= 8)
     }
 
-    @Test("opening shows the masthead, numbered blocks and the status bar",
-          arguments: [(80, 24), (200, 60), (40, 12), (120, 40)])
+    @Test(
+        "opening shows the masthead, numbered blocks and the status bar",
+        arguments: [(80, 24), (200, 60), (40, 12), (120, 40)])
     func opening(width: Int, height: Int) {
         let session = Session(width: width, height: height)
         let lines = session.buffer.lines()
@@ -59,9 +61,12 @@ struct SessionTests {
         #expect(session.state.screen == count - 1)
     }
 
-    @Test("n, p, Tab and Shift-Tab move between articles; p on the first stays on it",
-          arguments: [("<Enter>n", 1), ("<Enter>nn", 2), ("<Enter>nnp", 1), ("<Enter><Tab><Tab><BTab>", 1),
-                      ("<Enter>p", 0)])
+    @Test(
+        "n, p, Tab and Shift-Tab move between articles; p on the first stays on it",
+        arguments: [
+            ("<Enter>n", 1), ("<Enter>nn", 2), ("<Enter>nnp", 1), ("<Enter><Tab><Tab><BTab>", 1),
+            ("<Enter>p", 0),
+        ])
     func articleKeys(keys: String, article: Int) {
         var session = Session()
         session.press(keys)
@@ -112,8 +117,10 @@ struct SessionTests {
         #expect(session.state.view == .article)
         let buffer = session.buffer
         let current = (0..<buffer.height).flatMap { row in
-            (0..<buffer.width).filter { buffer[row, $0].flags.contains(.currentMatch) && !buffer[row, $0].isContinuation }
-                .map { buffer[row, $0].text }
+            (0..<buffer.width).filter {
+                buffer[row, $0].flags.contains(.currentMatch) && !buffer[row, $0].isContinuation
+            }
+            .map { buffer[row, $0].text }
         }
         #expect(current == ["株", "洲"])
         session.press("n")
@@ -129,9 +136,12 @@ struct SessionTests {
         #expect(session.state.search.current == nil)
     }
 
-    @Test("search folds full-width and ASCII forms and Latin case, and finds headlines",
-          arguments: [("/cess<Enter>", "cess: 1/"), ("/ＣＥＳＳ<Enter>", "ＣＥＳＳ: 1/"),
-                      ("/（CESS)<Enter>", "（CESS): 1/"), ("/硬质材料产业园交易会<Enter>", "(headline)")])
+    @Test(
+        "search folds full-width and ASCII forms and Latin case, and finds headlines",
+        arguments: [
+            ("/cess<Enter>", "cess: 1/"), ("/ＣＥＳＳ<Enter>", "ＣＥＳＳ: 1/"),
+            ("/（CESS)<Enter>", "（CESS): 1/"), ("/硬质材料产业园交易会<Enter>", "(headline)"),
+        ])
     func searchFolds(keys: String, notice: String) {
         var session = Session(width: 100, height: 30)
         session.press(keys)
@@ -140,8 +150,9 @@ struct SessionTests {
         #expect(session.state.notice?.contains(notice) == true, "notice: \(session.state.notice ?? "none")")
     }
 
-    @Test("a search with no match says so; Esc in the prompt cancels it",
-          arguments: [("/火星<Enter>", "not found: 火星"), ("/株<BS>abc<Esc>", "")])
+    @Test(
+        "a search with no match says so; Esc in the prompt cancels it",
+        arguments: [("/火星<Enter>", "not found: 火星"), ("/株<BS>abc<Esc>", "")])
     func searchMisses(keys: String, notice: String) {
         var session = Session()
         session.press(keys)
@@ -273,11 +284,14 @@ struct SessionTests {
         #expect(session.state.quit)
     }
 
-    @Test("screens match their snapshots",
-          arguments: [("front-80x24", 80, 24, ""), ("article-80x24", 80, 24, "1"),
-                      ("article-page2-80x24", 80, 24, "2 "), ("contents-80x24", 80, 24, "t"),
-                      ("help-80x24", 80, 24, "?"), ("search-80x24", 80, 24, "/株洲<Enter>"),
-                      ("too-small-16x4", 16, 4, "")])
+    @Test(
+        "screens match their snapshots",
+        arguments: [
+            ("front-80x24", 80, 24, ""), ("article-80x24", 80, 24, "1"),
+            ("article-page2-80x24", 80, 24, "2 "), ("contents-80x24", 80, 24, "t"),
+            ("help-80x24", 80, 24, "?"), ("search-80x24", 80, 24, "/株洲<Enter>"),
+            ("too-small-16x4", 16, 4, ""),
+        ])
     func snapshots(name: String, width: Int, height: Int, keys: String) {
         var session = Session(width: width, height: height)
         session.press(keys)

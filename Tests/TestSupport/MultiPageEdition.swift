@@ -38,7 +38,8 @@ public enum MultiPageEdition {
         var n = first
         let lines = body.map { line -> String in
             guard let space = line.firstIndex(of: " "), line[..<space].allSatisfy({ $0 == "#" }),
-                  (1...2).contains(line.distance(from: line.startIndex, to: space)) else { return line }
+                (1...2).contains(line.distance(from: line.startIndex, to: space))
+            else { return line }
             defer { n += 1 }
             return line[..<space] + " 第\(n)篇" + line[space...]
         }
@@ -46,8 +47,10 @@ public enum MultiPageEdition {
     }
 
     /// An edition of `pages` 版 (markers numbered by `numbers`, default 1…pages).
-    public static func text(pages: Int, marker: Marker = .heading, numbers: [Int]? = nil,
-                     beforeFirstMarker: Bool = false) throws -> String {
+    public static func text(
+        pages: Int, marker: Marker = .heading, numbers: [Int]? = nil,
+        beforeFirstMarker: Bool = false
+    ) throws -> String {
         let (masthead, body) = try sampleParts()
         var out = masthead.joined(separator: "\n") + "\n"
         var article = 1
@@ -59,7 +62,8 @@ public enum MultiPageEdition {
         for index in 0..<pages {
             let (lines, next) = renamed(body, from: article)
             article = next
-            out += "\n" + markerLine(numbers?[index] ?? index + 1, marker) + "\n\n" + lines.joined(separator: "\n") + "\n"
+            out +=
+                "\n" + markerLine(numbers?[index] ?? index + 1, marker) + "\n\n" + lines.joined(separator: "\n") + "\n"
         }
         return out
     }

@@ -10,8 +10,10 @@ import Testing
 public enum Snapshot {
     /// Compares `actual` with the snapshot `name` of test target `target`, recording it when
     /// asked to or when missing; a write that fails is a test failure, never ignored.
-    public static func expect(_ actual: String, named name: String, in target: String = "ReaderCoreTests",
-                              sourceLocation: SourceLocation = #_sourceLocation) {
+    public static func expect(
+        _ actual: String, named name: String, in target: String = "ReaderCoreTests",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let directory = URL(fileURLWithPath: TestPaths.snapshots(of: target))
         let url = directory.appendingPathComponent(name)
         let recording = ProcessInfo.processInfo.environment["BROADSHEET_RECORD"] == "1"
@@ -24,12 +26,14 @@ public enum Snapshot {
                 Issue.record("cannot write snapshot \(name): \(error)", sourceLocation: sourceLocation)
             }
             if stored == nil, !recording {
-                Issue.record("snapshot \(name) was missing and has been recorded; run again", sourceLocation: sourceLocation)
+                Issue.record(
+                    "snapshot \(name) was missing and has been recorded; run again", sourceLocation: sourceLocation)
             }
             return
         }
         guard let stored, stored != actual else { return }
-        let message = "snapshot \(name) differs (BROADSHEET_RECORD=1 re-records):\n" + diff(expected: stored, actual: actual)
+        let message =
+            "snapshot \(name) differs (BROADSHEET_RECORD=1 re-records):\n" + diff(expected: stored, actual: actual)
         Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
     }
 

@@ -35,8 +35,9 @@ public enum SystemRequirement {
     /// The kiosk-through-sshd test can run: root, Debian's sshd, the ssh client tools,
     /// useradd and tmux (or `BROADSHEET_REQUIRE_ALL` is set).
     public static var kioskSSH: Bool {
-        requireAll || (isRoot && isExecutable("/usr/sbin/sshd")
-            && ["ssh", "ssh-keygen", "useradd", "tmux"].allSatisfy(onPath))
+        requireAll
+            || (isRoot && isExecutable("/usr/sbin/sshd")
+                && ["ssh", "ssh-keygen", "useradd", "tmux"].allSatisfy(onPath))
     }
 
     /// Why the kiosk-through-sshd test is skipped when `kioskSSH` is false.

@@ -7,11 +7,15 @@ struct FounderBodyReader {
     let classifier: LineClassifier
 
     /// Elements that hold one block of text.
-    private static let leaves: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dd", "dt",
-                                              "blockquote", "pre", "figcaption", "caption"]
+    private static let leaves: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dd", "dt",
+        "blockquote", "pre", "figcaption", "caption",
+    ]
     /// Elements that break the flow without being a block themselves.
-    private static let containers: Set<String> = ["div", "section", "article", "table", "tbody", "thead", "tr",
-                                                  "ul", "ol", "dl", "figure", "center", "founder-content"]
+    private static let containers: Set<String> = [
+        "div", "section", "article", "table", "tbody", "thead", "tr",
+        "ul", "ol", "dl", "figure", "center", "founder-content",
+    ]
 
     /// The blocks of `body`, in document order.
     func blocks(of body: HTMLNode) -> [Block] {
@@ -50,7 +54,8 @@ struct FounderBodyReader {
     /// Whether `node` has a block element (a leaf or a container) among its descendants.
     private static func holdsBlocks(_ node: HTMLNode) -> Bool {
         node.children.contains { child in
-            child.kind == .element && (leaves.contains(child.name) || containers.contains(child.name) || holdsBlocks(child))
+            child.kind == .element
+                && (leaves.contains(child.name) || containers.contains(child.name) || holdsBlocks(child))
         }
     }
 

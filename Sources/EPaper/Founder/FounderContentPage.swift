@@ -27,9 +27,11 @@ struct FounderContentPage: Sendable {
 
     /// Reads an article page, or nil when the document has no article body.
     init?(document root: HTMLNode, key: String, fileName: FounderFileName, classifier: LineClassifier) {
-        guard let body = root.first(where: { $0.isElement("founder-content") })
+        guard
+            let body = root.first(where: { $0.isElement("founder-content") })
                 ?? root.first(where: { $0.kind == .element && $0.id == "articleContent" })
-                ?? root.first(where: { $0.kind == .element && $0.id == "ozoom" }) else { return nil }
+                ?? root.first(where: { $0.kind == .element && $0.id == "ozoom" })
+        else { return nil }
         self.key = key
         self.fileName = fileName
         let region = root.first { $0.isElement("div") && ($0.hasClass("article") || $0.hasClass("text_c")) } ?? root
@@ -42,16 +44,21 @@ struct FounderContentPage: Sendable {
         func element(_ name: String, in node: HTMLNode) -> HTMLNode? {
             node.first { $0.isElement(name) }
         }
-        kicker = text(element("h3", in: region)) ?? text(element("founder-introtitle", in: root)) ?? properties["introtitle"]
-        headline = text(element("h1", in: region)) ?? text(element("founder-title", in: root)) ?? properties["title"]
+        kicker =
+            text(element("h3", in: region)) ?? text(element("founder-introtitle", in: root)) ?? properties["introtitle"]
+        headline =
+            text(element("h1", in: region)) ?? text(element("founder-title", in: root)) ?? properties["title"]
             ?? text(element("title", in: root)) ?? ""
         deck = text(element("h2", in: region)) ?? text(element("founder-subtitle", in: root)) ?? properties["subtitle"]
 
         // Byline and citation: p.sec, else the first short element that holds a citation.
         var bylines: [String] = []
-        let credit = region.first { $0.isElement("p") && $0.hasClass("sec") }
+        let credit =
+            region.first { $0.isElement("p") && $0.hasClass("sec") }
             ?? root.first { node in
-                guard node.kind == .element, ["p", "div", "span", "td", "h4", "h5"].contains(node.name) else { return false }
+                guard node.kind == .element, ["p", "div", "span", "td", "h4", "h5"].contains(node.name) else {
+                    return false
+                }
                 let value = node.textContent
                 return value.unicodeScalars.count <= 120 && FounderLabels.citation(in: value) != nil
             }
@@ -60,7 +67,8 @@ struct FounderContentPage: Sendable {
                 paper = citation.paper
                 date = citation.date
                 page = citation.page
-                let before = HTMLText.trimmed(String(String.UnicodeScalarView(line.unicodeScalars.prefix(citation.start))))
+                let before = HTMLText.trimmed(
+                    String(String.UnicodeScalarView(line.unicodeScalars.prefix(citation.start))))
                 if !before.isEmpty { bylines.append(before) }
             } else {
                 bylines.append(line)

@@ -38,7 +38,8 @@ public struct FounderFileName: Sendable, Equatable {
         } else if stem.hasPrefix("content_"), let number = Self.number(stem.dropFirst(8)) {
             self.init(role: .content, order: number)
         } else if stem.hasPrefix("nbs."), let underscore = stem.lastIndex(of: "_"),
-                  let number = Self.number(stem[stem.index(after: underscore)...]) {
+            let number = Self.number(stem[stem.index(after: underscore)...])
+        {
             self.init(role: .layout, page: number)
         } else if stem.hasPrefix("nw."), let parsed = Self.articleParts(stem) {
             self.init(role: .content, page: parsed.page, order: parsed.order, date: parsed.date)

@@ -19,7 +19,8 @@ public enum FounderLabels {
     public static func citation(in text: String) -> Citation? {
         let scalars = Array(text.unicodeScalars)
         guard let open = scalars.firstIndex(of: "《"),
-              let close = scalars[open...].firstIndex(of: "》"), close - open > 1, close - open <= 20 else { return nil }
+            let close = scalars[open...].firstIndex(of: "》"), close - open > 1, close - open <= 20
+        else { return nil }
         let paper = String(String.UnicodeScalarView(scalars[(open + 1)..<close]))
         let rest = Array(scalars[(close + 1)...])
         let date = self.date(in: rest)
@@ -34,12 +35,13 @@ public enum FounderLabels {
         var i = 0
         while i < scalars.count {
             guard let (year, afterYear) = digits(scalars, from: i), afterYear - i == 4,
-                  afterYear < scalars.count, scalars[afterYear] == "年",
-                  let (month, afterMonth) = digits(scalars, from: afterYear + 1),
-                  afterMonth < scalars.count, scalars[afterMonth] == "月",
-                  let (day, afterDay) = digits(scalars, from: afterMonth + 1),
-                  afterDay < scalars.count, scalars[afterDay] == "日",
-                  (1...12).contains(month), (1...31).contains(day) else {
+                afterYear < scalars.count, scalars[afterYear] == "年",
+                let (month, afterMonth) = digits(scalars, from: afterYear + 1),
+                afterMonth < scalars.count, scalars[afterMonth] == "月",
+                let (day, afterDay) = digits(scalars, from: afterMonth + 1),
+                afterDay < scalars.count, scalars[afterDay] == "日",
+                (1...12).contains(month), (1...31).contains(day)
+            else {
                 i += 1
                 continue
             }

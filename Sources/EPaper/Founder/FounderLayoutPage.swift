@@ -31,7 +31,8 @@ struct FounderLayoutPage: Sendable {
                 if let label = FounderLabels.pageLabel(anchor.textContent), let name = label.name {
                     names[label.number] = names[label.number] ?? name
                 } else if let page = linked.page, let name = Optional(HTMLText.trimmed(anchor.textContent)),
-                          !name.isEmpty, name.unicodeScalars.count <= 12 {
+                    !name.isEmpty, name.unicodeScalars.count <= 12
+                {
                     names[page] = names[page] ?? name
                 }
             }

@@ -3,8 +3,10 @@
 /// site's file name.
 enum FounderMarkers {
     /// Markers of the Founder page templates, matched as ASCII bytes.
-    private static let markers: [[UInt8]] = ["founder-content", "articleContent", "enpcontent", "enpproperty",
-                                              "id=\"ozoom\"", "id=\"pageLink\"", "nbs.D1", "nw.D1"].map { Array($0.utf8) }
+    private static let markers: [[UInt8]] = [
+        "founder-content", "articleContent", "enpcontent", "enpproperty",
+        "id=\"ozoom\"", "id=\"pageLink\"", "nbs.D1", "nw.D1",
+    ].map { Array($0.utf8) }
 
     /// Bytes of the head looked at.
     static let headBytes = 16 << 10

@@ -52,8 +52,10 @@ public enum CharsetDecoder {
             var name: [UInt8] = []
             while j < head.endIndex, name.count < 40 {
                 let b = head[j] | 0x20
-                guard (b >= 0x61 && b <= 0x7A) || (head[j] >= 0x30 && head[j] <= 0x39) || head[j] == 0x2D
-                        || head[j] == 0x5F else { break }
+                guard
+                    (b >= 0x61 && b <= 0x7A) || (head[j] >= 0x30 && head[j] <= 0x39) || head[j] == 0x2D
+                        || head[j] == 0x5F
+                else { break }
                 name.append(b >= 0x61 && b <= 0x7A ? b : head[j])
                 j += 1
             }

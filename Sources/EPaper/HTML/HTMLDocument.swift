@@ -55,7 +55,9 @@ public struct HTMLDocument: Sendable {
                 var attribute = node.pointee.properties
                 while let current = attribute {
                     let name = Self.string(current.pointee.name).lowercased()
-                    if let value = bs_xml_node_content(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
+                    if let value = bs_xml_node_content(
+                        UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self))
+                    {
                         element.attributes[name] = clean(String(cString: value))
                         bs_xml_free(value)
                     } else {

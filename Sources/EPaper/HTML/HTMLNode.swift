@@ -17,8 +17,10 @@ public struct HTMLNode: Sendable, Equatable {
     public var text: String
     public var children: [HTMLNode]
 
-    public init(kind: Kind, name: String = "", attributes: [String: String] = [:], text: String = "",
-                children: [HTMLNode] = []) {
+    public init(
+        kind: Kind, name: String = "", attributes: [String: String] = [:], text: String = "",
+        children: [HTMLNode] = []
+    ) {
         self.kind = kind
         self.name = name
         self.attributes = attributes

@@ -34,7 +34,8 @@ public enum HTMLText {
     public static func trimmed(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard let start = scalars.firstIndex(where: { !isEdgeSpace($0) }),
-              let end = scalars.lastIndex(where: { !isEdgeSpace($0) }) else { return "" }
+            let end = scalars.lastIndex(where: { !isEdgeSpace($0) })
+        else { return "" }
         return String(scalars[start...end])
     }
 

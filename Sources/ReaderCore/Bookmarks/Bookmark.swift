@@ -10,8 +10,10 @@ public struct Bookmark: Codable, Hashable, Sendable, Identifiable {
     /// Last change (creation or a note edit); the newer copy wins a merge.
     public var updated: Timestamp
 
-    public init(id: String = StateID.make(), position: TextAnchor, headline: String,
-                note: String? = nil, created: Timestamp, updated: Timestamp? = nil) {
+    public init(
+        id: String = StateID.make(), position: TextAnchor, headline: String,
+        note: String? = nil, created: Timestamp, updated: Timestamp? = nil
+    ) {
         self.id = id
         self.position = position
         self.headline = headline

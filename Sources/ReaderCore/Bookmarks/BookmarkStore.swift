@@ -48,8 +48,10 @@ public final class BookmarkStore {
     private var knownDisk: StateFileIdentity?
 
     /// A store at `location`; call `load()` to read the file.
-    public init(location: StateLocation, fileSystem: any StateFileSystem = POSIXStateFileSystem(),
-                clock: @escaping () -> Timestamp = Timestamp.now) {
+    public init(
+        location: StateLocation, fileSystem: any StateFileSystem = POSIXStateFileSystem(),
+        clock: @escaping () -> Timestamp = Timestamp.now
+    ) {
         self.location = location
         self.fileSystem = fileSystem
         self.clock = clock
@@ -57,8 +59,10 @@ public final class BookmarkStore {
     }
 
     /// Opens the store at `location` and loads it.
-    public static func open(_ location: StateLocation,
-                            fileSystem: any StateFileSystem = POSIXStateFileSystem()) -> BookmarkStore {
+    public static func open(
+        _ location: StateLocation,
+        fileSystem: any StateFileSystem = POSIXStateFileSystem()
+    ) -> BookmarkStore {
         let store = BookmarkStore(location: location, fileSystem: fileSystem)
         store.load()
         return store
@@ -97,8 +101,9 @@ public final class BookmarkStore {
     @discardableResult
     public func addBookmark(at position: TextAnchor, headline: String, note: String? = nil) -> Bookmark {
         let now = clock()
-        let mark = Bookmark(position: position, headline: ContentSanitizer().line(headline),
-                            note: BookmarkStore.clean(note), created: now)
+        let mark = Bookmark(
+            position: position, headline: ContentSanitizer().line(headline),
+            note: BookmarkStore.clean(note), created: now)
         document.bookmarks.append(mark)
         save()
         return mark
@@ -134,7 +139,8 @@ public final class BookmarkStore {
         document.positions.append(place)
         positionDirty = true
         if let last = lastPositionSave,
-           Double(now.milliseconds - last.milliseconds) / 1000 < positionSaveInterval {
+            Double(now.milliseconds - last.milliseconds) / 1000 < positionSaveInterval
+        {
             return
         }
         save()
@@ -155,7 +161,8 @@ public final class BookmarkStore {
     private func settlePendingPlace() {
         guard let place = pendingPlace else { return }
         pendingPlace = nil
-        let anchor = place.articleIndex.map { TextAnchor(in: place.edition, articleIndex: $0, offset: place.offset) }
+        let anchor =
+            place.articleIndex.map { TextAnchor(in: place.edition, articleIndex: $0, offset: place.offset) }
             ?? .frontPage(of: place.edition, page: place.page)
         let now = clock()
         document.positions.removeAll { $0.position.edition.key == anchor.edition.key }
@@ -178,8 +185,9 @@ public final class BookmarkStore {
     /// of the current screen page), with the article's headline.
     @discardableResult
     public func addBookmark(in edition: Edition, articleIndex: Int, offset: Int, note: String? = nil) -> Bookmark {
-        addBookmark(at: TextAnchor(in: edition, articleIndex: articleIndex, offset: offset),
-                    headline: edition.articles[articleIndex].headline, note: note)
+        addBookmark(
+            at: TextAnchor(in: edition, articleIndex: articleIndex, offset: offset),
+            headline: edition.articles[articleIndex].headline, note: note)
     }
 
     /// Records the reader at `offset` in article `articleIndex`, or on the front
@@ -210,7 +218,7 @@ public final class BookmarkStore {
     /// or not a regular file: read what can be read, never write.
     public func load() {
         guard case .directory(let dir) = location, let path = filePath else { return }
-        guard fileSystem.kind(of: dir) == .directory else { return }  // created on first save
+        guard fileSystem.kind(of: dir) == .directory else { return } // created on first save
         // Lock so that a corrupt file is judged and moved aside by one session only.
         let lock = try? fileSystem.lock(path + ".lock", timeout: lockTimeout)
         defer { lock?.unlock() }
@@ -325,7 +333,8 @@ public final class BookmarkStore {
             notice("\(StateLocation.fileName) \(what) (\(reason)); moved to \(aside), starting empty")
         } catch {
             isReadOnly = true
-            notice("\(StateLocation.fileName) is unreadable (\(reason)) and \(error); bookmarks are kept in memory only")
+            notice(
+                "\(StateLocation.fileName) is unreadable (\(reason)) and \(error); bookmarks are kept in memory only")
         }
     }
 

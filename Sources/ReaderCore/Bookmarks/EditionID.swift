@@ -17,9 +17,10 @@ public struct EditionID: Codable, Hashable, Sendable {
 
     /// The identity of `edition`.
     public init(_ edition: Edition) {
-        self.init(title: edition.masthead.title,
-                  date: edition.masthead.date?.description ?? "",
-                  contentHash: edition.source.contentHash)
+        self.init(
+            title: edition.masthead.title,
+            date: edition.masthead.date?.description ?? "",
+            contentHash: edition.source.contentHash)
     }
 
     /// The key reading positions are stored under: title and date, so that a

@@ -77,8 +77,9 @@ public struct POSIXStateFileSystem: StateFileSystem {
     /// The error for a file over the size limit.
     static func tooLarge(_ path: String, size: Int64, limit: Int) -> StateFileError {
         let mib = { (bytes: Int64) in String(bytes >> 20) + (bytes & (1 << 20 - 1) == 0 ? "" : "+") + " MiB" }
-        return StateFileError("read", path, code: EFBIG,
-                              detail: "it is \(mib(size)), over the \(mib(Int64(limit))) limit for state files")
+        return StateFileError(
+            "read", path, code: EFBIG,
+            detail: "it is \(mib(size)), over the \(mib(Int64(limit))) limit for state files")
     }
 
     /// Device, inode, size and times of `path` (following a symlink, as `kind` does).
@@ -94,7 +95,8 @@ public struct POSIXStateFileSystem: StateFileSystem {
     /// Temporary file, write, fsync, rename over `path`, fsync the directory.
     public func writeAtomically(_ bytes: [UInt8], to path: String) throws {
         let directory = POSIXStateFileSystem.parent(of: path)
-        let temporary = path + POSIXStateFileSystem.temporaryInfix + "\(getpid())-"
+        let temporary =
+            path + POSIXStateFileSystem.temporaryInfix + "\(getpid())-"
             + String(UInt32.random(in: 0...UInt32.max), radix: 16)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw StateFileError.fromErrno("write", temporary) }
@@ -102,7 +104,7 @@ public struct POSIXStateFileSystem: StateFileSystem {
         defer { if !done { unlink(temporary) } }
         do {
             defer { close(fd) }
-            fchmod(fd, 0o600)  // whatever the umask
+            fchmod(fd, 0o600) // whatever the umask
             var written = 0
             while written < bytes.count {
                 let n = bytes.withUnsafeBytes {
@@ -148,8 +150,9 @@ public struct POSIXStateFileSystem: StateFileSystem {
             }
             if POSIXStateFileSystem.monotonicSeconds() > deadline {
                 close(fd)
-                throw StateFileError("lock", path, code: 0,
-                                     detail: "another broadsheet session holds it")
+                throw StateFileError(
+                    "lock", path, code: 0,
+                    detail: "another broadsheet session holds it")
             }
             usleep(UInt32.random(in: 100...600))
         }

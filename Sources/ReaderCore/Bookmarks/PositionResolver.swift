@@ -50,27 +50,31 @@ public enum PositionResolver {
             // Even an unchanged file is checked against the quote: a newer parser
             // may cut the same bytes into different offsets.
             if sameFile, position.offset <= body.count,
-               quote.isEmpty || body.matches(quote, at: position.quoteOffset) {
+                quote.isEmpty || body.matches(quote, at: position.quoteOffset)
+            {
                 return ResolvedPosition(articleIndex: index, offset: position.offset, match: .exact)
             }
             if let hit = nearest(quote, in: body, to: position.quoteOffset) {
-                return ResolvedPosition(articleIndex: index,
-                                        offset: clamp(hit + shift, body.count), match: .quote)
+                return ResolvedPosition(
+                    articleIndex: index,
+                    offset: clamp(hit + shift, body.count), match: .quote)
             }
             // An edit inside the quote: the longest surviving start of it keeps the
             // anchor on its own text; failing that, the longest surviving end.
             if quote.count > minimumFragment {
                 for length in stride(from: quote.count - 1, through: minimumFragment, by: -1) {
                     if let hit = nearest(Array(quote[..<length]), in: body, to: position.quoteOffset) {
-                        return ResolvedPosition(articleIndex: index,
-                                                offset: clamp(hit + shift, body.count), match: .quote)
+                        return ResolvedPosition(
+                            articleIndex: index,
+                            offset: clamp(hit + shift, body.count), match: .quote)
                     }
                 }
                 for length in stride(from: quote.count - 1, through: minimumFragment, by: -1) {
                     let cut = quote.count - length
                     if let hit = nearest(Array(quote[cut...]), in: body, to: position.quoteOffset + cut) {
-                        return ResolvedPosition(articleIndex: index,
-                                                offset: clamp(hit - cut + shift, body.count), match: .quote)
+                        return ResolvedPosition(
+                            articleIndex: index,
+                            offset: clamp(hit - cut + shift, body.count), match: .quote)
                     }
                 }
             }
@@ -81,8 +85,9 @@ public enum PositionResolver {
             for (other, article) in edition.articles.enumerated() where other != index {
                 let body = ArticleText(article)
                 if let hit = nearest(quote, in: body, to: position.quoteOffset) {
-                    return ResolvedPosition(articleIndex: other,
-                                            offset: clamp(hit + shift, body.count), match: .quote)
+                    return ResolvedPosition(
+                        articleIndex: other,
+                        offset: clamp(hit + shift, body.count), match: .quote)
                 }
             }
         }

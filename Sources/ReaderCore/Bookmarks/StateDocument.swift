@@ -18,8 +18,10 @@ public struct StateDocument: Codable, Equatable, Sendable {
     public var positions: [ReadingPosition]
     public var deleted: [Tombstone]
 
-    public init(version: Int = StateDocument.currentVersion, bookmarks: [Bookmark] = [],
-                positions: [ReadingPosition] = [], deleted: [Tombstone] = []) {
+    public init(
+        version: Int = StateDocument.currentVersion, bookmarks: [Bookmark] = [],
+        positions: [ReadingPosition] = [], deleted: [Tombstone] = []
+    ) {
         self.version = version
         self.bookmarks = bookmarks
         self.positions = positions

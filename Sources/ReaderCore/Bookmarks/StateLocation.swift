@@ -11,15 +11,18 @@ public enum StateLocation: Equatable, Sendable {
     /// `--no-state` → memory; `--state-dir DIR` → DIR; else `$XDG_STATE_HOME/broadsheet`;
     /// else `$HOME/.local/state/broadsheet` when HOME is a real directory other
     /// than `/` (kiosk accounts without a home keep state in memory only).
-    public static func resolve(stateDir: String?, noState: Bool, environment: [String: String],
-                               fileSystem: any StateFileSystem = POSIXStateFileSystem()) -> StateLocation {
+    public static func resolve(
+        stateDir: String?, noState: Bool, environment: [String: String],
+        fileSystem: any StateFileSystem = POSIXStateFileSystem()
+    ) -> StateLocation {
         if noState { return .memoryOnly(reason: "--no-state") }
         if let stateDir, !stateDir.isEmpty { return .directory(stateDir) }
         if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
             return .directory(trimmed(xdg) + "/broadsheet")
         }
         if let home = environment["HOME"], home.hasPrefix("/"), trimmed(home) != "",
-           fileSystem.kind(of: home) == .directory {
+            fileSystem.kind(of: home) == .directory
+        {
             return .directory(trimmed(home) + "/.local/state/broadsheet")
         }
         return .memoryOnly(reason: "no home directory")

@@ -19,8 +19,10 @@ public struct TextAnchor: Codable, Hashable, Sendable {
     /// On a front page: the 版 shown (nil for the first). Absent from older files.
     public var page: Int?
 
-    public init(edition: EditionID, article: String, offset: Int, quote: String = "",
-                quoteOffset: Int? = nil) {
+    public init(
+        edition: EditionID, article: String, offset: Int, quote: String = "",
+        quoteOffset: Int? = nil
+    ) {
         self.edition = edition
         self.article = article
         self.offset = offset
@@ -36,8 +38,9 @@ public struct TextAnchor: Codable, Hashable, Sendable {
         let clamped = max(0, min(offset, count))
         let start = max(0, min(clamped, count - TextAnchor.quoteLength))
         let end = min(count, start + TextAnchor.quoteLength)
-        self.init(edition: EditionID(edition), article: article.id, offset: clamped,
-                  quote: ArticleText.excerpt(of: article, start..<end), quoteOffset: start)
+        self.init(
+            edition: EditionID(edition), article: article.id, offset: clamped,
+            quote: ArticleText.excerpt(of: article, start..<end), quoteOffset: start)
     }
 
     /// The front page of `edition`, showing 版 `page`: no article (`article` is "").

@@ -48,14 +48,14 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
             return n
         }
         guard s.count >= 20, s[4] == 45, s[7] == 45, s[10] == 84 || s[10] == 116,
-              s[13] == 58, s[16] == 58,
-              let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-              (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+            s[13] == 58, s[16] == 58,
+            let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+            let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
         var index = 19
         var millis = 0
-        if s[index] == 46 {  // '.'
+        if s[index] == 46 { // '.'
             index += 1
             var digits = 0
             while index < s.count, s[index] >= 48, s[index] <= 57 {
@@ -126,9 +126,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
         let secondsOfDay = Int(ms / 1000)
-        return Civil(year: year, month: month, day: day, hour: secondsOfDay / 3600,
-                     minute: secondsOfDay / 60 % 60, second: secondsOfDay % 60,
-                     millisecond: Int(ms % 1000))
+        return Civil(
+            year: year, month: month, day: day, hour: secondsOfDay / 3600,
+            minute: secondsOfDay / 60 % 60, second: secondsOfDay % 60,
+            millisecond: Int(ms % 1000))
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date.

@@ -45,9 +45,11 @@ public struct Config: Equatable, Sendable {
         }
     }
 
-    public init(theme: String? = nil, ambiguous: AmbiguousWidth? = nil, columns: Int? = nil,
-                library: String? = nil, stateDir: String? = nil, noState: Bool? = nil,
-                keys: [KeySpec: String] = [:], kiosk: Kiosk = Kiosk(), sources: [String] = []) {
+    public init(
+        theme: String? = nil, ambiguous: AmbiguousWidth? = nil, columns: Int? = nil,
+        library: String? = nil, stateDir: String? = nil, noState: Bool? = nil,
+        keys: [KeySpec: String] = [:], kiosk: Kiosk = Kiosk(), sources: [String] = []
+    ) {
         self.theme = theme
         self.ambiguous = ambiguous
         self.columns = columns
@@ -93,7 +95,9 @@ public struct Config: Equatable, Sendable {
     }
 
     /// Reads one file; nil when it does not exist.
-    public static func load(path: String, fileSystem: any StateFileSystem = POSIXStateFileSystem()) throws(ConfigError) -> Config? {
+    public static func load(
+        path: String, fileSystem: any StateFileSystem = POSIXStateFileSystem()
+    ) throws(ConfigError) -> Config? {
         switch fileSystem.kind(of: path) {
         case .missing: return nil
         case .regular: break
@@ -112,10 +116,13 @@ public struct Config: Equatable, Sendable {
     /// user's file. A bad file is skipped with a warning naming file and field.
     /// `kiosk`: the command line asked for the kiosk, so the user's file is held
     /// to what a kiosk user may change (see `overlaid`).
-    public static func loadStandard(explicitPath: String?, environment: [String: String],
-                                    systemPath: String = Config.systemPath, kiosk: Bool = false,
-                                    fileSystem: any StateFileSystem = POSIXStateFileSystem())
-        -> (config: Config, warnings: [String]) {
+    public static func loadStandard(
+        explicitPath: String?, environment: [String: String],
+        systemPath: String = Config.systemPath, kiosk: Bool = false,
+        fileSystem: any StateFileSystem = POSIXStateFileSystem()
+    )
+        -> (config: Config, warnings: [String])
+    {
         var config = Config()
         var warnings: [String] = []
         do {
@@ -144,8 +151,9 @@ public struct Config: Equatable, Sendable {
         do {
             root = try JSONValue.parse(bytes)
         } catch {
-            throw ConfigError(file: file, field: "",
-                              message: "not valid JSON at line \(error.line), column \(error.column): \(error.message)")
+            throw ConfigError(
+                file: file, field: "",
+                message: "not valid JSON at line \(error.line), column \(error.column): \(error.message)")
         }
         guard case .object(let top) = root else {
             throw ConfigError(file: file, field: "", message: "expected an object, found \(root.kindName)")
@@ -159,7 +167,8 @@ public struct Config: Equatable, Sendable {
             case "ambiguous":
                 let text = try reader.string(value, key)
                 guard let width = AmbiguousWidth(rawValue: text) else {
-                    throw ConfigError(file: file, field: key, message: "expected \"narrow\" or \"wide\", found \"\(text)\"")
+                    throw ConfigError(
+                        file: file, field: key, message: "expected \"narrow\" or \"wide\", found \"\(text)\"")
                 }
                 config.ambiguous = width
             case "columns":
@@ -172,8 +181,10 @@ public struct Config: Equatable, Sendable {
             case "keys": config.keys = try reader.keys(value)
             case "kiosk": config.kiosk = try reader.kiosk(value)
             default:
-                throw ConfigError(file: file, field: key, message: "unknown setting (settings: theme, ambiguous, "
-                    + "columns, library, paperName, stateDir, noState, keys, kiosk)")
+                throw ConfigError(
+                    file: file, field: key,
+                    message: "unknown setting (settings: theme, ambiguous, "
+                        + "columns, library, paperName, stateDir, noState, keys, kiosk)")
             }
         }
         return config
@@ -186,7 +197,8 @@ public struct Config: Equatable, Sendable {
         /// A non-empty string.
         func string(_ value: JSONValue, _ field: String) throws(ConfigError) -> String {
             guard case .string(let s) = value, !s.isEmpty else {
-                throw ConfigError(file: file, field: field, message: "expected a non-empty string, found \(value.kindName)")
+                throw ConfigError(
+                    file: file, field: field, message: "expected a non-empty string, found \(value.kindName)")
             }
             return s
         }
@@ -200,9 +212,12 @@ public struct Config: Equatable, Sendable {
         }
 
         /// A whole number within `range`.
-        func integer(_ value: JSONValue, _ field: String, in range: ClosedRange<Int>,
-                     orElse: String = "") throws(ConfigError) -> Int {
-            let what = "expected a whole number from \(range.lowerBound) to \(range.upperBound)"
+        func integer(
+            _ value: JSONValue, _ field: String, in range: ClosedRange<Int>,
+            orElse: String = ""
+        ) throws(ConfigError) -> Int {
+            let what =
+                "expected a whole number from \(range.lowerBound) to \(range.upperBound)"
                 + (orElse.isEmpty ? "" : " " + orElse)
             guard case .number(let n) = value else {
                 throw ConfigError(file: file, field: field, message: "\(what), found \(value.kindName)")
@@ -217,18 +232,24 @@ public struct Config: Equatable, Sendable {
         /// The key → action map, each key name parsed and each action name checked.
         func keys(_ value: JSONValue) throws(ConfigError) -> [KeySpec: String] {
             guard case .object(let map) = value else {
-                throw ConfigError(file: file, field: "keys", message: "expected an object of \"key\": \"action\", found \(value.kindName)")
+                throw ConfigError(
+                    file: file, field: "keys",
+                    message: "expected an object of \"key\": \"action\", found \(value.kindName)")
             }
             var keys: [KeySpec: String] = [:]
             for name in map.keys.sorted() {
                 let field = "keys.\(name)"
                 guard let key = KeySpec(name) else {
-                    throw ConfigError(file: file, field: field, message:
-                        "unknown key (a character, ctrl-x, f1–f12, or one of: \(Set(KeySpec.names.values).sorted().joined(separator: ", ")))")
+                    throw ConfigError(
+                        file: file, field: field,
+                        message:
+                            "unknown key (a character, ctrl-x, f1–f12, or one of: \(Set(KeySpec.names.values).sorted().joined(separator: ", ")))"
+                    )
                 }
                 let action = try string(map[name]!, field)
                 guard action.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }),
-                      action.first?.isLetter == true else {
+                    action.first?.isLetter == true
+                else {
                     throw ConfigError(file: file, field: field, message: "\"\(action)\" is not an action name")
                 }
                 if keys[key] != nil {
@@ -251,7 +272,9 @@ public struct Config: Equatable, Sendable {
                 case "enabled": kiosk.enabled = try bool(map[key]!, field)
                 case "idleResetMinutes": kiosk.idleResetMinutes = try integer(map[key]!, field, in: 1...10_080)
                 default:
-                    throw ConfigError(file: file, field: field, message: "unknown setting (kiosk settings: enabled, idleResetMinutes)")
+                    throw ConfigError(
+                        file: file, field: field, message: "unknown setting (kiosk settings: enabled, idleResetMinutes)"
+                    )
                 }
             }
             return kiosk
@@ -264,8 +287,9 @@ public struct Config: Equatable, Sendable {
         keys.keys.sorted { $0.description < $1.description }.compactMap { key in
             let action = keys[key]!
             guard action != Config.unbound, !known.contains(action) else { return nil }
-            return ConfigError(file: sources.last ?? "config", field: "keys.\(key)",
-                               message: "unknown action \"\(action)\" (actions: \(known.sorted().joined(separator: ", ")))")
+            return ConfigError(
+                file: sources.last ?? "config", field: "keys.\(key)",
+                message: "unknown action \"\(action)\" (actions: \(known.sorted().joined(separator: ", ")))")
         }
     }
 }

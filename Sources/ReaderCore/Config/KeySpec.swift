@@ -24,7 +24,8 @@ public enum KeySpec: Hashable, Sendable, CustomStringConvertible {
     public init?(_ text: String) {
         let lower = text.lowercased()
         if text.count == 1, let c = text.first, !c.isWhitespace,
-           !(c.unicodeScalars.first.map { $0.value < 0x20 || $0.value == 0x7F } ?? true) {
+            !(c.unicodeScalars.first.map { $0.value < 0x20 || $0.value == 0x7F } ?? true)
+        {
             self = .character(c)
             return
         }

@@ -22,8 +22,10 @@ public struct ArticleFolderReader: Sendable {
     public var paperName: String?
     public var loader: EditionLoader
 
-    public init(classifier: LineClassifier = LineClassifier(), paperName: String? = nil,
-                loader: EditionLoader = EditionLoader()) {
+    public init(
+        classifier: LineClassifier = LineClassifier(), paperName: String? = nil,
+        loader: EditionLoader = EditionLoader()
+    ) {
         self.classifier = classifier
         self.paperName = paperName
         self.loader = loader
@@ -46,16 +48,19 @@ public struct ArticleFolderReader: Sendable {
             controls += loaded.source.replacedControls
             texts.append((loaded.text, file.relative, file.pageFolder))
         }
-        let source = EditionSource(name: folder, contentHash: hash.hex,
-                                   replacedInvalidBytes: invalid, replacedControls: controls)
+        let source = EditionSource(
+            name: folder, contentHash: hash.hex,
+            replacedInvalidBytes: invalid, replacedControls: controls)
         guard let edition = edition(of: texts, source: source) else { throw .noEditions(directory: folder) }
         return edition
     }
 
     /// The edition made of article texts (decoded, sanitised), each with its path
     /// relative to the day folder and its 版 folder's name; nil when none is an article.
-    func edition(of texts: [(text: String, relative: String, pageFolder: String)],
-                 source: EditionSource) -> Edition? {
+    func edition(
+        of texts: [(text: String, relative: String, pageFolder: String)],
+        source: EditionSource
+    ) -> Edition? {
         let reader = ArticleMarkdown(classifier: classifier)
         var read: [(article: ArticleMarkdown.Article, name: String)] = []
         for file in texts {
@@ -75,18 +80,21 @@ public struct ArticleFolderReader: Sendable {
         repairer.movesHeadlines = false
         let articles = repairer.repair(read.map(\.article.draft))
         let date = read.lazy.compactMap(\.article.date).first ?? EditionLibrary.date(inName: source.name)
-        let title = read.lazy.compactMap(\.article.paper).first ?? paperName
+        let title =
+            read.lazy.compactMap(\.article.paper).first ?? paperName
             ?? EditionParser.title(fromName: source.name)
-        return Edition(masthead: Self.masthead(title: title, date: date), pages: pages, articles: articles,
-                       repairs: repairer.repairs, source: source)
+        return Edition(
+            masthead: Self.masthead(title: title, date: date), pages: pages, articles: articles,
+            repairs: repairer.repairs, source: source)
     }
 
     /// The masthead of a day: the paper and `2025年1月2日 星期四`.
     static func masthead(title: String, date: EditionDate?) -> Masthead {
         guard let date else { return Masthead(title: title) }
         let weekday = "星期" + ["日", "一", "二", "三", "四", "五", "六"][weekdayIndex(date)]
-        return Masthead(title: title, date: date, weekday: weekday,
-                        lines: ["\(date.year)年\(date.month)月\(date.day)日 \(weekday)"])
+        return Masthead(
+            title: title, date: date, weekday: weekday,
+            lines: ["\(date.year)年\(date.month)月\(date.day)日 \(weekday)"])
     }
 
     /// 0 for Sunday … 6 for Saturday (Sakamoto's method, proleptic Gregorian).
@@ -101,7 +109,8 @@ public struct ArticleFolderReader: Sendable {
     public static func date(ofFolder path: String) -> EditionDate? {
         for file in articleFiles(in: withoutTrailingSlash(path)).prefix(4) {
             guard let head = head(of: file.path), let (matter, _) = FrontMatter.split(head),
-                  let value = matter["date"] else { continue }
+                let value = matter["date"]
+            else { continue }
             if let date = MastheadParser.date(in: Array(value.unicodeScalars)) { return date }
         }
         return nil

@@ -33,16 +33,17 @@ struct ArticleMarkdown {
         if draft.headline.isEmpty { draft.headline = matter["title"] ?? "" }
         if draft.bylines.isEmpty, let author = matter["author"] { draft.bylines = [author] }
         let source = matter["source_url"]
-        return Article(draft: draft, pageName: matter["section_name"] ?? folderName,
-                       contentID: source.flatMap(Self.contentID),
-                       date: matter["date"].flatMap { MastheadParser.date(in: Array($0.unicodeScalars)) },
-                       paper: source.flatMap(Self.paper))
+        return Article(
+            draft: draft, pageName: matter["section_name"] ?? folderName,
+            contentID: source.flatMap(Self.contentID),
+            date: matter["date"].flatMap { MastheadParser.date(in: Array($0.unicodeScalars)) },
+            paper: source.flatMap(Self.paper))
     }
 
     /// Fills the draft's header and blocks from the Markdown body.
     private func readBody(_ body: Substring, into draft: inout ArticleDraft) {
         var inBody = false
-        var lines: [String] = []        // the paragraph being gathered
+        var lines: [String] = [] // the paragraph being gathered
 
         func flush() {
             guard !lines.isEmpty else { return }
@@ -205,15 +206,18 @@ struct ArticleMarkdown {
     /// `[label](target)` at `i`: the label's scalars and the index after it.
     private static func link(_ s: [Unicode.Scalar], from i: Int) -> ([Unicode.Scalar], Int)? {
         guard let close = s[i...].firstIndex(of: "]"), close + 1 < s.count, s[close + 1] == "(",
-              let end = s[(close + 1)...].firstIndex(of: ")") else { return nil }
+            let end = s[(close + 1)...].firstIndex(of: ")")
+        else { return nil }
         guard !s[(close + 2)..<end].contains(where: { $0 == " " }) else { return nil }
         return (Array(s[(i + 1)..<close]), end + 1)
     }
 
     /// `&amp;` `&lt;` `&gt;` `&quot;` `&#39;` `&nbsp;` at `i`: the character and the index after.
     private static func entity(_ s: [Unicode.Scalar], from i: Int) -> (Unicode.Scalar, Int)? {
-        let names: [(String, Unicode.Scalar)] = [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""),
-                                                 ("&#39;", "'"), ("&nbsp;", " ")]
+        let names: [(String, Unicode.Scalar)] = [
+            ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""),
+            ("&#39;", "'"), ("&nbsp;", " "),
+        ]
         for (name, value) in names {
             let n = Array(name.unicodeScalars)
             if i + n.count <= s.count, Array(s[i..<(i + n.count)]) == n { return (value, i + n.count) }
@@ -240,8 +244,10 @@ struct ArticleMarkdown {
         guard (1...3).contains(i - start) else { return (nil, nil) }
         let number = Int(String(String.UnicodeScalarView(s[start..<i])))
         if i < s.count, s[i] == "版" { i += 1 } else if start == 1 { return (nil, nil) }
-        guard i == s.count || s[i] == "-" || s[i] == "_" || s[i] == " " || s[i] == "：" || s[i] == ":"
-            || s[i - 1] == "版" else { return (nil, nil) }
+        guard
+            i == s.count || s[i] == "-" || s[i] == "_" || s[i] == " " || s[i] == "：" || s[i] == ":"
+                || s[i - 1] == "版"
+        else { return (nil, nil) }
         while i < s.count, s[i] == "-" || s[i] == "_" || s[i] == " " || s[i] == "：" || s[i] == ":" { i += 1 }
         let rest = EditionScalars.trimmed(String(String.UnicodeScalarView(s[i...])))
         return (number, rest.isEmpty ? nil : rest)
@@ -278,7 +284,8 @@ struct ArticleMarkdown {
         guard text.hasSuffix("版）") || text.hasSuffix("版)") else { return text }
         let s = Array(text.unicodeScalars)
         guard let open = s.lastIndex(of: "《"), let close = s[open...].firstIndex(of: "》"),
-              close + 1 < s.count, s[close + 1] == "（" || s[close + 1] == "(" else { return text }
+            close + 1 < s.count, s[close + 1] == "（" || s[close + 1] == "("
+        else { return text }
         return EditionScalars.trimmed(String(String.UnicodeScalarView(s[..<open])))
     }
 

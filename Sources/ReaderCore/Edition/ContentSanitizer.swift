@@ -92,11 +92,11 @@ public struct ContentSanitizer: Sendable {
                     counts = false
                     tab = true
                 } else {
-                    picture = 0x80 &+ b                    // U+2400 + b
+                    picture = 0x80 &+ b // U+2400 + b
                 }
             } else if b == 0x7F {
                 length = 1
-                picture = 0xA1                             // U+2421 ␡
+                picture = 0xA1 // U+2421 ␡
             } else if b == 0xC2 {
                 if i &+ 1 < n && p[i &+ 1] < 0xA0 { length = 2; fffd = true }
             } else if b == 0xD8 {
@@ -114,7 +114,7 @@ public struct ContentSanitizer: Sendable {
                         length = 3; fffd = true
                     }
                 } else if (b1 == 0xBB && b2 == 0xBF) || (b1 == 0xBF && b2 >= 0xB9 && b2 <= 0xBB) {
-                    length = 3; fffd = true                // 0xEF: U+FEFF, U+FFF9–U+FFFB
+                    length = 3; fffd = true // 0xEF: U+FEFF, U+FFF9–U+FFFB
                 }
             }
             if length == 0 { i &+= 1; continue }
@@ -155,7 +155,8 @@ public struct ContentSanitizer: Sendable {
         let e2 = word ^ 0xE2E2_E2E2_E2E2_E2E2
         let ef = word ^ 0xEFEF_EFEF_EFEF_EFEF
         let d8 = word ^ 0xD8D8_D8D8_D8D8_D8D8
-        let found = below | ((del &- ones) & ~del) | ((c2 &- ones) & ~c2) | ((e2 &- ones) & ~e2)
+        let found =
+            below | ((del &- ones) & ~del) | ((c2 &- ones) & ~c2) | ((e2 &- ones) & ~e2)
             | ((ef &- ones) & ~ef) | ((d8 &- ones) & ~d8)
         return found & highs
     }

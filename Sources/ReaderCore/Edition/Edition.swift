@@ -18,8 +18,10 @@ public struct Edition: Sendable, Equatable {
     /// is not known yet (""). Only the reader's first frame may use such an edition.
     public var isComplete = true
 
-    public init(masthead: Masthead, pages: [EditionPage], articles: [Article],
-                repairs: [Repair], source: EditionSource) {
+    public init(
+        masthead: Masthead, pages: [EditionPage], articles: [Article],
+        repairs: [Repair], source: EditionSource
+    ) {
         self.masthead = masthead
         self.pages = pages
         self.articles = articles
@@ -44,9 +46,11 @@ public struct Masthead: Sendable, Equatable {
     /// Every masthead line after the title, verbatim, including the ones not understood.
     public var lines: [String]
 
-    public init(title: String, date: EditionDate? = nil, weekday: String? = nil,
-                lunarDate: String? = nil, issue: Int? = nil, pageCount: Int? = nil,
-                lines: [String] = []) {
+    public init(
+        title: String, date: EditionDate? = nil, weekday: String? = nil,
+        lunarDate: String? = nil, issue: Int? = nil, pageCount: Int? = nil,
+        lines: [String] = []
+    ) {
         self.title = title
         self.date = date
         self.weekday = weekday
@@ -101,17 +105,19 @@ public struct Article: Sendable, Equatable, Identifiable {
     public var id: String
     /// The page (版) it is printed on, 1-based.
     public var page: Int
-    public var kicker: String?        // 引题
-    public var headline: String       // 主题
-    public var deck: String?          // 副题
-    public var rubric: String?        // column label, e.g. 项目攻坚在行动
-    public var bylines: [String]      // 记者/通讯员/策划/执行 lines
-    public var dateline: String?      // 电头, also kept as the run opening the first paragraph
+    public var kicker: String? // 引题
+    public var headline: String // 主题
+    public var deck: String? // 副题
+    public var rubric: String? // column label, e.g. 项目攻坚在行动
+    public var bylines: [String] // 记者/通讯员/策划/执行 lines
+    public var dateline: String? // 电头, also kept as the run opening the first paragraph
     public var blocks: [Block]
 
-    public init(id: String, page: Int, kicker: String? = nil, headline: String,
-                deck: String? = nil, rubric: String? = nil, bylines: [String] = [],
-                dateline: String? = nil, blocks: [Block] = []) {
+    public init(
+        id: String, page: Int, kicker: String? = nil, headline: String,
+        deck: String? = nil, rubric: String? = nil, bylines: [String] = [],
+        dateline: String? = nil, blocks: [Block] = []
+    ) {
         self.id = id
         self.page = page
         self.kicker = kicker
@@ -145,12 +151,12 @@ public struct Article: Sendable, Equatable, Identifiable {
 public struct Block: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable, Codable {
         case paragraph
-        case subhead        // 小标题
-        case editorsNote    // 编者按 body
-        case caption        // photo caption, ends in 摄
-        case byline         // a credit line inside the body
-        case pullQuote      // short display lines set apart
-        case rubric         // a column label met inside the body (开栏语)
+        case subhead // 小标题
+        case editorsNote // 编者按 body
+        case caption // photo caption, ends in 摄
+        case byline // a credit line inside the body
+        case pullQuote // short display lines set apart
+        case rubric // a column label met inside the body (开栏语)
     }
 
     public var kind: Kind
@@ -198,8 +204,10 @@ public struct EditionSource: Sendable, Equatable {
     /// (see `ContentSanitizer`).
     public var replacedControls: Int
 
-    public init(name: String, contentHash: String, replacedInvalidBytes: Int = 0,
-                replacedControls: Int = 0) {
+    public init(
+        name: String, contentHash: String, replacedInvalidBytes: Int = 0,
+        replacedControls: Int = 0
+    ) {
         self.name = name
         self.contentHash = contentHash
         self.replacedInvalidBytes = replacedInvalidBytes

@@ -31,8 +31,9 @@ struct EditionUnit: Sendable, Equatable {
     func slice(_ range: Range<Int>) -> EditionUnit {
         var text = segments[range.lowerBound]
         for i in range.dropFirst() { text += separators[i - 1] + segments[i] }
-        return EditionUnit(kind: kind, text: text, segments: Array(segments[range]), line: line,
-                           separators: range.dropFirst().map { separators[$0 - 1] })
+        return EditionUnit(
+            kind: kind, text: text, segments: Array(segments[range]), line: line,
+            separators: range.dropFirst().map { separators[$0 - 1] })
     }
 }
 
@@ -58,8 +59,10 @@ struct EditionLexer {
             if segments.count == 1, let page = Self.pageMarker(joined) {
                 units.append(EditionUnit(kind: .pageMarker(page), text: joined, segments: segments, line: startLine))
             } else {
-                units.append(EditionUnit(kind: .paragraph, text: joined, segments: segments, line: startLine,
-                                         separators: separators))
+                units.append(
+                    EditionUnit(
+                        kind: .paragraph, text: joined, segments: segments, line: startLine,
+                        separators: separators))
             }
             segments = []
             separators = []
@@ -73,14 +76,17 @@ struct EditionLexer {
                 flush()
                 let body = EditionScalars.trimmed(Substring(line.unicodeScalars.dropFirst(level)))
                 if let page = Self.pageMarker(body) {
-                    units.append(EditionUnit(kind: .pageMarker(page), text: body, segments: [String(line)], line: lineNumber))
+                    units.append(
+                        EditionUnit(kind: .pageMarker(page), text: body, segments: [String(line)], line: lineNumber))
                 } else {
-                    units.append(EditionUnit(kind: .heading(level: level), text: body, segments: [String(line)],
-                                             line: lineNumber))
+                    units.append(
+                        EditionUnit(
+                            kind: .heading(level: level), text: body, segments: [String(line)],
+                            line: lineNumber))
                 }
                 continue
             }
-            let segment = String(line)      // copies the bytes; no UTF-8 validation
+            let segment = String(line) // copies the bytes; no UTF-8 validation
             if segments.isEmpty {
                 startLine = lineNumber
                 joined = segment
@@ -131,17 +137,27 @@ struct EditionLexer {
         var a = from, b = to
         var trailing = 0
         while b > a && p[b - 1] == 0x20 { b -= 1; trailing += 1 }
-        while true {            // other trailing spaces: U+3000, U+00A0, more ASCII
-            if b - a >= 3 && p[b - 3] == 0xE3 && p[b - 2] == 0x80 && p[b - 1] == 0x80 { b -= 3 }
-            else if b - a >= 2 && p[b - 2] == 0xC2 && p[b - 1] == 0xA0 { b -= 2 }
-            else if b > a && p[b - 1] == 0x20 { b -= 1 }
-            else { break }
+        while true { // other trailing spaces: U+3000, U+00A0, more ASCII
+            if b - a >= 3 && p[b - 3] == 0xE3 && p[b - 2] == 0x80 && p[b - 1] == 0x80 {
+                b -= 3
+            } else if b - a >= 2 && p[b - 2] == 0xC2 && p[b - 1] == 0xA0 {
+                b -= 2
+            } else if b > a && p[b - 1] == 0x20 {
+                b -= 1
+            } else {
+                break
+            }
         }
         while true {
-            if a < b && p[a] == 0x20 { a += 1 }
-            else if b - a >= 3 && p[a] == 0xE3 && p[a + 1] == 0x80 && p[a + 2] == 0x80 { a += 3 }
-            else if b - a >= 2 && p[a] == 0xC2 && p[a + 1] == 0xA0 { a += 2 }
-            else { break }
+            if a < b && p[a] == 0x20 {
+                a += 1
+            } else if b - a >= 3 && p[a] == 0xE3 && p[a + 1] == 0x80 && p[a + 2] == 0x80 {
+                a += 3
+            } else if b - a >= 2 && p[a] == 0xC2 && p[a + 1] == 0xA0 {
+                a += 2
+            } else {
+                break
+            }
         }
         return (a, b, trailing)
     }
@@ -158,7 +174,7 @@ struct EditionLexer {
             }
             return (byte == 0x20 && level > 0) ? level : nil
         }
-        return level > 0 ? level : nil      // a bare `##` is an empty heading
+        return level > 0 ? level : nil // a bare `##` is an empty heading
     }
 
     /// A page marker such as `第02版：要闻`, `第2版 要闻` or `第二版`, or nil.
@@ -169,7 +185,7 @@ struct EditionLexer {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(40)
         for s in text.unicodeScalars {
-            if scalars.count == 39 { return nil }      // markers are short
+            if scalars.count == 39 { return nil } // markers are short
             scalars.append(s)
         }
         guard let ban = scalars.firstIndex(of: "版"), ban > 1 else { return nil }

@@ -93,16 +93,18 @@ public struct EditionParser: Sendable {
         }
         flushNoteLabel()
         finish()
-        return Structure(masthead: masthead, titleFromName: titleFromName,
-                         pages: Self.completed(pages, drafts: drafts), drafts: drafts)
+        return Structure(
+            masthead: masthead, titleFromName: titleFromName,
+            pages: Self.completed(pages, drafts: drafts), drafts: drafts)
     }
 
     /// Repairs the drafts and builds the edition.
     func finish(_ structure: Structure, source: EditionSource) -> Edition {
         var repairer = EditionRepairer(classifier: classifier)
         let articles = repairer.repair(structure.drafts)
-        return Edition(masthead: structure.masthead, pages: structure.pages, articles: articles,
-                       repairs: repairer.repairs, source: source)
+        return Edition(
+            masthead: structure.masthead, pages: structure.pages, articles: articles,
+            repairs: repairer.repairs, source: source)
     }
 
     /// Adds a page marker's 版 to the list: a repeated number only fills in a missing name.
@@ -132,20 +134,23 @@ public struct EditionParser: Sendable {
         let parser = MastheadParser()
         guard let first = units.first else { return (Masthead(title: Self.title(fromName: name)), true) }
         if case .heading(1) = first.kind, units.count > 1, units[1].kind == .paragraph,
-           parser.isMastheadLike(units[1].segments) {
+            parser.isMastheadLike(units[1].segments)
+        {
             var lines = units[1].segments
             index = 2
             while index < units.count, units[index].kind == .paragraph,
-                  parser.isMastheadLike(units[index].segments),
-                  !units[index].text.unicodeScalars.contains(where: EditionScalars.isFullStop) {
+                parser.isMastheadLike(units[index].segments),
+                !units[index].text.unicodeScalars.contains(where: EditionScalars.isFullStop)
+            {
                 lines += units[index].segments
                 index += 1
             }
             return (parser.masthead(title: first.text, lines: lines), false)
         }
         if first.kind == .paragraph, first.segments.count > 1, parser.isMastheadLike(Array(first.segments.dropFirst())),
-           !parser.isMastheadLike([first.segments[0]]),
-           !first.text.unicodeScalars.contains(where: EditionScalars.isFullStop) {
+            !parser.isMastheadLike([first.segments[0]]),
+            !first.text.unicodeScalars.contains(where: EditionScalars.isFullStop)
+        {
             // A masthead without Markdown: its first line is the title.
             index = 1
             return (parser.masthead(title: first.segments[0], lines: Array(first.segments.dropFirst())), false)
@@ -172,7 +177,8 @@ public struct EditionParser: Sendable {
     private func takeHeader(from previous: inout ArticleDraft, into header: inout ArticleDraft) {
         // A trailing `X：Y` credit or label (版式设计：张芳曼, 案件編號：…) stays with its article.
         if let last = previous.blocks.last, last.kind == .paragraph, classifier.isKickerLike(last.text),
-           !classifier.isRubric(last.text), !classifier.isLabelLine(last.text) {
+            !classifier.isRubric(last.text), !classifier.isLabelLine(last.text)
+        {
             header.kicker = last.text
             previous.blocks.removeLast()
         }
@@ -183,8 +189,10 @@ public struct EditionParser: Sendable {
     }
 
     /// Classifies one paragraph unit and adds it to the draft's header or body.
-    private func addParagraph(_ unit: EditionUnit, to draft: inout ArticleDraft?, page: Int,
-                              pendingNoteLabel: inout String?) {
+    private func addParagraph(
+        _ unit: EditionUnit, to draft: inout ArticleDraft?, page: Int,
+        pendingNoteLabel: inout String?
+    ) {
         if draft == nil { draft = ArticleDraft(page: page, headline: "") }
         let text = unit.text
         let inHeader = !draft!.headline.isEmpty && draft!.blocks.isEmpty && !draft!.bodyStarted
@@ -210,7 +218,8 @@ public struct EditionParser: Sendable {
         if bylineSegments.contains(true) && bylineSegments.contains(false) {
             // Credit lines hard-broken onto text lines: split into runs and add each.
             var start = 0
-            for i in 1...bylineSegments.count where i == bylineSegments.count || bylineSegments[i] != bylineSegments[start] {
+            for i in 1...bylineSegments.count
+            where i == bylineSegments.count || bylineSegments[i] != bylineSegments[start] {
                 addParagraph(unit.slice(start..<i), to: &draft, page: page, pendingNoteLabel: &pendingNoteLabel)
                 start = i
             }

@@ -73,14 +73,14 @@ struct EditionRepairer {
         for i in 1..<drafts.count {
             var a = drafts[i - 1], b = drafts[i]
             guard b.kicker == nil, !b.headline.isEmpty, a.page == b.page,
-                  let first = b.blocks.first, first.kind == .paragraph,
-                  classifier.datelineLength(first.text) == 0,
-                  let head = first.text.unicodeScalars.first,
-                  EditionScalars.isIdeograph(head) || EditionScalars.isASCIIAlphanumeric(head),
-                  let last = a.blocks.last, last.kind == .paragraph,
-                  let tail = last.text.unicodeScalars.last,
-                  EditionScalars.isIdeograph(tail) || EditionScalars.isASCIIAlphanumeric(tail),
-                  Self.isProse(last.text)
+                let first = b.blocks.first, first.kind == .paragraph,
+                classifier.datelineLength(first.text) == 0,
+                let head = first.text.unicodeScalars.first,
+                EditionScalars.isIdeograph(head) || EditionScalars.isASCIIAlphanumeric(head),
+                let last = a.blocks.last, last.kind == .paragraph,
+                let tail = last.text.unicodeScalars.last,
+                EditionScalars.isIdeograph(tail) || EditionScalars.isASCIIAlphanumeric(tail),
+                Self.isProse(last.text)
             else { continue }
             let joined = Block(kind: .paragraph, text: Self.join(last.text, first.text))
             var start: Int? = nil
@@ -94,7 +94,8 @@ struct EditionRepairer {
                 moved.append(joined)
                 a.blocks.removeSubrange(start...)
                 if b.rubric == nil,
-                   let r = moved.firstIndex(where: { $0.kind == .rubric && !classifier.isIntroRubric($0.text) }) {
+                    let r = moved.firstIndex(where: { $0.kind == .rubric && !classifier.isIntroRubric($0.text) })
+                {
                     b.rubric = moved[r].text
                     moved.remove(at: r)
                 }
@@ -129,7 +130,8 @@ struct EditionRepairer {
             let key = Self.key(text)
             var duplicate = false
             if length >= 8, length >= 20 || text.unicodeScalars.contains(where: EditionScalars.isFullStop),
-               let earlier = seen[key] {
+                let earlier = seen[key]
+            {
                 duplicate = Self.sameBytes(earlier, text)
             }
             if !duplicate && length >= 20 {
@@ -200,10 +202,11 @@ struct EditionRepairer {
         out.reserveCapacity(draft.blocks.count)
         for block in draft.blocks {
             if block.kind == .paragraph, let previous = out.last, previous.kind == .paragraph,
-               let tail = previous.text.unicodeScalars.last, !EditionScalars.isClosing(tail),
-               let head = block.text.unicodeScalars.first,
-               EditionScalars.isCJK(tail) || EditionScalars.isCJK(head) || tail == "," || head == "(",
-               Self.isProse(previous.text), classifier.datelineLength(block.text) == 0 {
+                let tail = previous.text.unicodeScalars.last, !EditionScalars.isClosing(tail),
+                let head = block.text.unicodeScalars.first,
+                EditionScalars.isCJK(tail) || EditionScalars.isCJK(head) || tail == "," || head == "(",
+                Self.isProse(previous.text), classifier.datelineLength(block.text) == 0
+            {
                 out[out.count - 1].text = Self.join(previous.text, block.text)
                 pending.append((index, .joined, Self.seam(previous.text, block.text)))
             } else {
@@ -245,9 +248,10 @@ struct EditionRepairer {
             }
         }
         let id = identifier.id(headline: draft.headline, firstText: blocks.first?.text)
-        return Article(id: id, page: draft.page, kicker: draft.kicker, headline: draft.headline,
-                       deck: draft.deck, rubric: draft.rubric, bylines: draft.bylines,
-                       dateline: dateline, blocks: blocks)
+        return Article(
+            id: id, page: draft.page, kicker: draft.kicker, headline: draft.headline,
+            deck: draft.deck, rubric: draft.rubric, bylines: draft.bylines,
+            dateline: dateline, blocks: blocks)
     }
 
     // MARK: - Helpers
@@ -255,7 +259,8 @@ struct EditionRepairer {
     /// Joins two parts of a broken sentence: nothing between, or a space between Latin words.
     static func join(_ a: String, _ b: String) -> String {
         if let x = a.unicodeScalars.last, let y = b.unicodeScalars.first,
-           EditionScalars.isASCIIAlphanumeric(x) && EditionScalars.isASCIIAlphanumeric(y) {
+            EditionScalars.isASCIIAlphanumeric(x) && EditionScalars.isASCIIAlphanumeric(y)
+        {
             return a + " " + b
         }
         return a + b

@@ -29,7 +29,7 @@ enum EditionScalars {
     static func isClosing(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "。", "！", "？", "!", "?", ".", "…", "；", ";", "：", ":", "”", "’", "」", "』",
-             "）", ")", "》", "〉", "】", "〕", "]", "\"", "'", "—":
+            "）", ")", "》", "〉", "】", "〕", "]", "\"", "'", "—":
             return true
         default:
             return false
@@ -86,7 +86,9 @@ enum EditionScalars {
                 if n > limit { break }
             }
             return n
-        }) { return n }
+        }) {
+            return n
+        }
         var n = 0
         for _ in text.unicodeScalars {
             n += 1

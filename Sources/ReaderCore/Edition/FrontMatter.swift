@@ -33,7 +33,7 @@ struct FrontMatter: Sendable, Equatable {
             let key = trimmed(line[..<colon])
             fields[key] = unquoted(trimmed(line[line.index(after: colon)...]))
         }
-        return nil      // no closing fence: not front matter
+        return nil // no closing fence: not front matter
     }
 
     /// Whether `head` (the first bytes of a file) opens with front matter naming an
@@ -79,7 +79,8 @@ struct FrontMatter: Sendable, Equatable {
         let scalars = text.unicodeScalars
         func blank(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\r" }
         guard let start = scalars.firstIndex(where: { !blank($0) }),
-              let end = scalars.lastIndex(where: { !blank($0) }) else { return "" }
+            let end = scalars.lastIndex(where: { !blank($0) })
+        else { return "" }
         return String(String.UnicodeScalarView(scalars[start...end]))
     }
 }

@@ -11,8 +11,10 @@ public struct LineClassifier: Sendable {
     /// being squeezed and hashed.
     private var rubricHeads: Set<Unicode.Scalar>
 
-    public init(rubrics: Set<String> = LineClassifier.defaultRubrics,
-                introRubrics: Set<String> = LineClassifier.defaultIntroRubrics) {
+    public init(
+        rubrics: Set<String> = LineClassifier.defaultRubrics,
+        introRubrics: Set<String> = LineClassifier.defaultIntroRubrics
+    ) {
         self.rubrics = Set(rubrics.map(Self.squeezed))
         self.introRubrics = Set(introRubrics.map(Self.squeezed))
         rubricHeads = Self.heads(self.rubrics, self.introRubrics)
@@ -96,7 +98,8 @@ public struct LineClassifier: Sendable {
     public func isLabelLine(_ text: String) -> Bool {
         let s = Array(text.unicodeScalars.prefix(41))
         guard s.count <= 40, let colon = s.firstIndex(where: { $0 == "：" || $0 == ":" }),
-              (1...6).contains(colon), colon + 1 < s.count else { return false }
+            (1...6).contains(colon), colon + 1 < s.count
+        else { return false }
         let value = s[(colon + 1)...]
         if value.contains(where: EditionScalars.isFullStop) { return false }
         return value.count <= 5 || value.contains(where: EditionScalars.isASCIIAlphanumeric)
@@ -114,7 +117,7 @@ public struct LineClassifier: Sendable {
         "记者", "通讯员", "策划", "执行", "摄影", "编辑", "撰稿", "版式设计", "评论员",
         "記者", "通訊員", "攝影", "編輯", "評論員", "文/图", "图/文", "文", "图",
     ]
-        .map { Array($0.unicodeScalars) }
+    .map { Array($0.unicodeScalars) }
     private static let noteLabels = ["【编者按】", "［编者按］", "[编者按]", "编者按：", "编者按:", "编者按"]
 
     /// A photo caption or credit: the line ends in 摄 (maybe inside closing brackets, or
@@ -125,12 +128,15 @@ public struct LineClassifier: Sendable {
         while let last = scalars.last, EditionScalars.isSpace(last) { scalars = scalars.dropLast() }
         // A trailing note in parentheses: （人民视觉）, （新华社）, （资料图片）.
         if let last = scalars.last, last == "）" || last == ")",
-           let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }),
-           scalars.distance(from: open, to: scalars.endIndex) <= 14, open > scalars.startIndex {
+            let open = scalars.lastIndex(where: { $0 == "（" || $0 == "(" }),
+            scalars.distance(from: open, to: scalars.endIndex) <= 14, open > scalars.startIndex
+        {
             let before = scalars[..<open]
             if before.last == "摄" || Self.isCredit(before) { scalars = before }
         }
-        while let last = scalars.last, last == "）" || last == ")" || last == "]" || last == "】" || EditionScalars.isSpace(last) {
+        while let last = scalars.last,
+            last == "）" || last == ")" || last == "]" || last == "】" || EditionScalars.isSpace(last)
+        {
             scalars = scalars.dropLast()
         }
         if Self.isCredit(scalars) { return true }
@@ -151,7 +157,7 @@ public struct LineClassifier: Sendable {
     /// 【编者按】 (or 编者按：) opening the line; returns the label's scalar length.
     public func editorsNoteLabelLength(_ text: String) -> Int? {
         guard text.utf8.first == 0xE3 || text.utf8.first == 0xEF || text.utf8.first == 0x5B || text.utf8.first == 0xE7
-        else { return nil }     // 【 ［ [ 编: cheap rejection before hasPrefix
+        else { return nil } // 【 ［ [ 编: cheap rejection before hasPrefix
         // Byte prefix first: `hasPrefix` compares by Characters, with normalisation.
         for label in Self.noteLabels where text.utf8.starts(with: label.utf8) && text.hasPrefix(label) {
             return label.unicodeScalars.count
@@ -171,7 +177,9 @@ public struct LineClassifier: Sendable {
             return EditionScalars.count(text, upTo: 80) <= 80
         }
         // A short-phrase deck has no comma or clause mark: that would be a sentence.
-        if text.unicodeScalars.contains(where: { $0 == "，" || $0 == "," || $0 == "；" || $0 == ";" || $0 == "：" || $0 == ":" }) {
+        if text.unicodeScalars.contains(where: {
+            $0 == "，" || $0 == "," || $0 == "；" || $0 == ";" || $0 == "：" || $0 == ":"
+        }) {
             return false
         }
         return isShortPhrase(text, limit: 30) && !isByline(text) && !isCaption(text)
@@ -194,7 +202,8 @@ public struct LineClassifier: Sendable {
         let n = EditionScalars.count(text, upTo: limit)
         guard n >= 2, n <= limit else { return false }
         if text.unicodeScalars.contains(where: EditionScalars.isFullStop) { return false }
-        if let last = text.unicodeScalars.last, last == "，" || last == "、" || last == "," || last == ";" || last == "；" {
+        if let last = text.unicodeScalars.last, last == "，" || last == "、" || last == "," || last == ";" || last == "；"
+        {
             return false
         }
         return true

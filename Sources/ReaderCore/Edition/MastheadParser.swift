@@ -11,7 +11,9 @@ struct MastheadParser {
             if masthead.date == nil, let date = Self.date(in: s) { masthead.date = date }
             if masthead.weekday == nil, let weekday = Self.weekday(in: s) { masthead.weekday = weekday }
             if masthead.lunarDate == nil, let lunar = Self.lunarDate(in: s) { masthead.lunarDate = lunar }
-            if masthead.issue == nil, let issue = Self.number(in: s, before: "期", after: ["第"]) { masthead.issue = issue }
+            if masthead.issue == nil, let issue = Self.number(in: s, before: "期", after: ["第"]) {
+                masthead.issue = issue
+            }
             if masthead.pageCount == nil, let pages = Self.pageCount(in: s) { masthead.pageCount = pages }
         }
         return masthead
@@ -22,7 +24,8 @@ struct MastheadParser {
         for line in lines {
             let s = Array(line.unicodeScalars)
             if Self.date(in: s) != nil || Self.number(in: s, before: "期", after: ["第"]) != nil
-                || Self.pageCount(in: s) != nil || line.contains("出版物号") || line.contains("主办") {
+                || Self.pageCount(in: s) != nil || line.contains("出版物号") || line.contains("主办")
+            {
                 return true
             }
         }
@@ -35,16 +38,18 @@ struct MastheadParser {
         while i < s.count {
             // ISO: four digits, two, two, hyphenated, not inside a longer number.
             if i + 10 <= s.count, s[i + 4] == "-", s[i + 7] == "-", i == 0 || digits(s, from: i - 1) == nil,
-               let (year, y) = digits(s, from: i), y == i + 4,
-               let (month, m) = digits(s, from: i + 5), m == i + 7,
-               let (day, d) = digits(s, from: i + 8), d == i + 10, d == s.count || digits(s, from: d) == nil,
-               (1000...9999).contains(year), (1...12).contains(month), (1...31).contains(day) {
+                let (year, y) = digits(s, from: i), y == i + 4,
+                let (month, m) = digits(s, from: i + 5), m == i + 7,
+                let (day, d) = digits(s, from: i + 8), d == i + 10, d == s.count || digits(s, from: d) == nil,
+                (1000...9999).contains(year), (1...12).contains(month), (1...31).contains(day)
+            {
                 return EditionDate(year: year, month: month, day: day)
             }
             if let (year, afterYear) = digits(s, from: i), afterYear < s.count, s[afterYear] == "年",
-               let (month, afterMonth) = digits(s, from: afterYear + 1), afterMonth < s.count, s[afterMonth] == "月",
-               let (day, afterDay) = digits(s, from: afterMonth + 1), afterDay < s.count, s[afterDay] == "日",
-               (1000...9999).contains(year), (1...12).contains(month), (1...31).contains(day) {
+                let (month, afterMonth) = digits(s, from: afterYear + 1), afterMonth < s.count, s[afterMonth] == "月",
+                let (day, afterDay) = digits(s, from: afterMonth + 1), afterDay < s.count, s[afterDay] == "日",
+                (1000...9999).contains(year), (1...12).contains(month), (1...31).contains(day)
+            {
                 return EditionDate(year: year, month: month, day: day)
             }
             i += 1
@@ -86,7 +91,9 @@ struct MastheadParser {
     static func number(in s: [Unicode.Scalar], before marker: Unicode.Scalar, after prefixes: [String]) -> Int? {
         for end in s.indices where s[end] == marker {
             var start = end
-            while start > 0 && (EditionScalars.number(String(s[start - 1])) != nil || s[start - 1] == "十") { start -= 1 }
+            while start > 0 && (EditionScalars.number(String(s[start - 1])) != nil || s[start - 1] == "十") {
+                start -= 1
+            }
             guard start < end else { continue }
             let before = String(String.UnicodeScalarView(s[..<start]))
             guard prefixes.contains(where: { before.hasSuffix($0) }) else { continue }

@@ -42,7 +42,7 @@ struct PageMarkerScan {
         var markers: [Marker] = []
         // A leading BOM is dropped by the sanitiser: the first line starts after it.
         var start = n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
-        var previous = (start: -1, end: -1)          // the line before (-1: none)
+        var previous = (start: -1, end: -1) // the line before (-1: none)
         // A one-line paragraph that reads as a marker: one if the next line ends the paragraph.
         var pending: Marker? = nil
         while start <= n {
@@ -63,7 +63,8 @@ struct PageMarkerScan {
                         markers.append(Marker(offset: start, page: page))
                     }
                 } else if a < b, let page = candidate(p, (a, b)),
-                          previous.start < 0 || shape(p, previous.start, previous.end) != .text {
+                    previous.start < 0 || shape(p, previous.start, previous.end) != .text
+                {
                     pending = Marker(offset: start, page: page)
                 }
             }
@@ -135,6 +136,7 @@ struct PageMarkerScan {
             i = at + 1
         }
         guard hasBan else { return nil }
-        return EditionLexer.pageMarker(EditionLoader.text(of: Array(UnsafeBufferPointer(start: p + a, count: b - a))).text)
+        return EditionLexer.pageMarker(
+            EditionLoader.text(of: Array(UnsafeBufferPointer(start: p + a, count: b - a))).text)
     }
 }

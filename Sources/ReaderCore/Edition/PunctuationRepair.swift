@@ -49,7 +49,7 @@ struct PunctuationRepair {
         // Each mark: its byte offset, whether it is converted, and (an opening
         // parenthesis) whether it is part of a Latin or number token such as 4(1)(a).
         var marks: [(at: Int, convert: Bool, inToken: Bool)] = []
-        var openParens: [Int] = []                  // indices into `marks`
+        var openParens: [Int] = [] // indices into `marks`
         var pairs: [(Int, Int)] = []
         func mark(_ i: Int) {
             let before = Self.scalar(endingAt: i, in: bytes)
@@ -58,7 +58,8 @@ struct PunctuationRepair {
             // and a mark touching Hangul stays as it is (계승하고, 조국의).
             let hangul = before.map(Self.isHangul) == true || after.map(Self.isHangul) == true
             let cjk = before.map(Self.isChineseContext) == true || after.map(Self.isChineseContext) == true
-            let insideRun = before.map(EditionScalars.isASCIIAlphanumeric) == true
+            let insideRun =
+                before.map(EditionScalars.isASCIIAlphanumeric) == true
                 && after.map(EditionScalars.isASCIIAlphanumeric) == true
             // Room for a paragraph's usual marks at once, not growth by doubling from one.
             if marks.isEmpty { marks.reserveCapacity(16) }
@@ -163,10 +164,15 @@ struct PunctuationRepair {
         let b0 = UInt32(bytes[i])
         if b0 < 0x80 { return Unicode.Scalar(b0) }
         var length = 0, value: UInt32 = 0
-        if b0 >= 0xF0 { length = 4; value = b0 & 0x07 }
-        else if b0 >= 0xE0 { length = 3; value = b0 & 0x0F }
-        else if b0 >= 0xC0 { length = 2; value = b0 & 0x1F }
-        else { return nil }
+        if b0 >= 0xF0 {
+            length = 4; value = b0 & 0x07
+        } else if b0 >= 0xE0 {
+            length = 3; value = b0 & 0x0F
+        } else if b0 >= 0xC0 {
+            length = 2; value = b0 & 0x1F
+        } else {
+            return nil
+        }
         guard i + length <= bytes.count else { return nil }
         for j in 1..<length { value = value << 6 | UInt32(bytes[i + j] & 0x3F) }
         return Unicode.Scalar(value)

@@ -42,7 +42,8 @@ public struct ANSIFormatter: Sendable {
             let base = row * grid.width
             var last = base + grid.width
             while last > base, grid.roles[last - 1] == nil, grid.firsts[last - 1] == ScreenGrid.space,
-                  grid.extras.isEmpty || grid.extras[last - 1] == nil {
+                grid.extras.isEmpty || grid.extras[last - 1] == nil
+            {
                 last -= 1
             }
             var line: [UInt8] = []

@@ -42,7 +42,8 @@ public struct EditionOutline: Sendable {
                 for byline in Self.bylines(of: article) { out += "      byline    \(byline)\n" }
                 if let dateline = article.dateline { out += "      dateline  \(dateline)\n" }
                 for block in article.blocks where block.kind == .subhead { out += "      subhead   \(block.text)\n" }
-                out += "      \(Self.paragraphs(of: article)) paragraphs, \(article.characterCount) characters, id \(article.id)\n"
+                out +=
+                    "      \(Self.paragraphs(of: article)) paragraphs, \(article.characterCount) characters, id \(article.id)\n"
             }
         }
         out += "\nrepairs (\(edition.repairs.count))\n"
@@ -52,7 +53,8 @@ public struct EditionOutline: Sendable {
         }
         let source = edition.source
         if source.replacedInvalidBytes > 0 || source.replacedControls > 0 {
-            out += "\nsource: \(source.replacedInvalidBytes) invalid UTF-8 sequences and \(source.replacedControls) control characters replaced\n"
+            out +=
+                "\nsource: \(source.replacedInvalidBytes) invalid UTF-8 sequences and \(source.replacedControls) control characters replaced\n"
         }
         return out
     }
@@ -70,9 +72,11 @@ public struct EditionOutline: Sendable {
         out += "\"issue\": \(m.issue.map(String.init) ?? "null"), "
         out += "\"pages\": \(m.pageCount.map(String.init) ?? "null"), "
         out += "\"lines\": \(Self.array(m.lines))},\n"
-        out += " \"pages\": [" + edition.pages.map {
-            "{\"number\": \($0.number), \"name\": \(Self.quote($0.name))}"
-        }.joined(separator: ", ") + "],\n"
+        out +=
+            " \"pages\": ["
+            + edition.pages.map {
+                "{\"number\": \($0.number), \"name\": \(Self.quote($0.name))}"
+            }.joined(separator: ", ") + "],\n"
         out += " \"articles\": ["
         out += edition.articles.map { article in
             "\n  {\"id\": \(Self.quote(article.id)), \"page\": \(article.page), "

@@ -35,8 +35,10 @@ public struct RunPainter: Sendable {
     /// Paints scalars `range` of a simple `ScalarText`: one cluster per scalar, widths as
     /// the typesetter measured them.
     @inlinable
-    func paint<Canvas: RunCanvas>(_ text: ScalarText, _ range: Range<Int>, column start: Int, edge: Int,
-                                  on canvas: inout Canvas) -> Int {
+    func paint<Canvas: RunCanvas>(
+        _ text: ScalarText, _ range: Range<Int>, column start: Int, edge: Int,
+        on canvas: inout Canvas
+    ) -> Int {
         text.scalars.withUnsafeBufferPointer { s in
             text.cells.withUnsafeBufferPointer { c in
                 var column = start
@@ -58,8 +60,10 @@ public struct RunPainter: Sendable {
     /// Paints `text` from `column`, measuring it grapheme by grapheme.
     @inlinable
     @discardableResult
-    public func paint<Canvas: RunCanvas>(_ text: String, column start: Int, edge: Int,
-                                         on canvas: inout Canvas) -> Int {
+    public func paint<Canvas: RunCanvas>(
+        _ text: String, column start: Int, edge: Int,
+        on canvas: inout Canvas
+    ) -> Int {
         var column = start
         if text.unicodeScalars.allSatisfy(DisplayWidth.standsAlone) {
             // Every scalar is a cluster of its own, 1 or 2 cells wide: no Character walk.
@@ -93,8 +97,10 @@ public struct RunPainter: Sendable {
 
     /// Joins zero-width `scalar` to the cell before `column` when that cell is on the canvas.
     @inlinable
-    static func join<Canvas: RunCanvas>(_ scalar: Unicode.Scalar, before column: Int, edge: Int,
-                                        on canvas: inout Canvas) {
+    static func join<Canvas: RunCanvas>(
+        _ scalar: Unicode.Scalar, before column: Int, edge: Int,
+        on canvas: inout Canvas
+    ) {
         guard column > 0, column - 1 < edge, !isControl(scalar) else { return }
         canvas.join(scalar, column: column - 1)
     }

@@ -54,8 +54,10 @@ struct ScreenGrid {
         var role: Role
         var extras: [Int: [Unicode.Scalar]] = [:]
 
-        init(firsts: UnsafeMutableBufferPointer<UInt32>, roles: UnsafeMutableBufferPointer<Role?>, base: Int,
-             role: Role) {
+        init(
+            firsts: UnsafeMutableBufferPointer<UInt32>, roles: UnsafeMutableBufferPointer<Role?>, base: Int,
+            role: Role
+        ) {
             self.firsts = firsts
             self.roles = roles
             self.base = base

@@ -8,7 +8,7 @@ struct JSONReader {
     /// A reader at the start of `bytes`, past a byte-order mark.
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }  // a UTF-8 byte-order mark
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 } // a UTF-8 byte-order mark
     }
 
     /// One value and nothing after it but whitespace.
@@ -47,7 +47,9 @@ struct JSONReader {
             guard peek(UInt8(ascii: "\"")) else { throw error("unexpected \(describeHere()); expected a \"key\"") }
             let key = try string()
             skipSpace()
-            guard peek(UInt8(ascii: ":")) else { throw error("unexpected \(describeHere()); expected ':' after \"\(key)\"") }
+            guard peek(UInt8(ascii: ":")) else {
+                throw error("unexpected \(describeHere()); expected ':' after \"\(key)\"")
+            }
             index += 1
             if fields[key] != nil { throw error("\"\(key)\" appears twice") }
             fields[key] = try value()
@@ -76,7 +78,7 @@ struct JSONReader {
 
     /// A string with its escapes decoded (the cursor is on the opening quote).
     private mutating func string() throws(JSONSyntaxError) -> String {
-        index += 1  // the opening quote
+        index += 1 // the opening quote
         var out: [UInt8] = []
         while index < bytes.count {
             let b = bytes[index]
@@ -100,7 +102,8 @@ struct JSONReader {
                     if (0xD800..<0xDC00).contains(scalar), bytes[index...].starts(with: [92, 117]) {
                         index += 2
                         let low = try hex4()
-                        scalar = (0xDC00..<0xE000).contains(low)
+                        scalar =
+                            (0xDC00..<0xE000).contains(low)
                             ? 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
                     }
                     out.append(contentsOf: Array(String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8))
@@ -180,7 +183,8 @@ struct JSONReader {
         guard index < bytes.count else { return "end of file" }
         var end = index
         while end < bytes.count, end - index < 12,
-              !([32, 9, 10, 13, 44, 58, 123, 125, 91, 93] as [UInt8]).contains(bytes[end]) || end == index {
+            !([32, 9, 10, 13, 44, 58, 123, 125, 91, 93] as [UInt8]).contains(bytes[end]) || end == index
+        {
             end += 1
         }
         return "'" + String(decoding: bytes[index..<end], as: UTF8.self) + "'"

@@ -23,8 +23,9 @@ struct ArticleBuilder {
         let width = layout.width
         let height = layout.height
         let count = ColumnGrid.columnCount(width: width, options: layout.options)
-        let grid = ColumnGrid(count: count, width: width, gutter: count > 1 ? Self.gutter : 0,
-                              reserve: ColumnGrid.hangingRoom)
+        let grid = ColumnGrid(
+            count: count, width: width, gutter: count > 1 ? Self.gutter : 0,
+            reserve: ColumnGrid.hangingRoom)
         let setter = LineSetter(ambiguous: layout.options.ambiguous)
 
         let rule = LaidRow(runs: [TextFit.ruleRun("─", cells: grid.span, measure: measure)], source: nil)
@@ -35,8 +36,9 @@ struct ArticleBuilder {
         // Flow the body into columns of each screen.
         let firstHeight = height - header.count
         let laterHeight = height - running.count
-        let columns = Self.balancedPlan(groups, columnsPerScreen: count,
-                                        capacity: { screen in screen == 0 ? firstHeight : laterHeight })
+        let columns = Self.balancedPlan(
+            groups, columnsPerScreen: count,
+            capacity: { screen in screen == 0 ? firstHeight : laterHeight })
 
         var pages: [ScreenPage] = []
         var ranges: [Range<Int>] = []
@@ -79,8 +81,10 @@ struct ArticleBuilder {
 
     /// The headline block of the first screen: rubric, kicker, headline, deck,
     /// bylines, dateline and a rule; cut with … if it would leave under 3 body rows.
-    private func headerRows(_ article: Article, grid: ColumnGrid, setter: LineSetter,
-                            measure: DisplayWidth, rule: LaidRow) -> [LaidRow] {
+    private func headerRows(
+        _ article: Article, grid: ColumnGrid, setter: LineSetter,
+        measure: DisplayWidth, rule: LaidRow
+    ) -> [LaidRow] {
         let span = grid.span
         // Display lines break at phrases and balance (HeadlineSetter), unlike body text.
         let display = HeadlineSetter(ambiguous: layout.options.ambiguous)
@@ -102,7 +106,7 @@ struct ArticleBuilder {
         if let dateline = article.dateline, !dateline.isEmpty, !datelineInBody {
             rows += display.set(dateline, role: .dateline, width: span)
         }
-        let limit = max(1, layout.height - 3) - 1   // rows for text; one more for the rule
+        let limit = max(1, layout.height - 3) - 1 // rows for text; one more for the rule
         if rows.count > limit {
             let kept = Array(rows.prefix(max(0, limit - 1)))
             let last = rows[max(0, limit - 1)].truncated(to: span, mark: "…", role: .truncation, measure: measure)
@@ -142,11 +146,13 @@ struct ArticleBuilder {
             var keep = false
             switch block.kind {
             case .paragraph:
-                rows = setter.set(scalars: scalars, role: .body, width: columnWidth, indent: true, justify: true,
-                                  base: base, datelineLength: block.datelineLength)
+                rows = setter.set(
+                    scalars: scalars, role: .body, width: columnWidth, indent: true, justify: true,
+                    base: base, datelineLength: block.datelineLength)
             case .editorsNote:
-                rows = setter.set(scalars: scalars, role: .editorsNote, width: columnWidth, indent: true, justify: true,
-                                  base: base, datelineLength: block.datelineLength)
+                rows = setter.set(
+                    scalars: scalars, role: .editorsNote, width: columnWidth, indent: true, justify: true,
+                    base: base, datelineLength: block.datelineLength)
             case .subhead:
                 rows = setter.set(scalars: scalars, role: .subhead, width: columnWidth, align: .center, base: base)
                 space = 1
@@ -169,7 +175,9 @@ struct ArticleBuilder {
         }
         // Space after a pull quote too, given as space before what follows it.
         for i in groups.indices.dropFirst() where article.blocks.isEmpty == false {
-            if groups[i - 1].rows.first?.runs.first?.role == .pullQuote { groups[i].spaceBefore = max(groups[i].spaceBefore, 1) }
+            if groups[i - 1].rows.first?.runs.first?.role == .pullQuote {
+                groups[i].spaceBefore = max(groups[i].spaceBefore, 1)
+            }
         }
         return groups
     }
@@ -184,7 +192,8 @@ struct ArticleBuilder {
 
     /// Flows groups like `flow`, then shortens the last screen's columns as far as
     /// the text still fits on it, so its columns come out balanced as in print.
-    static func balancedFlow(_ groups: [Group], columnsPerScreen: Int, capacity: @escaping (Int) -> Int) -> [[LaidRow]] {
+    static func balancedFlow(_ groups: [Group], columnsPerScreen: Int, capacity: @escaping (Int) -> Int) -> [[LaidRow]]
+    {
         rows(of: balancedPlan(groups, columnsPerScreen: columnsPerScreen, capacity: capacity), groups)
     }
 
@@ -241,7 +250,7 @@ struct ArticleBuilder {
     /// `flow` as pieces of columns.
     static func plan(_ groups: [Group], columnsPerScreen: Int, capacity: (Int) -> Int) -> [[Piece]] {
         var columns: [[Piece]] = [[]]
-        var used = 0   // rows in the current column
+        var used = 0 // rows in the current column
         /// Rows in the current column.
         func cap() -> Int { max(1, capacity((columns.count - 1) / max(1, columnsPerScreen))) }
         /// Starts the next column.
@@ -279,7 +288,7 @@ struct ArticleBuilder {
                     // A paragraph's first line alone at a column foot: start it in the next column.
                     next(); continue
                 }
-                if left - take == 1, take >= 2 { take -= 1 }   // no single last line atop the next column
+                if left - take == 1, take >= 2 { take -= 1 } // no single last line atop the next column
                 add(g, i..<(i + take))
                 i += take
                 next()

@@ -148,9 +148,10 @@ public final class EditionLayout: Sendable {
     /// Runs `body` on the cached front-page builder of 版 `page`.
     private func front<T>(_ page: Int, _ body: (FrontPageBuilder) -> T) -> T {
         // Worked out before the cache's mutex is taken (it is not recursive).
-        let setting = FrontPageBuilder.Setting(edition: edition, width: width, height: height, options: options,
-                                               page: page, articles: articles(onPage: page),
-                                               isFirstPage: page == pageNumbers.first)
+        let setting = FrontPageBuilder.Setting(
+            edition: edition, width: width, height: height, options: options,
+            page: page, articles: articles(onPage: page),
+            isFirstPage: page == pageNumbers.first)
         return cache.front(page, make: { FrontPageBuilder(setting) }, body)
     }
 

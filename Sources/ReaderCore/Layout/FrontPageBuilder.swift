@@ -24,9 +24,9 @@ final class FrontPageBuilder {
     struct BlockText {
         var article: Int
         var label: String?
-        var head: [LaidRow]      // label, kicker, headline, deck, bylines
-        var body: [LaidRow]      // opening lines, as many as were set
-        var opens: [Bool]        // per body row: it is the first line of a paragraph
+        var head: [LaidRow] // label, kicker, headline, deck, bylines
+        var body: [LaidRow] // opening lines, as many as were set
+        var opens: [Bool] // per body row: it is the first line of a paragraph
         var bodyIsComplete: Bool // `body` holds the whole body text
         var minimumBody: Int
     }
@@ -49,7 +49,7 @@ final class FrontPageBuilder {
     private(set) var screens: [ScreenPage] = []
     /// True once every article is placed and the last screen is finished.
     private(set) var isComplete = false
-    private var next = 0                 // index into `articles` of the next block
+    private var next = 0 // index into `articles` of the next block
     private var current: ScreenPage
     private var row = 0
     private var bandsOnScreen = 0
@@ -60,8 +60,9 @@ final class FrontPageBuilder {
         page = setting.page
         measure = DisplayWidth(ambiguous: layout.options.ambiguous)
         gutter = Self.gutter(ruleWidth: measure.of(Character("│")))
-        grid = ColumnGrid(count: ColumnGrid.columnCount(width: layout.width, options: layout.options),
-                          width: layout.width, gutter: gutter)
+        grid = ColumnGrid(
+            count: ColumnGrid.columnCount(width: layout.width, options: layout.options),
+            width: layout.width, gutter: gutter)
         masthead = MastheadSetter(masthead: layout.edition.masthead, ambiguous: layout.options.ambiguous)
         articles = setting.articles
         isFirstPage = setting.isFirstPage
@@ -120,8 +121,10 @@ final class FrontPageBuilder {
             startScreen()
         }
         if bandsOnScreen > 0 {
-            current.runs.append(PlacedRun(row: row, column: grid.left,
-                                          text: TextFit.rule("─", cells: grid.span, measure: measure), role: .rule))
+            current.runs.append(
+                PlacedRun(
+                    row: row, column: grid.left,
+                    text: TextFit.rule("─", cells: grid.span, measure: measure), role: .rule))
             row += 1
         }
         let bandHeight = max(1, min(band.height, height - row))
@@ -134,7 +137,8 @@ final class FrontPageBuilder {
     private func startScreen() {
         let screen = screens.count
         current = ScreenPage(width: layout.width, height: layout.height, content: .front(page: page, screen: screen))
-        let head = screen == 0 && isFirstPage
+        let head =
+            screen == 0 && isFirstPage
             ? masthead.rows(span: grid.span)
             : masthead.folio(span: grid.span, page: page, pageName: pageName, continued: screen > 0)
         // The head never takes more than half the screen.
@@ -144,7 +148,8 @@ final class FrontPageBuilder {
         if head.count > shown {
             rows = Array(head.prefix(shown - 1)) + [head[head.count - 1]]
             if shown >= 2 {
-                rows[shown - 2] = rows[shown - 2].truncated(to: grid.span, mark: "…", role: .truncation, measure: measure)
+                rows[shown - 2] = rows[shown - 2].truncated(
+                    to: grid.span, mark: "…", role: .truncation, measure: measure)
             }
         }
         for (i, laid) in rows.enumerated() {
@@ -176,23 +181,27 @@ final class FrontPageBuilder {
                 column += span
             }
         }
-        let height = blocks.map { block in
-            let depth = (block.text.body.count + block.span - 1) / block.span
-            return block.text.head.count + min(depth, block.text.minimumBody)
-        }.max() ?? 1
+        let height =
+            blocks.map { block in
+                let depth = (block.text.body.count + block.span - 1) / block.span
+                return block.text.head.count + min(depth, block.text.minimumBody)
+            }.max() ?? 1
         return Band(blocks: blocks, height: height)
     }
 
     /// The next article's block text, `span` grid columns wide.
     private func block(span: Int, lead: Bool) -> BlockText {
         defer { next += 1 }
-        return blockText(articles[next], label: JumpTarget.label(forBlock: next),
-                         width: grid.width(spanning: span), columnWidth: grid.columnWidth, span: span, lead: lead)
+        return blockText(
+            articles[next], label: JumpTarget.label(forBlock: next),
+            width: grid.width(spanning: span), columnWidth: grid.columnWidth, span: span, lead: lead)
     }
 
     /// One article's block text at `width` cells: label, heads, bylines and enough opening lines.
-    private func blockText(_ index: Int, label: String?, width: Int, columnWidth: Int, span: Int,
-                           lead: Bool) -> BlockText {
+    private func blockText(
+        _ index: Int, label: String?, width: Int, columnWidth: Int, span: Int,
+        lead: Bool
+    ) -> BlockText {
         let article = layout.edition.articles[index]
         let setter = LineSetter(ambiguous: layout.options.ambiguous)
         let height = layout.height
@@ -236,13 +245,15 @@ final class FrontPageBuilder {
             let indent = block.kind == .paragraph || block.kind == .editorsNote
             // Justified text keeps 2 cells of its column for a hung closing mark.
             let setWidth = indent ? max(2, columnWidth - ColumnGrid.hangingRoom) : columnWidth
-            let rows = setter.set(block.text, role: role, width: setWidth, indent: indent, justify: indent,
-                                  base: starts[i], datelineLength: block.datelineLength)
+            let rows = setter.set(
+                block.text, role: role, width: setWidth, indent: indent, justify: indent,
+                base: starts[i], datelineLength: block.datelineLength)
             body += rows
             opens += rows.indices.map { $0 == 0 }
         }
-        return BlockText(article: index, label: label, head: head, body: body, opens: opens,
-                         bodyIsComplete: complete, minimumBody: minimum)
+        return BlockText(
+            article: index, label: label, head: head, body: body, opens: opens,
+            bodyIsComplete: complete, minimumBody: minimum)
     }
 
     /// Draws a band's blocks, `height` rows from `top`, with rules between them and jump targets.
@@ -260,16 +271,20 @@ final class FrontPageBuilder {
                     page.runs.append(PlacedRun(row: top + r, column: x, text: "│", role: .rule))
                 }
             }
-            page.targets.append(JumpTarget(label: block.text.label, article: block.text.article,
-                                           row: top, column: left, width: width, height: height))
+            page.targets.append(
+                JumpTarget(
+                    label: block.text.label, article: block.text.article,
+                    row: top, column: left, width: width, height: height))
         }
     }
 
     /// A block's rows cut to `height`: heads across the block, the opening lines
     /// down its grid columns (balanced, a dotted rule between them); whatever is cut
     /// is marked with … at the end.
-    private func cut(_ block: BlockText, span: Int, to height: Int, grid: ColumnGrid,
-                     measure: DisplayWidth) -> [LaidRow] {
+    private func cut(
+        _ block: BlockText, span: Int, to height: Int, grid: ColumnGrid,
+        measure: DisplayWidth
+    ) -> [LaidRow] {
         let width = grid.width(spanning: span)
         var rows = Array(block.head.prefix(height))
         let perColumn = max(0, height - rows.count)
@@ -280,8 +295,9 @@ final class FrontPageBuilder {
         if isCut {
             if let c = pieces.lastIndex(where: { !$0.isEmpty }) {
                 let last = pieces[c].endIndex - 1
-                pieces[c][last] = pieces[c][last].truncated(to: grid.columnWidth, mark: "…", role: .truncation,
-                                                          measure: measure)
+                pieces[c][last] = pieces[c][last].truncated(
+                    to: grid.columnWidth, mark: "…", role: .truncation,
+                    measure: measure)
             } else if let last = rows.indices.last {
                 rows[last] = rows[last].truncated(to: width, mark: "…", role: .truncation, measure: measure)
             }
@@ -297,7 +313,9 @@ final class FrontPageBuilder {
                     merged.runs.append(PlacedRun(row: 0, column: ruleColumn(left: shift), text: "┊", role: .rule))
                 }
                 guard i < piece.count else { continue }
-                merged.runs += piece[piece.startIndex + i].runs.map { var r = $0; r.column += shift; return r }
+                merged.runs += piece[piece.startIndex + i].runs.map {
+                    var r = $0; r.column += shift; return r
+                }
             }
             rows.append(merged)
         }

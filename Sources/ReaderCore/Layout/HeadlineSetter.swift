@@ -63,10 +63,10 @@ struct HeadlineSetter: Sendable {
     /// One grapheme cluster of the text.
     struct Unit {
         var text: Character
-        var start: Int         // scalar offset
+        var start: Int // scalar offset
         var width: Int
         var isSpace: Bool
-        var isMark: Bool       // punctuation: never counts as a character of its own
+        var isMark: Bool // punctuation: never counts as a character of its own
     }
 
     /// Texts longer than this go to the body setter (no display line is this long).
@@ -79,7 +79,8 @@ struct HeadlineSetter: Sendable {
         let measure = DisplayWidth(ambiguous: ambiguous)
         // Most heads fit: one row, without taking the text apart.
         if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-           first != " ", last != " ", first != "\u{3000}", last != "\u{3000}" {
+            first != " ", last != " ", first != "\u{3000}", last != "\u{3000}"
+        {
             let cells = measure.of(text)
             if cells <= width {
                 let shift = align == .center && cells < width ? ((width - cells) / 2) & ~1 : 0
@@ -119,8 +120,10 @@ struct HeadlineSetter: Sendable {
             let scalars = character.unicodeScalars
             let first = scalars.first!
             let isSpace = first == " " || first == "\u{3000}"
-            units.append(Unit(text: character, start: offset, width: measure.of(character), isSpace: isSpace,
-                              isMark: !isSpace && isMark(first)))
+            units.append(
+                Unit(
+                    text: character, start: offset, width: measure.of(character), isSpace: isSpace,
+                    isMark: !isSpace && isMark(first)))
             offset += scalars.count
         }
         return units
@@ -130,7 +133,7 @@ struct HeadlineSetter: Sendable {
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol:
+            .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol:
             return true
         default:
             return false
@@ -201,8 +204,10 @@ struct HeadlineSetter: Sendable {
             for i in start..<end {
                 let c = units[i].text
                 if c == "/" || c == "／" || c == "：" || c == ":" || c == "（" || c == "(" { tail = i + 1 }
-                for intro in nameIntroducers where i + intro.count <= end
-                    && zip(units[i..<(i + intro.count)], intro).allSatisfy({ $0.text == $1 }) {
+                for intro in nameIntroducers
+                where i + intro.count <= end
+                    && zip(units[i..<(i + intro.count)], intro).allSatisfy({ $0.text == $1 })
+                {
                     tail = max(tail, i + intro.count)
                 }
             }
@@ -210,7 +215,8 @@ struct HeadlineSetter: Sendable {
             while tailEnd < end, !units[tailEnd].isMark { tailEnd += 1 }
             if tailEnd - tail >= 2, tailEnd - tail <= 4 { names.append(tail..<tailEnd) }
             if tail == start, word.count >= 2, word.count <= 4,
-               word.allSatisfy({ Kinsoku.isIdeograph($0.text.unicodeScalars.first!) }) {
+                word.allSatisfy({ Kinsoku.isIdeograph($0.text.unicodeScalars.first!) })
+            {
                 names.append(start..<end)
             }
             start = end
@@ -294,8 +300,10 @@ struct HeadlineSetter: Sendable {
     }
 
     /// The cheapest setting in exactly `n` lines: its cost and the end of each line.
-    private func balanced(lines n: Int, _ units: [Unit], prefix: [Int], kinds: [Position],
-                          width: Int) -> (cost: Double, ends: [Int])? {
+    private func balanced(
+        lines n: Int, _ units: [Unit], prefix: [Int], kinds: [Position],
+        width: Int
+    ) -> (cost: Double, ends: [Int])? {
         let count = units.count
         let total = Double(cells(units, prefix: prefix, 0, count))
         let target = min(Double(width), total / Double(n))
@@ -375,12 +383,14 @@ extension HeadlineSetter {
         while k < segments.count {
             var s = segments[k]
             if lone(s), Self.prefixes.contains(scalars[s.lowerBound]), k + 1 < segments.count,
-               han(segments[k + 1]) {
+                han(segments[k + 1])
+            {
                 s = s.lowerBound..<segments[k + 1].upperBound
                 k += 1
             }
             if k + 1 < segments.count, lone(segments[k + 1]),
-               Self.suffixes.contains(scalars[segments[k + 1].lowerBound]), han(s) {
+                Self.suffixes.contains(scalars[segments[k + 1].lowerBound]), han(s)
+            {
                 s = s.lowerBound..<segments[k + 1].upperBound
                 k += 1
             }
@@ -390,7 +400,8 @@ extension HeadlineSetter {
         for n in 1..<max(1, merged.count) {
             let a = merged[n - 1]
             let b = merged[n]
-            let function = Self.functionWords.contains(scalars[a.lowerBound]) && a.count == 1
+            let function =
+                Self.functionWords.contains(scalars[a.lowerBound]) && a.count == 1
                 || Self.functionWords.contains(scalars[b.lowerBound]) && b.count == 1
             let loneA = lone(a)
             let loneB = lone(b)

@@ -58,7 +58,8 @@ struct LaidRow: Sendable, Equatable {
         }
         // The mark says the text goes on, so it never follows a full stop (讲话。…): it takes the stop's place.
         if let last = kept.indices.max(by: { kept[$0].column < kept[$1].column }),
-           let stop = kept[last].text.unicodeScalars.last, Self.fullStops.contains(stop) {
+            let stop = kept[last].text.unicodeScalars.last, Self.fullStops.contains(stop)
+        {
             var text = kept[last].text
             text.unicodeScalars.removeLast()
             end -= measure.of(stop)

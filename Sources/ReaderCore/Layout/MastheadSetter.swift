@@ -40,14 +40,20 @@ struct MastheadSetter {
             }
             rows.append(LaidRow(runs: runs, source: nil))
         } else {
-            rows.append(LaidRow(runs: [PlacedRun(row: 0, column: titleLeft, text: title, role: .masthead)], source: nil))
+            rows.append(
+                LaidRow(runs: [PlacedRun(row: 0, column: titleLeft, text: title, role: .masthead)], source: nil))
             if understood {
                 rows += packed(left + right, separator: " ", span: span, setter: setter, measure: measure)
             }
         }
         rows += packed(rest, separator: "  ", span: span, setter: setter, measure: measure)
-        rows.append(LaidRow(runs: [PlacedRun(row: 0, column: 0, text: TextFit.rule("═", cells: span, measure: measure),
-                                             role: .rule)], source: nil))
+        rows.append(
+            LaidRow(
+                runs: [
+                    PlacedRun(
+                        row: 0, column: 0, text: TextFit.rule("═", cells: span, measure: measure),
+                        role: .rule)
+                ], source: nil))
         return rows
     }
 
@@ -65,16 +71,24 @@ struct MastheadSetter {
         if !rightText.isEmpty, measure.of(leftFit) + 2 + rightWidth <= span {
             runs.append(PlacedRun(row: 0, column: span - rightWidth, text: rightText, role: .mastheadInfo))
         }
-        return [LaidRow(runs: runs, source: nil),
-                LaidRow(runs: [PlacedRun(row: 0, column: 0, text: TextFit.rule("═", cells: span, measure: measure),
-                                         role: .rule)], source: nil)]
+        return [
+            LaidRow(runs: runs, source: nil),
+            LaidRow(
+                runs: [
+                    PlacedRun(
+                        row: 0, column: 0, text: TextFit.rule("═", cells: span, measure: measure),
+                        role: .rule)
+                ], source: nil),
+        ]
     }
 
     /// Centred lines holding as many whole `items` as fit in `span`, so that a
     /// narrow window breaks between 第23259期 and 今日8版, never inside one; only an
     /// item wider than the span is broken, by the line setter.
-    private func packed(_ items: [String], separator: String, span: Int,
-                        setter: LineSetter, measure: DisplayWidth) -> [LaidRow] {
+    private func packed(
+        _ items: [String], separator: String, span: Int,
+        setter: LineSetter, measure: DisplayWidth
+    ) -> [LaidRow] {
         var lines: [String] = []
         for item in items where !item.isEmpty {
             // An item too wide for a line breaks at its own spaces first (主办 国内…).
@@ -97,7 +111,8 @@ struct MastheadSetter {
         var words: [String] = []
         for piece in text.split(separator: " ") {
             if let last = words.last, let end = last.unicodeScalars.last, end.isASCII,
-               let start = piece.unicodeScalars.first, start.isASCII {
+                let start = piece.unicodeScalars.first, start.isASCII
+            {
                 words[words.count - 1] = last + " " + piece
             } else {
                 words.append(String(piece))

@@ -76,8 +76,10 @@ public struct ScreenPage: Sendable, Equatable {
     /// Article pages: the article text offsets (scalars) shown on this screen.
     public var textRange: Range<Int>?
 
-    public init(width: Int, height: Int, runs: [PlacedRun] = [], content: Content = .blank,
-                targets: [JumpTarget] = [], textRange: Range<Int>? = nil) {
+    public init(
+        width: Int, height: Int, runs: [PlacedRun] = [], content: Content = .blank,
+        targets: [JumpTarget] = [], textRange: Range<Int>? = nil
+    ) {
         self.width = width
         self.height = height
         self.runs = runs

@@ -14,7 +14,9 @@ enum TextFit {
     }
 
     /// `text` clipped to `cells`, ending in `mark` (…) when anything was cut.
-    static func truncate(_ text: String, to cells: Int, mark: String, measure: DisplayWidth) -> (text: String, cut: Bool) {
+    static func truncate(
+        _ text: String, to cells: Int, mark: String, measure: DisplayWidth
+    ) -> (text: String, cut: Bool) {
         if measure.of(text) <= cells { return (text, false) }
         let markWidth = measure.of(mark)
         return (clip(text, to: max(0, cells - markWidth), measure: measure), true)
@@ -39,12 +41,14 @@ enum TextFit {
     static func ruleRun(_ glyph: Unicode.Scalar, cells: Int, measure: DisplayWidth) -> PlacedRun {
         let w = measure.of(glyph)
         guard (1...2).contains(w), DisplayWidth.standsAlone(glyph) else {
-            return PlacedRun(row: 0, column: 0, text: rule(Character(glyph), cells: cells, measure: measure), role: .rule)
+            return PlacedRun(
+                row: 0, column: 0, text: rule(Character(glyph), cells: cells, measure: measure), role: .rule)
         }
         let count = max(0, cells / w)
         let cell = UInt8(w) | (w == 2 ? ScalarText.Cell.wide : 0)
-        let text = ScalarText(scalars: Array(repeating: glyph, count: count), cells: Array(repeating: cell, count: count),
-                              ambiguous: measure.ambiguous, isSimple: true)
+        let text = ScalarText(
+            scalars: Array(repeating: glyph, count: count), cells: Array(repeating: cell, count: count),
+            ambiguous: measure.ambiguous, isSimple: true)
         return PlacedRun(row: 0, column: 0, scalars: text, range: 0..<count, role: .rule)
     }
 }

@@ -32,7 +32,7 @@ final class EditionFile: Sendable {
                     failure = errno
                     break
                 }
-                if got == 0 { break }     // the file shrank since it was measured
+                if got == 0 { break } // the file shrank since it was measured
                 filled += got
             }
             count = filled

@@ -71,13 +71,15 @@ public struct EditionLibrary: Sendable {
                 throw .unreadable(path: target, reason: "\(error)")
             }
         }
-        return target   // the loader reports a missing or unreadable file
+        return target // the loader reports a missing or unreadable file
     }
 
     /// Resolves a command-line argument (see `resolve`) and loads and parses that edition.
     /// The one call `--outline`, `--dump` and the reader need.
-    public static func edition(_ argument: String?, environment: [String: String],
-                               parser: EditionParser = EditionParser()) throws(EditionLoadError) -> Edition {
+    public static func edition(
+        _ argument: String?, environment: [String: String],
+        parser: EditionParser = EditionParser()
+    ) throws(EditionLoadError) -> Edition {
         try EditionLoader().edition(atPath: resolve(argument, environment: environment), parser: parser)
     }
 
@@ -145,12 +147,14 @@ public struct EditionLibrary: Sendable {
         }
         for i in name.indices {
             if let y = digits(i, 4), i + 10 <= name.count, name[i + 4] == "-", name[i + 7] == "-",
-               let m = digits(i + 5, 2), let d = digits(i + 8, 2), (1...12).contains(m), (1...31).contains(d) {
+                let m = digits(i + 5, 2), let d = digits(i + 8, 2), (1...12).contains(m), (1...31).contains(d)
+            {
                 return EditionDate(year: y, month: m, day: d)
             }
             if let y = digits(i, 4), let m = digits(i + 4, 2), let d = digits(i + 6, 2),
-               (1900...2999).contains(y), (1...12).contains(m), (1...31).contains(d),
-               digits(i + 8, 1) == nil, i == 0 || digits(i - 1, 1) == nil {
+                (1900...2999).contains(y), (1...12).contains(m), (1...31).contains(d),
+                digits(i + 8, 1) == nil, i == 0 || digits(i - 1, 1) == nil
+            {
                 return EditionDate(year: y, month: m, day: d)
             }
         }

@@ -33,8 +33,12 @@ public struct EditionLoader: Sendable {
     }
 
     /// Loads and parses the edition at `path`, in whichever format it is (`EditionFormat`).
-    public func edition(atPath path: String, parser: EditionParser = EditionParser()) throws(EditionLoadError) -> Edition {
-        if let external, let folder = external.folder(named: path) { return try external.edition(folder: folder, parser: parser) }
+    public func edition(
+        atPath path: String, parser: EditionParser = EditionParser()
+    ) throws(EditionLoadError) -> Edition {
+        if let external, let folder = external.folder(named: path) {
+            return try external.edition(folder: folder, parser: parser)
+        }
         switch EditionFormat.detect(atPath: path) {
         case .markdownFile: return parser.parse(try load(path: path))
         case .articleFolder:
@@ -51,9 +55,13 @@ public struct EditionLoader: Sendable {
     /// (`cp new.md today.md` over a live edition) kills it with SIGBUS on the next page
     /// it touches, while a read just returns fewer bytes. The bytes read are what the
     /// whole edition is parsed from later, so the file is read once.
-    public func opening(atPath path: String, parser: EditionParser = EditionParser(),
-                        threshold: Int = EditionOpening.defaultThreshold) throws(EditionLoadError) -> EditionOpening {
-        if external?.folder(named: path) != nil { return EditionOpening(complete: try edition(atPath: path, parser: parser)) }
+    public func opening(
+        atPath path: String, parser: EditionParser = EditionParser(),
+        threshold: Int = EditionOpening.defaultThreshold
+    ) throws(EditionLoadError) -> EditionOpening {
+        if external?.folder(named: path) != nil {
+            return EditionOpening(complete: try edition(atPath: path, parser: parser))
+        }
         switch EditionFormat.detect(atPath: path) {
         case .markdownFile: break
         case .articleFolder, .library: return EditionOpening(complete: try edition(atPath: path, parser: parser))
@@ -75,7 +83,9 @@ public struct EditionLoader: Sendable {
 
     /// Refuses a file of another format (`InputSniffer`) or a binary one (`binaryReason`).
     static func refuseForeign(_ bytes: [UInt8], path: String) throws(EditionLoadError) {
-        if let kind = InputSniffer.kind(of: bytes.prefix(4096), path: path) { throw .unsupported(path: path, kind: kind) }
+        if let kind = InputSniffer.kind(of: bytes.prefix(4096), path: path) {
+            throw .unsupported(path: path, kind: kind)
+        }
         if let reason = Self.binaryReason(bytes) { throw .binary(path: path, reason: reason) }
     }
 
@@ -83,8 +93,10 @@ public struct EditionLoader: Sendable {
     public static func decode(_ bytes: [UInt8], name: String) -> LoadedEdition {
         let hash = FNV1a.hex(of: bytes)
         let (text, invalid, replaced) = text(of: bytes)
-        return LoadedEdition(text: text, source: EditionSource(
-            name: name, contentHash: hash, replacedInvalidBytes: invalid, replacedControls: replaced))
+        return LoadedEdition(
+            text: text,
+            source: EditionSource(
+                name: name, contentHash: hash, replacedInvalidBytes: invalid, replacedControls: replaced))
     }
 
     /// Decoded and sanitised text, invalid sequences replaced and controls replaced.

@@ -37,11 +37,14 @@ public struct EditionOpening: Sendable {
 
     /// Opens text bytes (already judged not binary): the first 版 alone when there are
     /// at least `threshold` bytes and more than one 版, else the whole edition.
-    public init(bytes: [UInt8], name: String, parser: EditionParser = EditionParser(),
-                threshold: Int = EditionOpening.defaultThreshold) {
+    public init(
+        bytes: [UInt8], name: String, parser: EditionParser = EditionParser(),
+        threshold: Int = EditionOpening.defaultThreshold
+    ) {
         self.parser = parser
         if bytes.count >= threshold,
-           let partial = bytes.withUnsafeBufferPointer({ Self.firstPage(of: $0, name: name, parser: parser) }) {
+            let partial = bytes.withUnsafeBufferPointer({ Self.firstPage(of: $0, name: name, parser: parser) })
+        {
             first = partial
             rest = .memory(bytes)
         } else {
@@ -64,9 +67,12 @@ public struct EditionOpening: Sendable {
             let markers = PageMarkerScan.markers(in: raw)
             guard let cut = cutIndex(markers) else { return nil }
             let head = EditionLoader.text(of: Array(raw[..<markers[cut].offset]))
-            return partial(head.text, source: EditionSource(name: name, contentHash: "", replacedInvalidBytes: head.invalid,
-                                                            replacedControls: head.replaced),
-                           markers: markers, cut: cut, parser: parser)
+            return partial(
+                head.text,
+                source: EditionSource(
+                    name: name, contentHash: "", replacedInvalidBytes: head.invalid,
+                    replacedControls: head.replaced),
+                markers: markers, cut: cut, parser: parser)
         }
         // CR, TAB or U+2028 move line breaks and spaces: scan the sanitised text.
         var loaded = EditionLoader.decode(Array(raw), name: name)
@@ -86,8 +92,10 @@ public struct EditionOpening: Sendable {
 
     /// The partial edition of `head` (the text before marker `cut`), or nil when
     /// the whole edition could show or number it differently.
-    private static func partial(_ head: String, source: EditionSource, markers: [PageMarkerScan.Marker],
-                                cut: Int, parser: EditionParser) -> Edition? {
+    private static func partial(
+        _ head: String, source: EditionSource, markers: [PageMarkerScan.Marker],
+        cut: Int, parser: EditionParser
+    ) -> Edition? {
         var structure = parser.structure(of: head, name: source.name)
         guard !structure.titleFromName else { return nil }
         var headPages = Set(structure.drafts.map(\.page))
@@ -100,9 +108,11 @@ public struct EditionOpening: Sendable {
         // The reader opens on the lowest 版: it must be in the first part.
         guard let shown = pages.map(\.number).min(), headPages.contains(shown) else { return nil }
         structure.pages = pages
-        var edition = parser.finish(structure, source: EditionSource(
-            name: source.name, contentHash: "", replacedInvalidBytes: source.replacedInvalidBytes,
-            replacedControls: source.replacedControls))
+        var edition = parser.finish(
+            structure,
+            source: EditionSource(
+                name: source.name, contentHash: "", replacedInvalidBytes: source.replacedInvalidBytes,
+                replacedControls: source.replacedControls))
         edition.isComplete = false
         return edition
     }

@@ -71,8 +71,10 @@ public struct EditionResolver: Sendable {
 
     /// The newest of `paths` (oldest first) that `open` accepts, from `index` down
     /// (or up, with `step` 1), and the ones passed over; nil result when none opens.
-    public func first<T>(of paths: [String], from index: Int, step: Int,
-                         open: (String) throws -> T) -> (found: (value: T, index: Int)?, skipped: [Skipped]) {
+    public func first<T>(
+        of paths: [String], from index: Int, step: Int,
+        open: (String) throws -> T
+    ) -> (found: (value: T, index: Int)?, skipped: [Skipped]) {
         var skipped: [Skipped] = []
         var at = index
         while paths.indices.contains(at) {
@@ -100,9 +102,10 @@ public struct EditionResolver: Sendable {
         guard let found = result.found else {
             // One edition alone: its own error says it best.
             if paths.count == 1 { try checker.probe(atPath: try admit(paths[0])) }
-            throw EditionLoadError.unreadable(path: confinement?.library ?? directory,
-                                              reason: "no edition in it can be opened: "
-                                                + result.skipped.map(\.summary).joined(separator: "; "))
+            throw EditionLoadError.unreadable(
+                path: confinement?.library ?? directory,
+                reason: "no edition in it can be opened: "
+                    + result.skipped.map(\.summary).joined(separator: "; "))
         }
         return (found.value, result.skipped)
     }

@@ -61,7 +61,8 @@ public enum InputSniffer {
     private static func markup(_ head: ArraySlice<UInt8>) -> Kind? {
         let text = String(decoding: head, as: UTF8.self).lowercased()
         if text.contains("<!doctype html") || text.contains("<html") || text.contains("<head")
-            || text.contains("<body") || text.contains("<meta ") {
+            || text.contains("<body") || text.contains("<meta ")
+        {
             return .html
         }
         return text.hasPrefix("<?xml") ? .xml : nil

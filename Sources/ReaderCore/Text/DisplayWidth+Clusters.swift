@@ -16,14 +16,14 @@ extension DisplayWidth {
         let v = scalar.value
         if v &- 0x20 < 0x5F { return true }
         if v < 0x2010 { return v == 0xB7 }
-        if v <= 0x2027 { return true }                       // ‐ – — ‘ ’ “ ” … ·
+        if v <= 0x2027 { return true } // ‐ – — ‘ ’ “ ” … ·
         if v < 0x2500 { return false }
-        if v <= 0x257F { return true }                       // box drawing (rules ─ ━)
+        if v <= 0x257F { return true } // box drawing (rules ─ ━)
         if v < 0x3000 { return false }
-        if v <= 0x3029 { return true }                       // 、。〈〉《》「」『』【】…
-        if v < 0x3030 { return false }                       // 302A–302F tone marks join
+        if v <= 0x3029 { return true } // 、。〈〉《》「」『』【】…
+        if v < 0x3030 { return false } // 302A–302F tone marks join
         if v <= 0x3096 { return true }
-        if v < 0x30A0 { return false }                       // 3099/309A voicing marks join
+        if v < 0x30A0 { return false } // 3099/309A voicing marks join
         if v <= 0x30FF { return true }
         if v >= 0x4E00 && v <= 0x9FFF { return true }
         return v >= 0xFF01 && v <= 0xFF60

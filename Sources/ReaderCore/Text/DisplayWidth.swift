@@ -39,7 +39,7 @@ public struct DisplayWidth: Sendable {
     @inline(__always)
     public func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
-        if v &- 0x20 < 0x5F { return 1 }  // printable ASCII, the common case
+        if v &- 0x20 < 0x5F { return 1 } // printable ASCII, the common case
         return cells(table.byte(v))
     }
 
@@ -54,8 +54,8 @@ public struct DisplayWidth: Sendable {
     }
 
     /// Cells taken by a string: the sum of its grapheme clusters' widths.
-    @_specialize(exported: true, where S == String)
-    @_specialize(exported: true, where S == Substring)
+    @_specialize(exported:true,where S == String)
+    @_specialize(exported:true,where S == Substring)
     public func of<S: StringProtocol>(_ text: S) -> Int {
         if let cells = text.utf8.withContiguousStorageIfAvailable({ utf8Cells(text, $0) }) {
             return cells
@@ -78,7 +78,7 @@ public struct DisplayWidth: Sendable {
         var safeCells = 0
         while offset < count {
             let lead = bytes[offset]
-            if lead &- 0x20 < 0x5F {  // printable ASCII, the common case
+            if lead &- 0x20 < 0x5F { // printable ASCII, the common case
                 total += 1
                 safeOffset = offset
                 safeCells = 1
@@ -96,8 +96,9 @@ public struct DisplayWidth: Sendable {
                 continue
             }
             let utf8 = text.utf8
-            let run = clusterRun(text, from: utf8.index(utf8.startIndex, offsetBy: safeOffset),
-                                 past: utf8.index(utf8.startIndex, offsetBy: offset))
+            let run = clusterRun(
+                text, from: utf8.index(utf8.startIndex, offsetBy: safeOffset),
+                past: utf8.index(utf8.startIndex, offsetBy: offset))
             total += run.cells - safeCells
             guard let next = run.next else { break }
             safeOffset = utf8.distance(from: utf8.startIndex, to: run.safe)
@@ -150,7 +151,8 @@ public struct DisplayWidth: Sendable {
             total += cells
             let scalars = character.unicodeScalars
             if cluster > joining, scalars.count == 1,
-               table.byte(scalars[scalars.startIndex].value) & Table.joins == 0 {
+                table.byte(scalars[scalars.startIndex].value) & Table.joins == 0
+            {
                 return (total, cluster, cells, next)
             }
             cluster = next
@@ -196,11 +198,11 @@ public struct DisplayWidth: Sendable {
                 afterJoiner = true
                 continue
             } else if afterJoiner, byte & Table.pictographic != 0 {
-                emoji = true  // a pictograph joined by ZWJ shares the sequence's cells
+                emoji = true // a pictograph joined by ZWJ shares the sequence's cells
             } else if (0x1F3FB...0x1F3FF).contains(v), previousByte & Table.emoji != 0 {
-                emoji = true  // skin tone modifier
+                emoji = true // skin tone modifier
             } else if Self.isRegionalIndicator(v), Self.isRegionalIndicator(previous) {
-                emoji = true  // flag
+                emoji = true // flag
             } else if syllable, Self.isHangul(v) {
                 // Further jamo complete the syllable block that the first one opened.
             } else {

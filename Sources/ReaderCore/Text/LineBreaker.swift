@@ -114,8 +114,10 @@ public struct LineBreaker: Sendable {
     // MARK: UAX #14
 
     /// Runs the UAX #14 rules LB2-LB31 left to right, keeping the context the rules look back at.
-    private func uax14(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: UnsafeBufferPointer<UInt8>,
-                       _ out: UnsafeMutableBufferPointer<LineBreakOpportunity>) {
+    private func uax14(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: UnsafeBufferPointer<UInt8>,
+        _ out: UnsafeMutableBufferPointer<LineBreakOpportunity>
+    ) {
         let n = s.count
         let chinese = tailoring == .chinese
         /// The class of scalar `i`.
@@ -135,8 +137,8 @@ public struct LineBreaker: Sendable {
         var inNumber = prev == C.NU
         var closedNumber = false
         var regionalCount = prev == C.RI ? 1 : 0
-        out[0] = .prohibited  // LB2
-        out[n] = .mandatory   // LB3
+        out[0] = .prohibited // LB2
+        out[n] = .mandatory // LB3
         var i = 1
         while i < n {
             var cur = cls(i)
@@ -238,10 +240,10 @@ public struct LineBreaker: Sendable {
                 // LB26, LB27
                 switch (prev, cur) {
                 case (C.JL, C.JL), (C.JL, C.JV), (C.JL, C.H2), (C.JL, C.H3),
-                     (C.JV, C.JV), (C.JV, C.JT), (C.H2, C.JV), (C.H2, C.JT),
-                     (C.JT, C.JT), (C.H3, C.JT),
-                     (C.JL, C.PO), (C.JV, C.PO), (C.JT, C.PO), (C.H2, C.PO), (C.H3, C.PO),
-                     (C.PR, C.JL), (C.PR, C.JV), (C.PR, C.JT), (C.PR, C.H2), (C.PR, C.H3):
+                    (C.JV, C.JV), (C.JV, C.JT), (C.H2, C.JV), (C.H2, C.JT),
+                    (C.JT, C.JT), (C.H3, C.JT),
+                    (C.JL, C.PO), (C.JV, C.PO), (C.JT, C.PO), (C.H2, C.PO), (C.H3, C.PO),
+                    (C.PR, C.JL), (C.PR, C.JV), (C.PR, C.JT), (C.PR, C.H2), (C.PR, C.H3):
                     decision = .prohibited; break rules
                 default: break
                 }
@@ -267,7 +269,7 @@ public struct LineBreaker: Sendable {
             let raw = cls(i)
             prevRaw = raw
             if !absorbed {
-                if cur == C.CM || cur == C.ZWJ { cur = C.AL }  // LB10 after a hard break
+                if cur == C.CM || cur == C.ZWJ { cur = C.AL } // LB10 after a hard break
                 if cur == C.SP {
                     if prev != C.SP { beforeSpaces = prev }
                 } else {
@@ -319,8 +321,10 @@ public struct LineBreaker: Sendable {
     /// one when it closes before an East Asian character. Unicode also asks the other
     /// side of the mark to be East Asian, which keeps `，|“2022` and `2022”|在` together;
     /// in Chinese text a “ after a Chinese character opens whatever follows it (clreq).
-    private func quoteRule(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: UnsafeBufferPointer<UInt8>,
-                           _ i: Int, prevByte: UInt8, prevIndex: Int) -> LineBreakOpportunity {
+    private func quoteRule(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: UnsafeBufferPointer<UInt8>,
+        _ i: Int, prevByte: UInt8, prevIndex: Int
+    ) -> LineBreakOpportunity {
         let cur = (p[i] & 0x3F)
         let prev = (prevByte & 0x3F)
         let prevEastAsian = prevByte & 0x40 != 0
@@ -369,10 +373,12 @@ public struct LineBreaker: Sendable {
     // MARK: Chinese tailoring
 
     /// Applies the clreq prohibitions and the number rules on top of UAX #14.
-    private func chinese(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: UnsafeBufferPointer<UInt8>,
-                         _ out: UnsafeMutableBufferPointer<LineBreakOpportunity>) {
+    private func chinese(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: UnsafeBufferPointer<UInt8>,
+        _ out: UnsafeMutableBufferPointer<LineBreakOpportunity>
+    ) {
         let n = s.count
-        var lastVisible = -1  // last scalar before i that is not a space
+        var lastVisible = -1 // last scalar before i that is not a space
         var i = 1
         while i < n {
             let before = s[i - 1]
@@ -385,7 +391,8 @@ public struct LineBreaker: Sendable {
             }
             guard out[i] == .allowed else { i += 1; continue }
             if Kinsoku.forbidsLineStart(here)
-                || (lastVisible >= 0 && Kinsoku.forbidsLineEnd(s[lastVisible])) {
+                || (lastVisible >= 0 && Kinsoku.forbidsLineEnd(s[lastVisible]))
+            {
                 out[i] = .prohibited
             } else if (here == "\"" || here == "'") && before != " " {
                 // An ASCII quote not after a space closes: it must not start a line.

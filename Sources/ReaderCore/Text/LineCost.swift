@@ -61,7 +61,8 @@ struct LineCost {
         let (a, b, c, u) = split(spare)
         var cost = a * Self.spaceCell + b * Self.punctuationCell + spare * spare * Self.spreadSquare
         if c > 0 {
-            cost += Self.ideographicLine + c * Self.ideographicCell
+            cost +=
+                Self.ideographicLine + c * Self.ideographicCell
                 + max(0, c - ideographicGaps) * Self.ideographicStack
         }
         if u > 0 { cost += Self.strandedLine + u * Self.strandedCell }

@@ -50,8 +50,9 @@ struct TypesetParagraph {
             let drawn = String(decoding: bytes, as: UTF8.self)
             // A segment that is the whole line shares its string.
             let segments = pieces.map { piece in
-                SetLine.Segment(text: piece.bytes == 0..<bytes.count ? drawn : String(decoding: bytes[piece.bytes], as: UTF8.self),
-                                column: piece.column, source: piece.source)
+                SetLine.Segment(
+                    text: piece.bytes == 0..<bytes.count ? drawn : String(decoding: bytes[piece.bytes], as: UTF8.self),
+                    column: piece.column, source: piece.source)
             }
             return SetLine(text: drawn, segments: segments, width: line.width, source: line.source, isLast: line.isLast)
         }

@@ -6,8 +6,10 @@ extension Typesetter {
     /// it: a URL flows on after the text before it and is broken only at the column edge
     /// (the programme takes such a break only when it fills the line exactly), never
     /// gapped. Trailing sentence punctuation is not part of the URL.
-    func markURLs(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ o: UnsafeMutableBufferPointer<LineBreakOpportunity>,
-                  _ g: UnsafeMutableBufferPointer<UInt8>) {
+    func markURLs(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ o: UnsafeMutableBufferPointer<LineBreakOpportunity>,
+        _ g: UnsafeMutableBufferPointer<UInt8>
+    ) {
         let n = s.count
         // Every URL holds ':' or '.'; most paragraphs hold neither (a loop the compiler
         // vectorises, without an early exit).
@@ -18,7 +20,7 @@ extension Typesetter {
         while i + 4 < n {
             // Cheap first test: a URL has ':' or "www." near its start.
             let v = s[i].value
-            guard v == 0x68 || v == 0x77 else { i += 1; continue }   // h, w
+            guard v == 0x68 || v == 0x77 else { i += 1; continue } // h, w
             if i > 0, isURLScalar(s[i - 1].value), s[i - 1] != "(" { i += 1; continue }
             guard startsURL(s, at: i) else { i += 1; continue }
             var end = i
@@ -59,16 +61,18 @@ extension Typesetter {
     ///
     /// Only `range` is marked (a line's worth, or the whole paragraph): the gap before its
     /// first cluster is not. `first` is where the paragraph's drawing starts.
-    func markGaps(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
-                  _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ g: UnsafeMutableBufferPointer<UInt8>,
-                  range: Range<Int>, first: Int) {
+    func markGaps(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+        _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ g: UnsafeMutableBufferPointer<UInt8>,
+        range: Range<Int>, first: Int
+    ) {
         let n = s.count
         // An indented paragraph opening with a quote or bracket may take a gap between the
         // indent and the mark, which keeps the first line's odd cell out of its words.
         if range.contains(first), first < n, Kinsoku.forbidsLineEnd(s[first]) { g[first] |= GapKind.punctuation }
-        var previous = -1          // last drawn cluster start
-        var beforeSpaces = -1      // last drawn non-space cluster start
-        var spaces = 0             // spaces since it
+        var previous = -1 // last drawn cluster start
+        var beforeSpaces = -1 // last drawn non-space cluster start
+        var spaces = 0 // spaces since it
         for k in range {
             let cell = c[k]
             if cell & (Cell.hidden | Cell.continuation) != 0 { continue }
@@ -125,9 +129,11 @@ extension Typesetter {
     /// so the work stays linear in the text. A token wider than any line is broken
     /// by `fill` as before. Lines start at `origin` (a line start). Nil when no path is
     /// found (never expected).
-    func programme(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
-                   _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ g: UnsafeBufferPointer<UInt8>,
-                   width: Int, indentWidth: Int, from origin: Int = 0) -> [Plan]? {
+    func programme(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+        _ o: UnsafeBufferPointer<LineBreakOpportunity>, _ g: UnsafeBufferPointer<UInt8>,
+        width: Int, indentWidth: Int, from origin: Int = 0
+    ) -> [Plan]? {
         let n = s.count
         // Per-scalar prefix sums, four lanes: drawn cells, light gap capacity (spaces,
         // boundaries, word spaces), mark gap capacity, ideographic gaps.
@@ -239,7 +245,8 @@ extension Typesetter {
             var tried = false
             // A token wider than any line after the fullest break: the text before it
             // may stay on the line and the token be broken at the edge, as greedy did.
-            let overlong = fitIdx < limitIdx && fitIdx >= firstIdx
+            let overlong =
+                fitIdx < limitIdx && fitIdx >= firstIdx
                 && Int(records[stride * (fitIdx + 1) + 2]) - Int(prefix[4 * Int(records[stride * fitIdx])]) > width
             var idx = fitIdx
             while idx >= firstIdx {
@@ -264,7 +271,9 @@ extension Typesetter {
                 tried = true
                 let j = Int(r[0])
                 // No cheaper than the best way to `j` found so far: skip the pricing.
-                if reached + LineCost.line + (isLast ? 0 : spare * spare * LineCost.spreadSquare) >= best[j] { continue }
+                if reached + LineCost.line + (isLast ? 0 : spare * spare * LineCost.spreadSquare) >= best[j] {
+                    continue
+                }
                 var cost = LineCost.line + (hang > 0 ? LineCost.hang : 0)
                 if isLast {
                     if lone, p > 0, cells <= 8, characterCount(s, c, drawStart, visibleEnd) == 1 {
@@ -272,9 +281,10 @@ extension Typesetter {
                     }
                 } else if justify {
                     if spare > 0 {
-                        let line = LineCost(spaceCapacity: Int(r[3]) - lightBase,
-                                            punctuationCapacity: Int(r[4]) - marksBase,
-                                            ideographicGaps: Int(r[5]) - ideographsBase)
+                        let line = LineCost(
+                            spaceCapacity: Int(r[3]) - lightBase,
+                            punctuationCapacity: Int(r[4]) - marksBase,
+                            ideographicGaps: Int(r[5]) - ideographsBase)
                         cost += line.justified(spare)
                     }
                     if flags & hangulFlag != 0 { cost += LineCost.hangulWordBreak }
@@ -291,8 +301,10 @@ extension Typesetter {
             if !tried || overlong {
                 // Nothing fits whole, or a token wider than any line comes next: fill and
                 // break the token at the column edge.
-                let filled = fill(s, c, o, start: p, drawStart: drawStart, first: p == 0,
-                                  width: width, indentWidth: indentWidth).plan
+                let filled = fill(
+                    s, c, o, start: p, drawStart: drawStart, first: p == 0,
+                    width: width, indentWidth: indentWidth
+                ).plan
                 guard filled.end > p else { return nil }
                 var cost = LineCost.line
                 if filled.end < n, o[filled.end] == .prohibited {
@@ -304,9 +316,10 @@ extension Typesetter {
                 if filled.justify {
                     let visibleEnd = max(filled.visibleEnd, filled.drawStart + 1)
                     let top = prefix + 4 * visibleEnd, bottom = prefix + 4 * (filled.drawStart + 1)
-                    let line = LineCost(spaceCapacity: Int(top[1] - bottom[1]),
-                                        punctuationCapacity: Int(top[2] - bottom[2]),
-                                        ideographicGaps: Int(top[3] - bottom[3]))
+                    let line = LineCost(
+                        spaceCapacity: Int(top[1] - bottom[1]),
+                        punctuationCapacity: Int(top[2] - bottom[2]),
+                        ideographicGaps: Int(top[3] - bottom[3]))
                     cost += line.justified(max(0, filled.available - (filled.content - filled.hang)))
                 }
                 let total = reached + cost
@@ -338,8 +351,11 @@ extension Typesetter {
                 while drawStart < n, c[drawStart] & Cell.hidden != 0 { drawStart += 1 }
             }
             if forced {
-                plans.append(fill(s, c, o, start: start, drawStart: drawStart, first: start == 0,
-                                  width: width, indentWidth: indentWidth).plan)
+                plans.append(
+                    fill(
+                        s, c, o, start: start, drawStart: drawStart, first: start == 0,
+                        width: width, indentWidth: indentWidth
+                    ).plan)
             } else {
                 var visibleEnd = end
                 while visibleEnd > drawStart, c[visibleEnd - 1] & (Cell.space | Cell.hidden) != 0 { visibleEnd -= 1 }
@@ -352,9 +368,11 @@ extension Typesetter {
                     hang = Int(c[last] & Cell.widthMask)
                 }
                 let mandatory = end >= n || o[end] == .mandatory
-                plans.append(Plan(start: start, drawStart: drawStart, end: end, visibleEnd: visibleEnd,
-                                  available: available, indent: start == 0 && indentWidth > 0,
-                                  justify: options.justify && !mandatory, content: cells, hang: hang))
+                plans.append(
+                    Plan(
+                        start: start, drawStart: drawStart, end: end, visibleEnd: visibleEnd,
+                        available: available, indent: start == 0 && indentWidth > 0,
+                        justify: options.justify && !mandatory, content: cells, hang: hang))
             }
             start = end
         }

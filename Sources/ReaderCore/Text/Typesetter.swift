@@ -20,9 +20,11 @@ public struct TypesetOptions: Sendable, Equatable {
     /// must leave those 2 cells free: a set line is then up to `width + 2` cells.
     public var hangPunctuation: Bool
 
-    public init(width: Int, indentFirstLine: Bool = true, justify: Bool = true,
-                ambiguous: AmbiguousWidth = .narrow, avoidLoneLastCharacter: Bool = true,
-                breaking: LineBreaking = .paragraph, hangPunctuation: Bool = false) {
+    public init(
+        width: Int, indentFirstLine: Bool = true, justify: Bool = true,
+        ambiguous: AmbiguousWidth = .narrow, avoidLoneLastCharacter: Bool = true,
+        breaking: LineBreaking = .paragraph, hangPunctuation: Bool = false
+    ) {
         self.width = width
         self.indentFirstLine = indentFirstLine
         self.justify = justify
@@ -109,8 +111,9 @@ public struct Typesetter: Sendable {
     func layout(scalars: [Unicode.Scalar]) -> TypesetParagraph {
         let n = scalars.count
         if n == 0 {
-            return TypesetParagraph(text: ScalarText(scalars: [], cells: [], ambiguous: options.ambiguous, isSimple: true),
-                                    lines: [], segments: [])
+            return TypesetParagraph(
+                text: ScalarText(scalars: [], cells: [], ambiguous: options.ambiguous, isSimple: true),
+                lines: [], segments: [])
         }
         let lookup = LineBreakLookup.shared
         // `filled`, not `repeating`: see `Array.init(filled:count:)`.
@@ -142,7 +145,7 @@ public struct Typesetter: Sendable {
                         // Gap kinds are marked where a line needs them (see `breakLines`).
                         let plan = breakLines(s, c, o, g)
                         lines.reserveCapacity(plan.count)
-                        segments.reserveCapacity(plan.count * 4)   // justified lines split at their gaps
+                        segments.reserveCapacity(plan.count * 4) // justified lines split at their gaps
                         let kinds = UnsafeBufferPointer(g)
                         for (index, line) in plan.enumerated() {
                             lines.append(place(c, kinds, line, isLast: index == plan.count - 1, into: &segments))
@@ -218,7 +221,7 @@ public struct Typesetter: Sendable {
     private func isAlone(_ v: UInt32) -> Bool {
         switch v {
         case 0x20...0x7E, 0x2010...0x2027, 0x3000...0x3029, 0x3031...0x303C, 0x303E, 0x303F,
-             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60:
+            0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60:
             return true
         case 0xA0...0xFF:
             return v != 0xA9 && v != 0xAD && v != 0xAE
@@ -237,8 +240,10 @@ public struct Typesetter: Sendable {
     /// Cuts a run of scalars into `Character`s and measures each one. Hidden scalars
     /// are left out first, as they are from the drawn text, so the clusters are the
     /// ones the drawn text will have; a hard line break starts afresh.
-    private func measureClusters(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: [UInt8], _ range: Range<Int>,
-                                 _ width: DisplayWidth, _ cells: UnsafeMutableBufferPointer<UInt8>) {
+    private func measureClusters(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: [UInt8], _ range: Range<Int>,
+        _ width: DisplayWidth, _ cells: UnsafeMutableBufferPointer<UInt8>
+    ) {
         var view = String.UnicodeScalarView()
         var positions: [Int] = []
         for k in range {
@@ -258,8 +263,10 @@ public struct Typesetter: Sendable {
     }
 
     /// Measures the `Character`s of a piece of visible scalars found at `positions`.
-    private func measurePiece(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ view: String.UnicodeScalarView,
-                              _ positions: [Int], _ width: DisplayWidth, _ cells: UnsafeMutableBufferPointer<UInt8>) {
+    private func measurePiece(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ view: String.UnicodeScalarView,
+        _ positions: [Int], _ width: DisplayWidth, _ cells: UnsafeMutableBufferPointer<UInt8>
+    ) {
         var index = 0
         for character in String(view) {
             let count = character.unicodeScalars.count
@@ -325,9 +332,11 @@ public struct Typesetter: Sendable {
     ///
     /// Gap kinds (`g`) are marked for every line that has spare cells to place: line by
     /// line when greedy filling is kept, for the whole paragraph when the programme runs.
-    private func breakLines(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
-                            _ o: UnsafeBufferPointer<LineBreakOpportunity>,
-                            _ g: UnsafeMutableBufferPointer<UInt8>) -> [Plan] {
+    private func breakLines(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+        _ o: UnsafeBufferPointer<LineBreakOpportunity>,
+        _ g: UnsafeMutableBufferPointer<UInt8>
+    ) -> [Plan] {
         let width = max(2, options.width)
         let indentWidth = options.indentFirstLine && width >= 6 ? 4 : 0
         let first = paragraphDrawStart(s, c)
@@ -338,8 +347,10 @@ public struct Typesetter: Sendable {
             let kept = max(0, bad - Self.linesBefore)
             let origin = greedy[kept].start
             markGaps(s, c, o, g, range: origin..<s.count, first: first)
-            if let plans = programme(s, c, o, UnsafeBufferPointer(g), width: width, indentWidth: indentWidth,
-                                     from: origin) {
+            if let plans = programme(
+                s, c, o, UnsafeBufferPointer(g), width: width, indentWidth: indentWidth,
+                from: origin)
+            {
                 return kept == 0 ? plans : Array(greedy[..<kept]) + plans
             }
             markGaps(s, c, o, g, range: 0..<s.count, first: first)
@@ -359,9 +370,11 @@ public struct Typesetter: Sendable {
     /// gaps, no Korean line ends inside a word, and no last line holds one character.
     /// The first line that is not (nil: all are clean). Marks the gap kinds of each line
     /// with spare cells on the way.
-    private func firstUncleanLine(_ plans: [Plan], _ s: UnsafeBufferPointer<Unicode.Scalar>,
-                                  _ c: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<LineBreakOpportunity>,
-                                  _ g: UnsafeMutableBufferPointer<UInt8>, first: Int) -> Int? {
+    private func firstUncleanLine(
+        _ plans: [Plan], _ s: UnsafeBufferPointer<Unicode.Scalar>,
+        _ c: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<LineBreakOpportunity>,
+        _ g: UnsafeMutableBufferPointer<UInt8>, first: Int
+    ) -> Int? {
         let n = s.count
         for (index, plan) in plans.enumerated() {
             if plan.justify {
@@ -385,7 +398,8 @@ public struct Typesetter: Sendable {
                     return index
                 }
             } else if index > 0, options.avoidLoneLastCharacter, plan.content <= 8,
-                      characterCount(s, c, plan.drawStart, plan.visibleEnd) == 1 {
+                characterCount(s, c, plan.drawStart, plan.visibleEnd) == 1
+            {
                 return index
             }
         }
@@ -397,8 +411,10 @@ public struct Typesetter: Sendable {
     func paragraphDrawStart(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>) -> Int {
         let n = s.count
         var drawStart = 0
-        while drawStart < n, c[drawStart] & (Cell.space | Cell.hidden) != 0
-                || (s[drawStart] == "\u{3000}" && startsCluster(c, drawStart + 1)) {
+        while drawStart < n,
+            c[drawStart] & (Cell.space | Cell.hidden) != 0
+                || (s[drawStart] == "\u{3000}" && startsCluster(c, drawStart + 1))
+        {
             drawStart += 1
         }
         return drawStart
@@ -406,8 +422,10 @@ public struct Typesetter: Sendable {
 
     /// Greedy filling: each line up to the last opportunity that fits, forced breaks
     /// for overlong tokens.
-    private func greedy(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
-                        _ o: UnsafeBufferPointer<LineBreakOpportunity>, width: Int, indentWidth: Int) -> [Plan] {
+    private func greedy(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+        _ o: UnsafeBufferPointer<LineBreakOpportunity>, width: Int, indentWidth: Int
+    ) -> [Plan] {
         let n = s.count
         var plans: [Plan] = []
         // About as many lines as the text fills at two cells a scalar (CJK): one
@@ -417,8 +435,10 @@ public struct Typesetter: Sendable {
         var start = 0
         while true {
             let first = plans.isEmpty
-            let plan = fill(s, c, o, start: start, drawStart: drawStart, first: first,
-                            width: width, indentWidth: indentWidth).plan
+            let plan = fill(
+                s, c, o, start: start, drawStart: drawStart, first: first,
+                width: width, indentWidth: indentWidth
+            ).plan
             plans.append(plan)
             if plan.end >= n { break }
             start = plan.end
@@ -430,9 +450,11 @@ public struct Typesetter: Sendable {
 
     /// Fills one line greedily from `drawStart`: up to the last opportunity that fits,
     /// or a forced break inside a token too long for any line (`forced`).
-    func fill(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
-                      _ o: UnsafeBufferPointer<LineBreakOpportunity>, start: Int, drawStart: Int, first: Bool,
-                      width: Int, indentWidth: Int) -> (plan: Plan, forced: Bool) {
+    func fill(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+        _ o: UnsafeBufferPointer<LineBreakOpportunity>, start: Int, drawStart: Int, first: Bool,
+        width: Int, indentWidth: Int
+    ) -> (plan: Plan, forced: Bool) {
         let n = s.count
         let available = width - (first ? indentWidth : 0)
         var used = 0
@@ -462,7 +484,8 @@ public struct Typesetter: Sendable {
                     // Overflow: end at the last opportunity, or force a break in the token.
                     mandatory = false
                     if options.hangPunctuation, used + w <= available + 2, cell & Cell.continuation == 0,
-                       GapKind.hangs(s[i].value) {
+                        GapKind.hangs(s[i].value)
+                    {
                         // A closing mark that fits in the 2 cells past the edge hangs there
                         // when the line may end right after it.
                         var j = i + 1
@@ -497,12 +520,14 @@ public struct Typesetter: Sendable {
         }
         if i >= n { end = n }
         while visibleEnd > drawStart, visibleEnd <= end, visibleEnd - 1 >= drawStart,
-              c[visibleEnd - 1] & (Cell.space | Cell.hidden) != 0 {
+            c[visibleEnd - 1] & (Cell.space | Cell.hidden) != 0
+        {
             visibleEnd -= 1
         }
-        var plan = Plan(start: start, drawStart: drawStart, end: end, visibleEnd: visibleEnd,
-                        available: available, indent: first && indentWidth > 0,
-                        justify: options.justify && end < n && !mandatory, content: visible, hang: hang)
+        var plan = Plan(
+            start: start, drawStart: drawStart, end: end, visibleEnd: visibleEnd,
+            available: available, indent: first && indentWidth > 0,
+            justify: options.justify && end < n && !mandatory, content: visible, hang: hang)
         // `visible` counts up to the last drawn cell before the overflow; a forced break
         // (rare) may fall earlier, so count what is left on the line.
         if forced { plan.content = contentCells(c, plan) }
@@ -519,8 +544,10 @@ public struct Typesetter: Sendable {
     }
 
     /// Whether the unbreakable token starting at `start` is wider than `limit` cells.
-    private func isOverlong(_ c: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<LineBreakOpportunity>,
-                            from start: Int, limit: Int) -> Bool {
+    private func isOverlong(
+        _ c: UnsafeBufferPointer<UInt8>, _ o: UnsafeBufferPointer<LineBreakOpportunity>,
+        from start: Int, limit: Int
+    ) -> Bool {
         var cells = 0
         var k = start
         while k < c.count {
@@ -536,14 +563,17 @@ public struct Typesetter: Sendable {
 
     /// Where to split a token wider than the line: the last cluster boundary before
     /// `overflowAt` that breaks no kinsoku rule, else the column edge itself.
-    private func forcedBreak(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
-                             from start: Int, overflowAt edge: Int) -> Int {
+    private func forcedBreak(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+        from start: Int, overflowAt edge: Int
+    ) -> Int {
         var edgeBoundary = edge
         while edgeBoundary > start + 1, !startsCluster(c, edgeBoundary) { edgeBoundary -= 1 }
         var j = edgeBoundary
         while j > start + 1 {
             if startsCluster(c, j), !Kinsoku.forbidsLineStart(s[j]),
-               !Kinsoku.forbidsLineEnd(s[j - 1]), !isInseparable(s[j - 1], s[j]) {
+                !Kinsoku.forbidsLineEnd(s[j - 1]), !isInseparable(s[j - 1], s[j])
+            {
                 return j
             }
             j -= 1
@@ -559,8 +589,10 @@ public struct Typesetter: Sendable {
 
     /// Characters in `start..<end` that count for the lone-character rule: clusters
     /// other than spaces, hidden scalars and punctuation that may not start a line.
-    func characterCount(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
-                                _ start: Int, _ end: Int) -> Int {
+    func characterCount(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ c: UnsafeBufferPointer<UInt8>,
+        _ start: Int, _ end: Int
+    ) -> Int {
         var count = 0
         var k = start
         while k < end {
@@ -582,8 +614,10 @@ public struct Typesetter: Sendable {
     /// boundaries (two each), then after closing and before opening marks (two each),
     /// then between ideographs, spread evenly. Cells none of these can take go past the
     /// caps of the first two kinds, or, on a line with no gap at all, after its end.
-    private func place(_ c: UnsafeBufferPointer<UInt8>, _ g: UnsafeBufferPointer<UInt8>, _ plan: Plan, isLast: Bool,
-                       into segments: inout [TypesetParagraph.Segment]) -> TypesetParagraph.Line {
+    private func place(
+        _ c: UnsafeBufferPointer<UInt8>, _ g: UnsafeBufferPointer<UInt8>, _ plan: Plan, isLast: Bool,
+        into segments: inout [TypesetParagraph.Segment]
+    ) -> TypesetParagraph.Line {
         var content = 0
         for k in plan.drawStart..<plan.visibleEnd where c[k] & Cell.hidden == 0 {
             content += Int(c[k] & Cell.widthMask)
@@ -605,8 +639,9 @@ public struct Typesetter: Sendable {
                 }
             }
         }
-        let cost = LineCost(spaceCapacity: spaces + 2 * boundaries + GapKind.wordSpaceCells * words,
-                            punctuationCapacity: 2 * marks, ideographicGaps: ideographs)
+        let cost = LineCost(
+            spaceCapacity: spaces + 2 * boundaries + GapKind.wordSpaceCells * words,
+            punctuationCapacity: 2 * marks, ideographicGaps: ideographs)
         let (a, b, h, u) = cost.split(spare)
         let light = spaces + boundaries + words
         // Each share is spread by a centred Bresenham walk over its gaps: first one cell a
@@ -643,7 +678,8 @@ public struct Typesetter: Sendable {
                     extra += Self.share(strandedIndex, u, light + marks)
                     strandedIndex += 1
                 case GapKind.wordSpace:
-                    extra = Self.share(lightIndex, a1, light) + Self.share(secondIndex, a2, boundaries + words)
+                    extra =
+                        Self.share(lightIndex, a1, light) + Self.share(secondIndex, a2, boundaries + words)
                         + Self.share(wordIndex, a3, words)
                     lightIndex += 1
                     secondIndex += 1
@@ -680,8 +716,9 @@ public struct Typesetter: Sendable {
         // A line with no gap cannot be spread: pad after it so the column stays straight.
         let right = plan.available + plan.hang + (plan.indent ? 4 : 0)
         if justify, column < right { column = right }
-        return TypesetParagraph.Line(source: plan.start..<plan.end, width: column, isLast: isLast,
-                                     indent: plan.indent, segments: first..<segments.count)
+        return TypesetParagraph.Line(
+            source: plan.start..<plan.end, width: column, isLast: isLast,
+            indent: plan.indent, segments: first..<segments.count)
     }
 
     /// The cells gap `index` of `count` gets when `total` cells are spread over them:

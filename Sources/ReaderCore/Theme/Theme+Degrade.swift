@@ -12,7 +12,8 @@ extension Theme {
             if depth == .mono {
                 // A faint tint (an overlay's paper) is not worth a reversed box; a marked one is.
                 if s.background != .terminalDefault,
-                   abs(s.background.luminance - bodyBackground.luminance) > 0.25 {
+                    abs(s.background.luminance - bodyBackground.luminance) > 0.25
+                {
                     s.reverse = true
                 }
                 s.foreground = .terminalDefault

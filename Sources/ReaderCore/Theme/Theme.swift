@@ -23,9 +23,11 @@ public struct RoleStyle: Sendable, Equatable, Hashable {
     public var underline: Bool
     public var reverse: Bool
 
-    public init(foreground: ThemeColor = .terminalDefault, background: ThemeColor = .terminalDefault,
-                bold: Bool = false, dim: Bool = false, italic: Bool = false,
-                underline: Bool = false, reverse: Bool = false) {
+    public init(
+        foreground: ThemeColor = .terminalDefault, background: ThemeColor = .terminalDefault,
+        bold: Bool = false, dim: Bool = false, italic: Bool = false,
+        underline: Bool = false, reverse: Bool = false
+    ) {
         self.foreground = foreground
         self.background = background
         self.bold = bold

@@ -2,9 +2,11 @@
 /// a palette index 0–255, or "#rrggbb".
 extension ThemeColor {
     /// The 16 ANSI colour names in index order.
-    public static let ansiNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
-                                   "brightblack", "brightred", "brightgreen", "brightyellow",
-                                   "brightblue", "brightmagenta", "brightcyan", "brightwhite"]
+    public static let ansiNames = [
+        "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
+        "brightblack", "brightred", "brightgreen", "brightyellow",
+        "brightblue", "brightmagenta", "brightcyan", "brightwhite",
+    ]
 
     /// Parses a colour name or "#rrggbb" (case-insensitive; "bright-red" and
     /// "bright red" also work; "gray"/"grey" are bright black).
@@ -15,7 +17,7 @@ extension ThemeColor {
         if key == "gray" || key == "grey" { self = .ansi(8); return }
         if let index = ThemeColor.ansiNames.firstIndex(of: key) { self = .ansi(index); return }
         let hex = Array(key.utf8)
-        guard hex.count == 7, hex[0] == 35 else { return nil }  // '#'
+        guard hex.count == 7, hex[0] == 35 else { return nil } // '#'
         var channels: [Int] = []
         for i in stride(from: 1, to: 7, by: 2) {
             guard let hi = ThemeColor.hexDigit(hex[i]), let lo = ThemeColor.hexDigit(hex[i + 1]) else { return nil }

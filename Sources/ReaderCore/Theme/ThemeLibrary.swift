@@ -12,8 +12,10 @@ public struct ThemeLibrary: Sendable {
     private let fileSystem: any StateFileSystem
 
     /// A library for `environment`; `shippedDirectory` defaults to the repo's `Themes/`.
-    public init(environment: [String: String], shippedDirectory: String? = ThemeLibrary.repositoryThemes,
-                fileSystem: any StateFileSystem = POSIXStateFileSystem()) {
+    public init(
+        environment: [String: String], shippedDirectory: String? = ThemeLibrary.repositoryThemes,
+        fileSystem: any StateFileSystem = POSIXStateFileSystem()
+    ) {
         self.fileSystem = fileSystem
         self.shippedDirectory = shippedDirectory.flatMap { fileSystem.kind(of: $0) == .directory ? $0 : nil }
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
@@ -34,8 +36,9 @@ public struct ThemeLibrary: Sendable {
     /// The built-in default theme; never fails.
     public static var defaultTheme: Theme {
         // The embedded JSON is checked by the tests, so this cannot fail in a built binary.
-        (try? ThemeParser.parse(Array(ShippedThemes.json(named: defaultName)!.utf8),
-                                file: "\(defaultName) (built in)")) ?? Theme(name: defaultName, styles: [:])
+        (try? ThemeParser.parse(
+            Array(ShippedThemes.json(named: defaultName)!.utf8),
+            file: "\(defaultName) (built in)")) ?? Theme(name: defaultName, styles: [:])
     }
 
     /// Every theme name `T` cycles through: the shipped ones in their order, then
@@ -73,8 +76,9 @@ public struct ThemeLibrary: Sendable {
         if let json = ShippedThemes.json(named: argument) {
             return try ThemeParser.parse(Array(json.utf8), file: "\(argument) (built in)")
         }
-        throw ThemeError(file: argument, field: "",
-                         message: "no such theme (themes: \(names().joined(separator: ", ")))")
+        throw ThemeError(
+            file: argument, field: "",
+            message: "no such theme (themes: \(names().joined(separator: ", ")))")
     }
 
     /// Loads `argument`, or the default theme with a message naming the file and

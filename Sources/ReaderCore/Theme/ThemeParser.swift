@@ -20,15 +20,17 @@ public enum ThemeParser {
         do {
             root = try JSONValue.parse(bytes)
         } catch {
-            throw ThemeError(file: file, field: "",
-                             message: "not valid JSON at line \(error.line), column \(error.column): \(error.message)")
+            throw ThemeError(
+                file: file, field: "",
+                message: "not valid JSON at line \(error.line), column \(error.column): \(error.message)")
         }
         guard case .object(let top) = root else {
             throw ThemeError(file: file, field: "", message: "expected an object, found \(root.kindName)")
         }
         for key in top.keys.sorted() where !["name", "description", "base", "roles"].contains(key) {
-            throw ThemeError(file: file, field: key,
-                             message: "unknown field (expected name, description, base, roles)")
+            throw ThemeError(
+                file: file, field: key,
+                message: "unknown field (expected name, description, base, roles)")
         }
         guard case .string(let name)? = top["name"], !name.isEmpty else {
             throw ThemeError(file: file, field: "name", message: "missing: a theme needs a name")
@@ -51,8 +53,9 @@ public enum ThemeParser {
         var styles: [Role: RoleStyle] = [:]
         for key in roles.keys.sorted() {
             guard let role = Role(rawValue: key) else {
-                throw ThemeError(file: file, field: "roles.\(key)",
-                                 message: "unknown role (roles: \(Role.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw ThemeError(
+                    file: file, field: "roles.\(key)",
+                    message: "unknown role (roles: \(Role.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             styles[role] = try style(roles[key]!, over: base, file: file, field: "roles.\(key)")
         }
@@ -61,7 +64,9 @@ public enum ThemeParser {
     }
 
     /// One style object laid over `start`.
-    static func style(_ value: JSONValue, over start: RoleStyle, file: String, field: String) throws(ThemeError) -> RoleStyle {
+    static func style(
+        _ value: JSONValue, over start: RoleStyle, file: String, field: String
+    ) throws(ThemeError) -> RoleStyle {
         guard case .object(let fields) = value else {
             throw ThemeError(file: file, field: field, message: "expected an object, found \(value.kindName)")
         }
@@ -84,8 +89,9 @@ public enum ThemeParser {
                 default: style.reverse = on
                 }
             default:
-                throw ThemeError(file: file, field: here,
-                                 message: "unknown field (expected \(styleKeys.joined(separator: ", ")))")
+                throw ThemeError(
+                    file: file, field: here,
+                    message: "unknown field (expected \(styleKeys.joined(separator: ", ")))")
             }
         }
         return style

@@ -142,7 +142,8 @@ public struct Cell: Sendable, Equatable {
     @inline(__always)
     public static func == (lhs: Cell, rhs: Cell) -> Bool {
         guard lhs.packed == rhs.packed, lhs.role == rhs.role, lhs.flags == rhs.flags,
-              lhs.width == rhs.width else { return false }
+            lhs.width == rhs.width
+        else { return false }
         return lhs.packed != long || lhs.spill == rhs.spill
     }
 

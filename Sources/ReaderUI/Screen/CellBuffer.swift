@@ -31,8 +31,10 @@ public struct CellBuffer: Sendable, Equatable {
     /// grapheme before it, as in `--dump` (`RunPainter`); controls are dropped so no
     /// byte can reach the terminal as a control.
     @discardableResult
-    public mutating func put(_ text: String, row: Int, column: Int, role: Role,
-                             flags: CellFlags = [], limit: Int? = nil) -> Int {
+    public mutating func put(
+        _ text: String, row: Int, column: Int, role: Role,
+        flags: CellFlags = [], limit: Int? = nil
+    ) -> Int {
         guard row >= 0, row < height else { return column }
         let edge = min(width, limit ?? width)
         let painter = RunPainter(measure: measure)

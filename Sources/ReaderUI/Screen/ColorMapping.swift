@@ -7,8 +7,11 @@ public enum ColorMapping {
     public static func style(role: Role, flags: CellFlags, theme: Theme) -> RoleStyle {
         var style = theme.style(for: role)
         if flags.contains(.selection) {
-            style = theme.styles[.selection] ?? RoleStyle(foreground: style.foreground,
-                                                          background: style.background, reverse: true)
+            style =
+                theme.styles[.selection]
+                ?? RoleStyle(
+                    foreground: style.foreground,
+                    background: style.background, reverse: true)
         }
         if flags.contains(.match) {
             let match = theme.styles[.match] ?? RoleStyle(reverse: true)

@@ -80,9 +80,11 @@ public struct AppState: Sendable {
     private var pageLayoutKey: [Int] = []
     private var articleLayoutKey: [Int] = []
 
-    public init(edition: Edition, layout: any ReaderLayout = PrintLayout(),
-                width: Int, height: Int, themeNames: [String] = ["default"],
-                measure: DisplayWidth = DisplayWidth()) {
+    public init(
+        edition: Edition, layout: any ReaderLayout = PrintLayout(),
+        width: Int, height: Int, themeNames: [String] = ["default"],
+        measure: DisplayWidth = DisplayWidth()
+    ) {
         self.edition = edition
         self.layout = layout
         self.measure = measure
@@ -130,7 +132,8 @@ public struct AppState: Sendable {
         }
         let articleKey = [article, width, bodyHeight]
         if view == .article, !edition.articles.isEmpty,
-           articleKey != articleLayoutKey || articleLayout == nil {
+            articleKey != articleLayoutKey || articleLayout == nil
+        {
             articleLayout = layout.article(edition, index: article, width: width, height: bodyHeight)
             articleLayoutKey = articleKey
         }

@@ -65,8 +65,11 @@ public struct BookmarkDesk {
             return reduce(s, .notice("the bookmarked text is no longer in this edition"))
         }
         let how = resolved.match == .exact ? "" : " (found by its text)"
-        return reduce(s, .showPosition(article: resolved.articleIndex, offset: resolved.offset,
-                                       notice: "at the bookmark\(how)"))
+        return reduce(
+            s,
+            .showPosition(
+                article: resolved.articleIndex, offset: resolved.offset,
+                notice: "at the bookmark\(how)"))
     }
 
     /// Resumes `state`'s edition at its saved reading position, if there is one.
@@ -74,7 +77,8 @@ public struct BookmarkDesk {
         guard let resolved = store.resumePosition(in: state.edition) else {
             // Last seen on a front page: reopen the 版 it showed, if not the first.
             if let page = store.readingPosition(for: EditionID(state.edition))?.position.page,
-               state.pageNumbers.contains(page), page != state.pageNumbers.first {
+                state.pageNumbers.contains(page), page != state.pageNumbers.first
+            {
                 let notice = [state.notice, Self.resumedNotice].compactMap { $0 }.joined(separator: " · ")
                 return told(reduce(state, .showPage(page, notice: notice)))
             }
@@ -82,8 +86,12 @@ public struct BookmarkDesk {
         }
         // A notice already up (a locale or config warning) stays in front of the resume notice.
         let notice = [state.notice, Self.resumedNotice].compactMap { $0 }.joined(separator: " · ")
-        return told(reduce(state, .showPosition(article: resolved.articleIndex, offset: resolved.offset,
-                                                notice: notice)))
+        return told(
+            reduce(
+                state,
+                .showPosition(
+                    article: resolved.articleIndex, offset: resolved.offset,
+                    notice: notice)))
     }
 
     /// Whether `resume` may take the reader off the first screen of `edition`: a place
@@ -101,8 +109,9 @@ public struct BookmarkDesk {
     public func record(_ state: AppState) {
         let place = state.readingPlace
         let page = place == nil && state.page != state.pageNumbers.first ? state.page : nil
-        store.recordReadingPosition(in: state.edition, articleIndex: place?.article, offset: place?.offset ?? 0,
-                                    page: page)
+        store.recordReadingPosition(
+            in: state.edition, articleIndex: place?.article, offset: place?.offset ?? 0,
+            page: page)
     }
 
     /// Records and writes the reading position now (quit, signal, edition switch).

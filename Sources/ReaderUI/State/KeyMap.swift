@@ -129,7 +129,8 @@ public enum KeyMap {
             if let digit = c.wholeNumberValue, c.isASCII { return .digit(digit) }
             // Blocks past 9 are lettered with letters no other key uses.
             if state.view == .page, state.overlay == nil, c.isASCII, c.isLowercase,
-               state.pageLayout?.targets.joined().contains(where: { $0.label == String(c) }) == true {
+                state.pageLayout?.targets.joined().contains(where: { $0.label == String(c) }) == true
+            {
                 return .label(String(c))
             }
             return nil

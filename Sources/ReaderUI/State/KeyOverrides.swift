@@ -43,8 +43,10 @@ public struct KeyOverrides: Sendable, Equatable {
                 continue
             }
             actions[Self.event(for: spec)] = .some(action)
-            listed.append(KeyBinding(keys: spec.description,
-                                     help: action == nil ? "does nothing (config.json)" : "\(name) (config.json)"))
+            listed.append(
+                KeyBinding(
+                    keys: spec.description,
+                    help: action == nil ? "does nothing (config.json)" : "\(name) (config.json)"))
         }
     }
 

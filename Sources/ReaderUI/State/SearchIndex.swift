@@ -42,8 +42,8 @@ public enum SearchIndex {
     /// A scalar as matching sees it; always one scalar for one, so offsets hold.
     static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         var value = scalar.value
-        if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }   // ，（：Ａ１ → ,(:A1
-        if (0x41...0x5A).contains(value) { value += 0x20 }         // A → a
+        if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 } // ，（：Ａ１ → ,(:A1
+        if (0x41...0x5A).contains(value) { value += 0x20 } // A → a
         return Unicode.Scalar(value) ?? scalar
     }
 

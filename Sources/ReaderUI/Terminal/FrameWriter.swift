@@ -154,8 +154,10 @@ public struct FrameWriter {
     }
 
     /// Writes the changed cells of row `r`.
-    private mutating func writeRow(_ r: Int, width: Int, new n: UnsafeBufferPointer<Cell>,
-                                   old o: UnsafeBufferPointer<Cell>, hasOld: Bool, into out: inout [UInt8]) {
+    private mutating func writeRow(
+        _ r: Int, width: Int, new n: UnsafeBufferPointer<Cell>,
+        old o: UnsafeBufferPointer<Cell>, hasOld: Bool, into out: inout [UInt8]
+    ) {
         let base = r * width
         var any = false
         for x in 0..<width {
@@ -226,8 +228,10 @@ public struct FrameWriter {
     }
 
     /// Writes cells `start..<end` of row `r` (a lead cell at `start`).
-    private mutating func writeRun(_ r: Int, _ start: Int, _ end: Int, width: Int,
-                                   new n: UnsafeBufferPointer<Cell>, into out: inout [UInt8]) {
+    private mutating func writeRun(
+        _ r: Int, _ start: Int, _ end: Int, width: Int,
+        new n: UnsafeBufferPointer<Cell>, into out: inout [UInt8]
+    ) {
         let base = r * width
         var x = start
         while x < end {
@@ -281,8 +285,10 @@ public struct FrameWriter {
     }
 
     /// Moves the cursor to row `r`, column `x` by the cheapest means.
-    private mutating func move(to r: Int, _ x: Int, width: Int, new n: UnsafeBufferPointer<Cell>,
-                               into out: inout [UInt8]) {
+    private mutating func move(
+        to r: Int, _ x: Int, width: Int, new n: UnsafeBufferPointer<Cell>,
+        into out: inout [UInt8]
+    ) {
         enum Way { case none, address, column, right, rewrite, down }
         var best = TerminalCodes.cost(codes.cursorAddress, r, x, two: true)
         var way = Way.address
@@ -300,7 +306,9 @@ public struct FrameWriter {
             if rewrite < best { best = rewrite; way = .rewrite }
         }
         var horizontal = Way.none
-        if row >= 0, r > row, r - row <= 3, !(drift && reach >= width), let cr = codes.carriageReturn, let down = codes.cursorDown {
+        if row >= 0, r > row, r - row <= 3, !(drift && reach >= width), let cr = codes.carriageReturn,
+            let down = codes.cursorDown
+        {
             var cost = cr.count + down.count * (r - row)
             var tail = 0
             if x > 0 {
@@ -339,8 +347,10 @@ public struct FrameWriter {
 
     /// Bytes to rewrite unchanged cells `from..<to` of row `r` in the look in effect, or a
     /// large number when they are not all sure, narrow-or-whole and in that look.
-    private mutating func rewriteCost(_ r: Int, from: Int, to: Int, width: Int,
-                                      new n: UnsafeBufferPointer<Cell>) -> Int {
+    private mutating func rewriteCost(
+        _ r: Int, from: Int, to: Int, width: Int,
+        new n: UnsafeBufferPointer<Cell>
+    ) -> Int {
         guard to - from <= 12, look >= 0 else { return Int.max / 4 }
         let base = r * width
         if n[base + from].isContinuation { return Int.max / 4 }
@@ -348,15 +358,19 @@ public struct FrameWriter {
         for x in from..<to {
             let cell = n[base + x]
             if cell.isContinuation { continue }
-            guard sequenceOfSlot[resolved(cell)] == look, isSure(cell), x + Int(cell.width) <= to else { return Int.max / 4 }
+            guard sequenceOfSlot[resolved(cell)] == look, isSure(cell), x + Int(cell.width) <= to else {
+                return Int.max / 4
+            }
             cost += cell.utf8Count
         }
         return cost
     }
 
     /// Rewrites unchanged cells `from..<to` of row `r` (checked by `rewriteCost`).
-    private func rewrite(_ r: Int, from: Int, to: Int, width: Int, new n: UnsafeBufferPointer<Cell>,
-                         into out: inout [UInt8]) {
+    private func rewrite(
+        _ r: Int, from: Int, to: Int, width: Int, new n: UnsafeBufferPointer<Cell>,
+        into out: inout [UInt8]
+    ) {
         let base = r * width
         for x in from..<to where !n[base + x].isContinuation {
             n[base + x].appendUTF8(to: &out)

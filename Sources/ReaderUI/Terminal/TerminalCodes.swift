@@ -40,10 +40,12 @@ public struct TerminalCodes: Sendable {
     /// without this the writer leaves the last column alone.
     public var lastColumnIsSafe: Bool
 
-    public init(cursorAddress: Template, columnAddress: Template = .missing, cursorRight: Template = .missing,
-                eraseCharacters: Template = .missing, clearToEnd: [UInt8]? = nil,
-                carriageReturn: [UInt8]? = nil, cursorDown: [UInt8]? = nil, resetAttributes: [UInt8],
-                backColorErase: Bool = false, lastColumnIsSafe: Bool = true) {
+    public init(
+        cursorAddress: Template, columnAddress: Template = .missing, cursorRight: Template = .missing,
+        eraseCharacters: Template = .missing, clearToEnd: [UInt8]? = nil,
+        carriageReturn: [UInt8]? = nil, cursorDown: [UInt8]? = nil, resetAttributes: [UInt8],
+        backColorErase: Bool = false, lastColumnIsSafe: Bool = true
+    ) {
         self.cursorAddress = cursorAddress
         self.columnAddress = columnAddress
         self.cursorRight = cursorRight

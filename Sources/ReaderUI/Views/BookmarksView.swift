@@ -24,8 +24,9 @@ public enum BookmarksView {
         buffer.put(title, row: 0, column: 1, role: .headline, limit: state.width - 1)
         buffer.put(String(repeating: "─", count: state.width), row: 1, column: 0, role: .rule)
         guard !list.entries.isEmpty else {
-            buffer.put("No bookmarks yet: m bookmarks the page you are reading.", row: top, column: 1,
-                       role: .body, limit: state.width - 1)
+            buffer.put(
+                "No bookmarks yet: m bookmarks the page you are reading.", row: top, column: 1,
+                role: .body, limit: state.width - 1)
             return
         }
         let measure = buffer.measure
@@ -42,7 +43,8 @@ public enum BookmarksView {
             x = buffer.put(fit(bookmark.date, columns.date, measure) + "  ", row: y, column: x, role: .mastheadInfo)
             x = buffer.put(fit(bookmark.headline, columns.headline, measure) + "  ", row: y, column: x, role: .headline)
             if columns.note > 0 {
-                let note = bookmark.note.map { (text: $0, role: Role.body) }
+                let note =
+                    bookmark.note.map { (text: $0, role: Role.body) }
                     ?? (text: place(of: bookmark), role: Role.mastheadInfo)
                 x = buffer.put(fit(note.text, columns.note, measure) + "  ", row: y, column: x, role: note.role)
             }

@@ -31,8 +31,10 @@ enum HelpView {
         }
         let first = min(state.helpScroll, max(0, bindings.count - rows))
         let more = rows < bindings.count
-        let title = more ? " Keys \(first + 1)–\(first + rows)/\(bindings.count) · j/k scroll · ? closes "
-                         : " Keys · ? or Esc closes "
+        let title =
+            more
+            ? " Keys \(first + 1)–\(first + rows)/\(bindings.count) · j/k scroll · ? closes "
+            : " Keys · ? or Esc closes "
         buffer.put(title, row: top, column: left + 2, role: .headline, limit: right)
         for (n, binding) in bindings.dropFirst(first).prefix(rows).enumerated() {
             let row = top + 1 + n

@@ -12,8 +12,9 @@ enum PageView {
         }
         if layout.targets[state.pageScreen].isEmpty {
             let message = "(no articles on 版 \(state.page))"
-            buffer.put(message, row: state.bodyHeight / 2,
-                       column: max(0, (state.width - buffer.measure.of(message)) / 2), role: .notice)
+            buffer.put(
+                message, row: state.bodyHeight / 2,
+                column: max(0, (state.width - buffer.measure.of(message)) / 2), role: .notice)
         }
     }
 }

@@ -36,8 +36,11 @@ enum StatusBar {
             parts.append("页 \(state.pageScreen + 1)/\(state.pageLayout?.screens.count ?? 1)")
         }
         let left = " " + parts.joined(separator: " · ")
-        let hint = state.notice ?? (state.view == .page ? "1-9/Enter open · t contents · ? help · q quit"
-                                                        : "Space next · Esc back · / search · ? help")
+        let hint =
+            state.notice
+            ?? (state.view == .page
+                ? "1-9/Enter open · t contents · ? help · q quit"
+                : "Space next · Esc back · / search · ? help")
         let hintRole: Role = state.notice == nil ? .statusKey : .notice
         let end = buffer.put(left, row: row, column: 0, role: .status)
         let hintWidth = buffer.measure.of(hint)

@@ -5,8 +5,10 @@ enum TooSmallView {
     /// Draws the message, wrapped to the window, as much as fits.
     static func draw(_ state: AppState, into buffer: inout CellBuffer) {
         let minimum = state.layout.minimumSize
-        let words = ["Window", "too", "small:", "\(state.width)×\(state.height).",
-                     "Need", "\(minimum.width)×\(minimum.height + 1).", "q quits."]
+        let words = [
+            "Window", "too", "small:", "\(state.width)×\(state.height).",
+            "Need", "\(minimum.width)×\(minimum.height + 1).", "q quits.",
+        ]
         var lines: [String] = []
         var line = ""
         for word in words {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs programs for the kiosk end-to-end tests (tmux panes are `TmuxPane`s).
 enum KioskHarness {
@@ -23,8 +23,11 @@ enum KioskHarness {
 
     /// Runs `argv` to completion (killed after `timeout` seconds) and returns status and output.
     @discardableResult
-    static func run(_ argv: [String], timeout: Double = 60, environment: [String: String]? = nil)
-        throws -> (status: Int32, out: String, err: String) {
+    static func run(
+        _ argv: [String], timeout: Double = 60, environment: [String: String]? = nil
+    )
+        throws -> (status: Int32, out: String, err: String)
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = argv
@@ -38,9 +41,13 @@ enum KioskHarness {
         nonisolated(unsafe) var outData = Data(), errData = Data()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave()
+        }
         group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave()
+        }
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(20_000) }
         if process.isRunning {
@@ -48,8 +55,10 @@ enum KioskHarness {
         }
         process.waitUntilExit()
         _ = group.wait(timeout: .now() + 10)
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self),
-                String(decoding: errData, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: outData, as: UTF8.self),
+            String(decoding: errData, as: UTF8.self)
+        )
     }
 
     /// Whether `text` shows the sample's masthead title (which is set letter-spaced).

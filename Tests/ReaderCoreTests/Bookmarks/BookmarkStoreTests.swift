@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReaderCore
 
 @Suite("The bookmark store on disk")
@@ -54,7 +55,9 @@ struct BookmarkStoreTests {
         again.recordReadingPosition(in: F.original, articleIndex: nil)
         again.flush()
         #expect(BookmarkStore.open(.directory(dir)).resumePosition(in: F.original) == nil)
-        #expect(BookmarkStore.open(.directory(dir)).readingPosition(for: EditionID(F.original))?.position.isFrontPage == true)
+        #expect(
+            BookmarkStore.open(.directory(dir)).readingPosition(for: EditionID(F.original))?.position.isFrontPage
+                == true)
     }
 
     @Test("the directory is made 0700 and the file 0600")
@@ -219,8 +222,9 @@ struct BookmarkStoreTests {
         #expect(store.bookmark(id: mark.id) != nil)
     }
 
-    @Test("a full disk or read-only mount gives one notice, and the bookmarks are kept",
-          arguments: [FailingFileSystem.Fault.noSpace, .readOnly])
+    @Test(
+        "a full disk or read-only mount gives one notice, and the bookmarks are kept",
+        arguments: [FailingFileSystem.Fault.noSpace, .readOnly])
     func failingDisk(fault: FailingFileSystem.Fault) {
         let dir = F.scratchDirectory()
         let store = BookmarkStore(location: .directory(dir), fileSystem: FailingFileSystem(fault: fault))

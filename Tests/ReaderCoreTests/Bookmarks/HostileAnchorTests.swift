@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReaderCore
 
 /// Stored positions from a state file someone crafted: every number is clamped on
@@ -9,8 +10,10 @@ struct HostileAnchorTests {
     typealias F = StateFixtures
 
     /// A stored anchor in `article` with the given numbers, as JSON text.
-    static func json(article: String, offset: String, quoteOffset: String, page: String = "null",
-                     quote: String = "会议指出，要坚持项目为王") -> String {
+    static func json(
+        article: String, offset: String, quoteOffset: String, page: String = "null",
+        quote: String = "会议指出，要坚持项目为王"
+    ) -> String {
         """
         {"edition": {"title": "株洲日报", "date": "2023-03-29", "contentHash": "zzzz"},
          "article": "\(article)", "offset": \(offset), "quote": "\(quote)",
@@ -27,8 +30,9 @@ struct HostileAnchorTests {
 
     @Test("offsets at Int.max and Int.min decode clamped into 0…maximumOffset", arguments: extremes)
     func decodingClamps(offset: String, quoteOffset: String) throws {
-        let text = Self.json(article: "project-meeting", offset: offset, quoteOffset: quoteOffset,
-                             page: "-9223372036854775808")
+        let text = Self.json(
+            article: "project-meeting", offset: offset, quoteOffset: quoteOffset,
+            page: "-9223372036854775808")
         let anchor = try JSONDecoder().decode(TextAnchor.self, from: Data(text.utf8))
         #expect((0...TextAnchor.maximumOffset).contains(anchor.offset))
         #expect((0...TextAnchor.maximumOffset).contains(anchor.quoteOffset))
@@ -36,8 +40,9 @@ struct HostileAnchorTests {
         #expect(anchor.article == "project-meeting")
     }
 
-    @Test("a crafted anchor resolves inside its article (found by quote, or at its start), in memory or decoded",
-          arguments: extremes, ["project-meeting", "yanling-peach", "gone"])
+    @Test(
+        "a crafted anchor resolves inside its article (found by quote, or at its start), in memory or decoded",
+        arguments: extremes, ["project-meeting", "yanling-peach", "gone"])
     func resolvingNeverTraps(numbers: (String, String), article: String) throws {
         let text = Self.json(article: article, offset: numbers.0, quoteOffset: numbers.1)
         let decoded = try JSONDecoder().decode(TextAnchor.self, from: Data(text.utf8))

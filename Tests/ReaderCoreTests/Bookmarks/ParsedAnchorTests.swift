@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReaderCore
 
 /// Anchors in the sample edition as the real parser reads it, resolved in an
@@ -13,21 +14,30 @@ struct ParsedAnchorTests {
 
     /// Edits a re-issue might make, each keeping every article's text.
     static let edits: [(String, @Sendable (String) -> String)] = [
-        ("ASCII punctuation repaired at the source", {
-            $0.replacingOccurrences(of: ",", with: "，").replacingOccurrences(of: "(", with: "（")
-                .replacingOccurrences(of: ")", with: "）")
-        }),
-        ("a correction paragraph added before every third paragraph", { text in
-            var count = 0
-            return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-                guard line.count > 40, !line.hasPrefix("#") else { return String(line) }
-                count += 1
-                return count % 3 == 0 ? "更正：本报昨日报道中的一处数字有误，特此更正。\n\n" + line : String(line)
-            }.joined(separator: "\n")
-        }),
-        ("trailing spaces and blank lines changed", {
-            $0.replacingOccurrences(of: "  \n", with: "\n").replacingOccurrences(of: "\n\n", with: "\n\n\n")
-        }),
+        (
+            "ASCII punctuation repaired at the source",
+            {
+                $0.replacingOccurrences(of: ",", with: "，").replacingOccurrences(of: "(", with: "（")
+                    .replacingOccurrences(of: ")", with: "）")
+            }
+        ),
+        (
+            "a correction paragraph added before every third paragraph",
+            { text in
+                var count = 0
+                return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                    guard line.count > 40, !line.hasPrefix("#") else { return String(line) }
+                    count += 1
+                    return count % 3 == 0 ? "更正：本报昨日报道中的一处数字有误，特此更正。\n\n" + line : String(line)
+                }.joined(separator: "\n")
+            }
+        ),
+        (
+            "trailing spaces and blank lines changed",
+            {
+                $0.replacingOccurrences(of: "  \n", with: "\n").replacingOccurrences(of: "\n\n", with: "\n\n\n")
+            }
+        ),
     ]
 
     @Test("every anchor in the parsed sample finds its text in an edited file", arguments: edits)
@@ -66,7 +76,9 @@ struct ParsedAnchorTests {
         let edition = try EditionLoader().edition(atPath: SampleAnchorTests.sample)
         for (index, article) in edition.articles.enumerated() {
             let anchor = TextAnchor(in: edition, articleIndex: index, offset: article.characterCount / 2)
-            #expect(anchor.resolve(in: edition) == ResolvedPosition(articleIndex: index, offset: anchor.offset, match: .exact))
+            #expect(
+                anchor.resolve(in: edition)
+                    == ResolvedPosition(articleIndex: index, offset: anchor.offset, match: .exact))
         }
     }
 }

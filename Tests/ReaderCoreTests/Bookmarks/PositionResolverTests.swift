@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReaderCore
 
 @Suite("Text positions and re-anchoring")
@@ -48,39 +49,69 @@ struct PositionResolverTests {
 
     /// Edited versions of the original, and the text the position must land on.
     static let edits: [(String, Edition)] = [
-        ("a paragraph inserted before it",
-         F.edition(hash: "bbbb", articles: [
-            ("project-meeting", "全市项目建设推进会召开",
-             ["编者按：项目是发展的生命线。", F.firstParagraph, F.secondParagraph]),
-            ("yanling-peach", "炎陵黄桃春管忙", [F.otherParagraph]),
-         ])),
-        ("a duplicated paragraph dropped before it",
-         F.edition(hash: "cccc", articles: [
-            ("project-meeting", "全市项目建设推进会召开", [F.secondParagraph]),
-            ("yanling-peach", "炎陵黄桃春管忙", [F.otherParagraph]),
-         ])),
-        ("its article moved to the end of the paper",
-         F.edition(hash: "dddd", articles: [
-            ("yanling-peach", "炎陵黄桃春管忙", [F.otherParagraph]),
-            ("project-meeting", "全市项目建设推进会召开", [F.firstParagraph, F.secondParagraph]),
-         ])),
-        ("its headline corrected, so its article id changed",
-         F.edition(hash: "eeee", articles: [
-            ("project-meeting-2", "全市项目建设推进大会召开", [F.firstParagraph, F.secondParagraph]),
-            ("yanling-peach", "炎陵黄桃春管忙", [F.otherParagraph]),
-         ])),
-        ("a sentence inserted a few characters after it",
-         F.edition(hash: "gggg", articles: [
-            ("project-meeting", "全市项目建设推进会召开",
-             [F.firstParagraph, "会议指出，要坚持", "（此处有删节）", "项目为王，以更大力度抓招商、上项目、优服务，推动经济高质量发展。"]),
-            ("yanling-peach", "炎陵黄桃春管忙", [F.otherParagraph]),
-         ])),
-        ("a word changed inside the quote's second half",
-         F.edition(hash: "ffff", articles: [
-            ("project-meeting", "全市项目建设推进会召开",
-             [F.firstParagraph, "会议指出，要坚持项目为王，以更强力度抓招商、上项目、优服务，推动经济高质量发展。"]),
-            ("yanling-peach", "炎陵黄桃春管忙", [F.otherParagraph]),
-         ])),
+        (
+            "a paragraph inserted before it",
+            F.edition(
+                hash: "bbbb",
+                articles: [
+                    (
+                        "project-meeting", "全市项目建设推进会召开",
+                        ["编者按：项目是发展的生命线。", F.firstParagraph, F.secondParagraph]
+                    ),
+                    ("yanling-peach", "炎陵黄桃春管忙", [F.otherParagraph]),
+                ])
+        ),
+        (
+            "a duplicated paragraph dropped before it",
+            F.edition(
+                hash: "cccc",
+                articles: [
+                    ("project-meeting", "全市项目建设推进会召开", [F.secondParagraph]),
+                    ("yanling-peach", "炎陵黄桃春管忙", [F.otherParagraph]),
+                ])
+        ),
+        (
+            "its article moved to the end of the paper",
+            F.edition(
+                hash: "dddd",
+                articles: [
+                    ("yanling-peach", "炎陵黄桃春管忙", [F.otherParagraph]),
+                    ("project-meeting", "全市项目建设推进会召开", [F.firstParagraph, F.secondParagraph]),
+                ])
+        ),
+        (
+            "its headline corrected, so its article id changed",
+            F.edition(
+                hash: "eeee",
+                articles: [
+                    ("project-meeting-2", "全市项目建设推进大会召开", [F.firstParagraph, F.secondParagraph]),
+                    ("yanling-peach", "炎陵黄桃春管忙", [F.otherParagraph]),
+                ])
+        ),
+        (
+            "a sentence inserted a few characters after it",
+            F.edition(
+                hash: "gggg",
+                articles: [
+                    (
+                        "project-meeting", "全市项目建设推进会召开",
+                        [F.firstParagraph, "会议指出，要坚持", "（此处有删节）", "项目为王，以更大力度抓招商、上项目、优服务，推动经济高质量发展。"]
+                    ),
+                    ("yanling-peach", "炎陵黄桃春管忙", [F.otherParagraph]),
+                ])
+        ),
+        (
+            "a word changed inside the quote's second half",
+            F.edition(
+                hash: "ffff",
+                articles: [
+                    (
+                        "project-meeting", "全市项目建设推进会召开",
+                        [F.firstParagraph, "会议指出，要坚持项目为王，以更强力度抓招商、上项目、优服务，推动经济高质量发展。"]
+                    ),
+                    ("yanling-peach", "炎陵黄桃春管忙", [F.otherParagraph]),
+                ])
+        ),
     ]
 
     @Test("a position finds its text again in an edited edition", arguments: edits)
@@ -94,9 +125,11 @@ struct PositionResolverTests {
 
     @Test("the same bytes cut differently by a newer parser are found by the quote")
     func sameHashNewOffsets() {
-        let reparsed = F.edition(hash: "aaaa", articles: [
-            ("project-meeting", "全市项目建设推进会召开", ["（本报讯）", F.firstParagraph, F.secondParagraph]),
-        ])
+        let reparsed = F.edition(
+            hash: "aaaa",
+            articles: [
+                ("project-meeting", "全市项目建设推进会召开", ["（本报讯）", F.firstParagraph, F.secondParagraph])
+            ])
         let p = position(of: "会议指出", article: 0, in: F.original)
         let resolved = p.resolve(in: reparsed)
         #expect(resolved?.match == .quote)
@@ -107,8 +140,9 @@ struct PositionResolverTests {
     func nearestOccurrence() {
         let phrase = "项目建设是头等大事，必须抓紧抓实。"
         let original = F.edition(hash: "1", articles: [("a", "甲", [phrase, "中间一段。", phrase])])
-        let p = TextAnchor(in: original, articleIndex: 0,
-                             offset: phrase.unicodeScalars.count + "中间一段。".unicodeScalars.count)
+        let p = TextAnchor(
+            in: original, articleIndex: 0,
+            offset: phrase.unicodeScalars.count + "中间一段。".unicodeScalars.count)
         let edited = F.edition(hash: "2", articles: [("a", "甲", ["新增一句。", phrase, "中间一段。", phrase])])
         let resolved = p.resolve(in: edited)
         #expect(resolved?.offset == p.offset + "新增一句。".unicodeScalars.count)
@@ -117,9 +151,11 @@ struct PositionResolverTests {
     @Test("when the quote is gone the article's start is used, and nil when the article is gone too")
     func fallbacks() {
         let p = position(of: "会议指出", article: 0, in: F.original)
-        let rewritten = F.edition(hash: "9", articles: [
-            ("project-meeting", "全市项目建设推进会召开", ["全文重写，原句已不复存在。"]),
-        ])
+        let rewritten = F.edition(
+            hash: "9",
+            articles: [
+                ("project-meeting", "全市项目建设推进会召开", ["全文重写，原句已不复存在。"])
+            ])
         #expect(p.resolve(in: rewritten) == ResolvedPosition(articleIndex: 0, offset: 0, match: .articleStart))
         let other = F.edition(hash: "9", articles: [("weather", "今日天气", ["晴转多云。"])])
         #expect(p.resolve(in: other) == nil)

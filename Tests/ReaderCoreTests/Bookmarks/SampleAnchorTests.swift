@@ -1,7 +1,8 @@
 import Foundation
-@testable import ReaderCore
 import TestSupport
 import Testing
+
+@testable import ReaderCore
 
 /// Anchors taken in the real sample edition, resolved in a corrected re-issue of it.
 /// The edition is cut into articles crudely here (a heading starts one, every other
@@ -22,9 +23,10 @@ struct SampleAnchorTests {
                 articles[articles.count - 1].blocks.append(Block(kind: .paragraph, text: trimmed))
             }
         }
-        return Edition(masthead: Masthead(title: "株洲日报", date: EditionDate(year: 2023, month: 3, day: 29)),
-                       pages: [], articles: articles, repairs: [],
-                       source: EditionSource(name: "sample", contentHash: hash))
+        return Edition(
+            masthead: Masthead(title: "株洲日报", date: EditionDate(year: 2023, month: 3, day: 29)),
+            pages: [], articles: articles, repairs: [],
+            source: EditionSource(name: "sample", contentHash: hash))
     }
 
     /// The folded text at `offset` in article `index`, `count` scalars long.
@@ -95,7 +97,8 @@ struct SampleAnchorTests {
                 let want = Self.text(before, index, offset)
                 checked += 1
                 guard let found = anchor.resolve(in: after), found.match == .quote,
-                      Self.text(after, found.articleIndex, found.offset) == want else {
+                    Self.text(after, found.articleIndex, found.offset) == want
+                else {
                     missed.append("\(article.headline) @\(offset): \(want)")
                     continue
                 }

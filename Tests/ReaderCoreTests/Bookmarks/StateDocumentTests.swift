@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReaderCore
 
 @Suite("The state document and its merge")
@@ -7,8 +8,9 @@ struct StateDocumentTests {
     static let position = TextAnchor(edition: edition, article: "project-meeting", offset: 40, quote: "会议指出")
 
     func mark(_ id: String, at ms: Int64, note: String? = nil, updated: Int64? = nil) -> Bookmark {
-        Bookmark(id: id, position: Self.position, headline: "全市项目建设推进会召开", note: note,
-                 created: Timestamp(milliseconds: ms), updated: updated.map { Timestamp(milliseconds: $0) })
+        Bookmark(
+            id: id, position: Self.position, headline: "全市项目建设推进会召开", note: note,
+            created: Timestamp(milliseconds: ms), updated: updated.map { Timestamp(milliseconds: $0) })
     }
 
     func place(_ date: String, offset: Int, at ms: Int64) -> ReadingPosition {
@@ -27,8 +29,9 @@ struct StateDocumentTests {
 
     @Test("a deletion is not undone by merging with a side that still has the bookmark")
     func tombstoneWins() {
-        let deleter = StateDocument(bookmarks: [mark("a", at: 1)],
-                                    deleted: [Tombstone(id: "b", deleted: Timestamp(milliseconds: 5))])
+        let deleter = StateDocument(
+            bookmarks: [mark("a", at: 1)],
+            deleted: [Tombstone(id: "b", deleted: Timestamp(milliseconds: 5))])
         let holder = StateDocument(bookmarks: [mark("a", at: 1), mark("b", at: 2, note: "改过的备注", updated: 9)])
         #expect(deleter.merged(with: holder).bookmarks.map(\.id) == ["a"])
         #expect(holder.merged(with: deleter).bookmarks.map(\.id) == ["a"])
@@ -45,7 +48,9 @@ struct StateDocumentTests {
 
     @Test("each edition keeps its newest reading position")
     func positions() {
-        let a = StateDocument(positions: [place("2023-03-29", offset: 10, at: 5), place("2023-03-30", offset: 1, at: 1)])
+        let a = StateDocument(positions: [
+            place("2023-03-29", offset: 10, at: 5), place("2023-03-30", offset: 1, at: 1),
+        ])
         let b = StateDocument(positions: [place("2023-03-29", offset: 99, at: 9)])
         let merged = a.merged(with: b)
         #expect(merged.positions.map(\.position.offset) == [99, 1])
@@ -56,16 +61,19 @@ struct StateDocumentTests {
     func prunes() {
         let day: Int64 = 86_400_000
         let now = Timestamp(milliseconds: 400 * day)
-        let doc = StateDocument(deleted: [Tombstone(id: "old", deleted: Timestamp(milliseconds: 10 * day)),
-                                          Tombstone(id: "new", deleted: Timestamp(milliseconds: 390 * day))])
+        let doc = StateDocument(deleted: [
+            Tombstone(id: "old", deleted: Timestamp(milliseconds: 10 * day)),
+            Tombstone(id: "new", deleted: Timestamp(milliseconds: 390 * day)),
+        ])
         #expect(doc.pruned(at: now).deleted.map(\.id) == ["new"])
     }
 
     @Test("a document survives encoding and decoding, CJK notes included")
     func roundTrip() throws {
-        let doc = StateDocument(bookmarks: [mark("a", at: 1_680_078_600_000, note: "下午再读「株洲」")],
-                                positions: [place("2023-03-29", offset: 3, at: 2)],
-                                deleted: [Tombstone(id: "z", deleted: Timestamp(milliseconds: 4))])
+        let doc = StateDocument(
+            bookmarks: [mark("a", at: 1_680_078_600_000, note: "下午再读「株洲」")],
+            positions: [place("2023-03-29", offset: 3, at: 2)],
+            deleted: [Tombstone(id: "z", deleted: Timestamp(milliseconds: 4))])
         guard case .document(let back) = StateDocument.decode(try doc.encoded()) else {
             Issue.record("did not decode")
             return
@@ -73,12 +81,14 @@ struct StateDocumentTests {
         #expect(back == doc)
     }
 
-    @Test("bytes that are not a current state file are told apart", arguments: [
-        ("", "empty"), ("  \n", "empty"), ("{\"version\": 1}", "document"),
-        ("{\"version\": 2, \"bookmarks\": \"whatever\"}", "newer"),
-        ("{\"bookmarks\": []}", "corrupt"), ("{\"version\": 1, \"bookmarks\": [{\"id\": 3}]}", "corrupt"),
-        ("{\"version\": 1, \"bookmarks\": [", "corrupt"), ("株洲日报", "corrupt"), ("[1, 2]", "corrupt"),
-    ])
+    @Test(
+        "bytes that are not a current state file are told apart",
+        arguments: [
+            ("", "empty"), ("  \n", "empty"), ("{\"version\": 1}", "document"),
+            ("{\"version\": 2, \"bookmarks\": \"whatever\"}", "newer"),
+            ("{\"bookmarks\": []}", "corrupt"), ("{\"version\": 1, \"bookmarks\": [{\"id\": 3}]}", "corrupt"),
+            ("{\"version\": 1, \"bookmarks\": [", "corrupt"), ("株洲日报", "corrupt"), ("[1, 2]", "corrupt"),
+        ])
     func classifies(text: String, kind: String) {
         let decoded = StateDocument.decode(Array(text.utf8))
         switch decoded {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ReaderCore
 
 /// Hand-built editions and scratch directories for the state tests.
@@ -9,8 +10,9 @@ enum StateFixtures {
             masthead: Masthead(title: "株洲日报", date: EditionDate(year: 2023, month: 3, day: 29)),
             pages: [EditionPage(number: 1, name: "要闻")],
             articles: articles.map { id, headline, paragraphs in
-                Article(id: id, page: 1, headline: headline,
-                        blocks: paragraphs.map { Block(kind: .paragraph, text: $0) })
+                Article(
+                    id: id, page: 1, headline: headline,
+                    blocks: paragraphs.map { Block(kind: .paragraph, text: $0) })
             },
             repairs: [],
             source: EditionSource(name: "zhuzhou.md", contentHash: hash))
@@ -21,10 +23,12 @@ enum StateFixtures {
     static let otherParagraph = "本报讯（记者 王芳）昨日，炎陵县黄桃种植基地迎来春季管护高峰。"
 
     /// The original edition: two articles.
-    static let original = edition(hash: "aaaa", articles: [
-        ("project-meeting", "全市项目建设推进会召开", [firstParagraph, secondParagraph]),
-        ("yanling-peach", "炎陵黄桃春管忙", [otherParagraph]),
-    ])
+    static let original = edition(
+        hash: "aaaa",
+        articles: [
+            ("project-meeting", "全市项目建设推进会召开", [firstParagraph, secondParagraph]),
+            ("yanling-peach", "炎陵黄桃春管忙", [otherParagraph]),
+        ])
 
     /// A fresh empty directory under the system's temporary directory.
     static func scratchDirectory() -> String {

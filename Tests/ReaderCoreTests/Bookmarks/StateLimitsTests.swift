@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReaderCore
 
 /// The real file system, counting how often the state file is read.
@@ -38,11 +39,13 @@ struct StateLimitsTests {
         }
     }
 
-    @Test("headlines, notes and papers read from a state file lose ESC, OSC, CSI, C1 and bidi overrides",
-          arguments: ["\u{1B}[2J\u{1B}]0;pwned\u{07}标题", "株洲\u{9B}31m日报", "\u{202E}报日洲株", "换\n行\r\t"])
+    @Test(
+        "headlines, notes and papers read from a state file lose ESC, OSC, CSI, C1 and bidi overrides",
+        arguments: ["\u{1B}[2J\u{1B}]0;pwned\u{07}标题", "株洲\u{9B}31m日报", "\u{202E}报日洲株", "换\n行\r\t"])
     func decodedTextIsSanitised(hostile: String) throws {
-        let mark = Bookmark(position: position(), headline: hostile, note: hostile,
-                            created: Timestamp(milliseconds: 1_700_000_000_000))
+        let mark = Bookmark(
+            position: position(), headline: hostile, note: hostile,
+            created: Timestamp(milliseconds: 1_700_000_000_000))
         var document = StateDocument(bookmarks: [mark])
         document.bookmarks[0].position.edition.title = hostile
         guard case .document(let decoded) = StateDocument.decode(try document.encoded()) else {
@@ -56,8 +59,9 @@ struct StateLimitsTests {
         }
     }
 
-    @Test("a note typed in the reader keeps no C1 CSI or bidi override, and a headline none either",
-          arguments: ["稍后\u{9B}2J读", "\u{202E}读再后稍", "读\u{1B}[31m红"])
+    @Test(
+        "a note typed in the reader keeps no C1 CSI or bidi override, and a headline none either",
+        arguments: ["稍后\u{9B}2J读", "\u{202E}读再后稍", "读\u{1B}[31m红"])
     func typedNoteIsSanitised(note: String) {
         let store = BookmarkStore(location: .memoryOnly(reason: "test"))
         let mark = store.addBookmark(at: position(), headline: note, note: note)
@@ -125,8 +129,9 @@ struct StateLimitsTests {
         #expect(BookmarkStore.open(.directory(dir)).bookmarks.count == 2)
     }
 
-    @Test("reading a FIFO or a device is refused at once, not waited on or read to the end",
-          .timeLimit(.minutes(1)), arguments: ["fifo", "/dev/zero"])
+    @Test(
+        "reading a FIFO or a device is refused at once, not waited on or read to the end",
+        .timeLimit(.minutes(1)), arguments: ["fifo", "/dev/zero"])
     func nonRegularRefused(name: String) {
         var path = name
         if name == "fifo" {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReaderCore
 
 @Suite("Timestamps in the state file")
@@ -27,9 +28,12 @@ struct TimestampTests {
         #expect(Timestamp(iso8601: text)?.milliseconds == milliseconds)
     }
 
-    @Test("malformed times are rejected",
-          arguments: ["", "2023-03-29", "2023-03-29 08:30:00Z", "2023-13-01T00:00:00Z",
-                      "2023-03-29T08:30:00+08:00", "二〇二三年三月二十九日"])
+    @Test(
+        "malformed times are rejected",
+        arguments: [
+            "", "2023-03-29", "2023-03-29 08:30:00Z", "2023-13-01T00:00:00Z",
+            "2023-03-29T08:30:00+08:00", "二〇二三年三月二十九日",
+        ])
     func rejects(text: String) {
         #expect(Timestamp(iso8601: text) == nil)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReaderCore
 
 @Suite("The config file")
@@ -9,7 +10,8 @@ struct ConfigTests {
 
     @Test("every setting is read")
     func full() throws {
-        let config = try parse("""
+        let config = try parse(
+            """
             { "theme": "night", "ambiguous": "wide", "columns": 3, "library": "/srv/报纸", "paperName": "北京晚报",
               "stateDir": "/var/lib/broadsheet", "noState": false,
               "keys": { "x": "quit", "ctrl-F": "nextPage", "Space": "nextPage", "株": "toc", "f2": "help", "h": "none" },
@@ -22,8 +24,11 @@ struct ConfigTests {
         #expect(config.paperName == "北京晚报")
         #expect(config.stateDir == "/var/lib/broadsheet")
         #expect(config.noState == false)
-        #expect(config.keys == [.character("x"): "quit", .control("f"): "nextPage", .named("space"): "nextPage",
-                                .character("株"): "toc", .function(2): "help", .character("h"): "none"])
+        #expect(
+            config.keys == [
+                .character("x"): "quit", .control("f"): "nextPage", .named("space"): "nextPage",
+                .character("株"): "toc", .function(2): "help", .character("h"): "none",
+            ])
         #expect(config.kiosk == Config.Kiosk(enabled: true, idleResetMinutes: 10))
     }
 
@@ -61,8 +66,10 @@ struct ConfigTests {
 
     @Test("the user's file overrides the system's, but not a kiosk the system turned on")
     func overlay() throws {
-        let system = try parse(#"{"theme": "mono", "library": "/srv/editions", "kiosk": {"enabled": true, "idleResetMinutes": 5}}"#)
-        let user = try parse(#"{"theme": "night", "library": "/", "noState": true, "kiosk": {"enabled": false}, "keys": {"x": "quit"}}"#)
+        let system = try parse(
+            #"{"theme": "mono", "library": "/srv/editions", "kiosk": {"enabled": true, "idleResetMinutes": 5}}"#)
+        let user = try parse(
+            #"{"theme": "night", "library": "/", "noState": true, "kiosk": {"enabled": false}, "keys": {"x": "quit"}}"#)
         let merged = system.overlaid(by: user)
         #expect(merged.theme == "night")
         #expect(merged.keys == [.character("x"): "quit"])
@@ -73,8 +80,9 @@ struct ConfigTests {
         #expect(open.library == "/" && open.kiosk.enabled == false)
     }
 
-    @Test("with --kiosk on the command line the user's file cannot move the library or the state",
-          arguments: [#"{"library": "/srv/editions"}"#, "{}"])
+    @Test(
+        "with --kiosk on the command line the user's file cannot move the library or the state",
+        arguments: [#"{"library": "/srv/editions"}"#, "{}"])
     func commandLineKioskHoldsTheUser(systemJSON: String) throws {
         let system = try parse(systemJSON)
         let user = try parse(#"{"theme": "night", "library": "/", "stateDir": "/tmp/elsewhere", "noState": true}"#)
@@ -99,9 +107,13 @@ struct ConfigTests {
         #expect(config.theme == "night" && config.ambiguous == .wide && config.kiosk.enabled == true)
 
         StateFixtures.write(#"{"theme": "night", "columns": 12}"#, to: dir + "/config.json")
-        let (fallback, problems) = Config.loadStandard(explicitPath: nil, environment: ["HOME": home], systemPath: system)
+        let (fallback, problems) = Config.loadStandard(
+            explicitPath: nil, environment: ["HOME": home], systemPath: system)
         #expect(fallback.theme == nil && fallback.ambiguous == .wide)
-        #expect(problems == ["\(dir)/config.json: columns: expected a whole number from 1 to 8 or \"auto\", found 12; ignored"])
+        #expect(
+            problems == [
+                "\(dir)/config.json: columns: expected a whole number from 1 to 8 or \"auto\", found 12; ignored"
+            ])
 
         let (_, missing) = Config.loadStandard(explicitPath: home + "/nope.json", environment: [:], systemPath: system)
         #expect(missing.first?.contains("no such file") == true)
@@ -113,7 +125,8 @@ struct ConfigTests {
     func unknownActions() throws {
         let config = try parse(#"{"keys": {"x": "quit", "y": "explode", "h": "none"}}"#)
         let errors = config.unknownActions(["quit", "nextPage"])
-        #expect(errors.map(\.description) == ["config.json: keys.y: unknown action \"explode\" (actions: nextPage, quit)"])
+        #expect(
+            errors.map(\.description) == ["config.json: keys.y: unknown action \"explode\" (actions: nextPage, quit)"])
     }
 
     static let keyNames: [(String, KeySpec?)] = [

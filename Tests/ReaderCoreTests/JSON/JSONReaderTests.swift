@@ -1,14 +1,21 @@
 import Testing
+
 @testable import ReaderCore
 
 @Suite("Reading theme and config JSON")
 struct JSONReaderTests {
     static let good: [(String, JSONValue)] = [
-        (#"{"theme": "night", "columns": 3, "kiosk": {"enabled": true}, "x": null}"#,
-         .object(["theme": .string("night"), "columns": .number(3),
-                  "kiosk": .object(["enabled": .bool(true)]), "x": .null])),
-        (#"["株洲日报", "\u682a\u6d32", "\ud83d\udcf0", "a\"b\\c\n"]"#,
-         .array([.string("株洲日报"), .string("株洲"), .string("📰"), .string("a\"b\\c\n")])),
+        (
+            #"{"theme": "night", "columns": 3, "kiosk": {"enabled": true}, "x": null}"#,
+            .object([
+                "theme": .string("night"), "columns": .number(3),
+                "kiosk": .object(["enabled": .bool(true)]), "x": .null,
+            ])
+        ),
+        (
+            #"["株洲日报", "\u682a\u6d32", "\ud83d\udcf0", "a\"b\\c\n"]"#,
+            .array([.string("株洲日报"), .string("株洲"), .string("📰"), .string("a\"b\\c\n")])
+        ),
         ("\u{FEFF}  [-1.5e2, 0, 255]  \n", .array([.number(-150), .number(0), .number(255)])),
     ]
 

@@ -1,6 +1,7 @@
 import Foundation
-@testable import ReaderCore
 import TestSupport
+
+@testable import ReaderCore
 
 /// The sample edition from the repository's `Editions/` folder.
 enum LayoutSample {
@@ -9,4 +10,3 @@ enum LayoutSample {
     /// The loaded sample (TestSupport's `SampleEdition`).
     static var edition: Edition { SampleEdition.edition }
 }
-

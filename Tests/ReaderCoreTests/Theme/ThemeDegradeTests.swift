@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReaderCore
 
 @Suite("Fitting themes to the terminal")
@@ -58,7 +59,8 @@ struct ThemeDegradeTests {
         }
     }
 
-    @Test("newsprint becomes dark ink on a light page at 16 and 8 colours", arguments: [ColorCapability.ansi16, .ansi8])
+    @Test(
+        "newsprint becomes dark ink on a light page at 16 and 8 colours", arguments: [ColorCapability.ansi16, .ansi8])
     func newsprintOnSmallPalettes(depth: ColorCapability) throws {
         let body = try theme("newsprint").degraded(to: depth).style(for: .body)
         #expect(body.foreground == .ansi(0))
@@ -85,14 +87,17 @@ struct ThemeDegradeTests {
     @Test("in mono a role set apart by a strong background is reversed, a faint tint is not")
     func monoReverse() {
         let paper = ThemeColor.rgb(red: 244, green: 238, blue: 223)
-        let t = Theme(name: "t", styles: [
-            .body: RoleStyle(foreground: .ansi(0), background: paper),
-            .match: RoleStyle(foreground: .ansi(0), background: .ansi(11)),
-            .status: RoleStyle(foreground: .ansi(15), background: .ansi(0)),
-            .overlay: RoleStyle(foreground: .ansi(0), background: .rgb(red: 230, green: 220, blue: 198)),
-        ]).degraded(to: .mono)
+        let t = Theme(
+            name: "t",
+            styles: [
+                .body: RoleStyle(foreground: .ansi(0), background: paper),
+                .match: RoleStyle(foreground: .ansi(0), background: .ansi(11)),
+                .status: RoleStyle(foreground: .ansi(15), background: .ansi(0)),
+                .overlay: RoleStyle(foreground: .ansi(0), background: .rgb(red: 230, green: 220, blue: 198)),
+            ]
+        ).degraded(to: .mono)
         #expect(!t.style(for: .body).reverse)
-        #expect(!t.style(for: .match).reverse)  // yellow on paper: both light
+        #expect(!t.style(for: .match).reverse) // yellow on paper: both light
         #expect(t.style(for: .status).reverse)
         #expect(!t.style(for: .overlay).reverse)
     }

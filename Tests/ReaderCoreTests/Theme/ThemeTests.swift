@@ -1,7 +1,8 @@
 import Foundation
-@testable import ReaderCore
 import TestSupport
 import Testing
+
+@testable import ReaderCore
 
 @Suite("Themes")
 struct ThemeTests {
@@ -25,8 +26,9 @@ struct ThemeTests {
     func embeddedMatchesFile(name: String) throws {
         let file = try String(contentsOfFile: Self.themesDirectory + "/\(name).json", encoding: .utf8)
         // A multi-line literal drops the file's final newline.
-        #expect(ShippedThemes.json(named: name).map { $0 + "\n" } == file,
-                "Themes/\(name).json changed: copy it into Sources/ReaderCore/Theme/ShippedThemes.swift")
+        #expect(
+            ShippedThemes.json(named: name).map { $0 + "\n" } == file,
+            "Themes/\(name).json changed: copy it into Sources/ReaderCore/Theme/ShippedThemes.swift")
     }
 
     @Test("Themes/ holds exactly the shipped themes")
@@ -124,7 +126,10 @@ struct ThemeTests {
         let plain = lib.selection(requested: nil)
         #expect(plain.themes.map(\.name) == ["newsprint", "night", "high-contrast", "mono", "ink"])
         #expect(plain.index == 0 && plain.current.name == "newsprint")
-        #expect(plain.warnings == ["\(dir)/sepia.json: roles.body.fg: unknown colour \"brown\" (expected a colour name such as \"blue\" or \"brightblue\", 0–255, \"#rrggbb\" or \"default\"); theme left out"])
+        #expect(
+            plain.warnings == [
+                "\(dir)/sepia.json: roles.body.fg: unknown colour \"brown\" (expected a colour name such as \"blue\" or \"brightblue\", 0–255, \"#rrggbb\" or \"default\"); theme left out"
+            ])
 
         #expect(lib.selection(requested: "night").current.name == "night")
         #expect(lib.selection(requested: "ink").index == 4)
@@ -150,16 +155,21 @@ struct ThemeTests {
         let config = StateFixtures.scratchDirectory()
         let dir = config + "/broadsheet/themes"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        StateFixtures.write(##"{"name": "sepia", "base": {"fg": "#3b2f2f", "bg": "#f0e0c0"}, "roles": {"headline": {"bold": true}}}"##,
-                            to: dir + "/sepia.json")
-        StateFixtures.write(#"{"name": "my night", "roles": {"body": {"fg": "white", "bg": "black"}}}"#,
-                            to: dir + "/night.json")
+        StateFixtures.write(
+            ##"{"name": "sepia", "base": {"fg": "#3b2f2f", "bg": "#f0e0c0"}, "roles": {"headline": {"bold": true}}}"##,
+            to: dir + "/sepia.json")
+        StateFixtures.write(
+            #"{"name": "my night", "roles": {"body": {"fg": "white", "bg": "black"}}}"#,
+            to: dir + "/night.json")
         let lib = library(["XDG_CONFIG_HOME": config, "HOME": "/nonexistent"])
         #expect(lib.userDirectory == dir)
         #expect(lib.names() == ["newsprint", "night", "high-contrast", "mono", "sepia"])
         let sepia = try lib.load("sepia")
-        #expect(sepia.style(for: .headline) == RoleStyle(foreground: .rgb(red: 59, green: 47, blue: 47),
-                                                         background: .rgb(red: 240, green: 224, blue: 192), bold: true))
+        #expect(
+            sepia.style(for: .headline)
+                == RoleStyle(
+                    foreground: .rgb(red: 59, green: 47, blue: 47),
+                    background: .rgb(red: 240, green: 224, blue: 192), bold: true))
         #expect(sepia.style(for: .kicker) == sepia.style(for: .body))
         #expect(try lib.load("night").name == "my night")
     }
