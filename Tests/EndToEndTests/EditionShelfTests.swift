@@ -33,7 +33,7 @@ struct EditionShelfTests {
 
         /// Writes raw bytes as library file `name`.
         func add(_ name: String, bytes: [UInt8]) {
-            FileManager.default.createFile(atPath: library + "/" + name, contents: Data(bytes))
+            #expect(FileManager.default.createFile(atPath: library + "/" + name, contents: Data(bytes)))
         }
 
         /// A link `name` in the library to the outside secret.

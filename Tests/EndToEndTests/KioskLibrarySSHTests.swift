@@ -32,16 +32,17 @@ struct KioskLibrarySSHTests {
         chmod(outside + "/secret.md", 0o644)
         try fm.createSymbolicLink(atPath: library + "/2099-12-31-evil.md", withDestinationPath: outside + "/secret.md")
         try fm.createSymbolicLink(atPath: library + "/2023-03-20-link.md", withDestinationPath: outside + "/secret.md")
-        fm.createFile(
-            atPath: library + "/2099-12-30-picture.md", contents: Data(png), attributes: [.posixPermissions: 0o644])
-        fm.createFile(
-            atPath: library + "/2099-12-29-private.md", contents: Data(edition(day: 31, headline: "不公开的稿件").utf8),
-            attributes: [.posixPermissions: 0o600])
-        fm.createFile(
-            atPath: library + "/2023-03-15-broken.md", contents: Data(png), attributes: [.posixPermissions: 0o644])
-        fm.createFile(
-            atPath: library + "/2023-03-01-older.md", contents: Data(edition(day: 1, headline: "更早的一期").utf8),
-            attributes: [.posixPermissions: 0o644])
+        let files: [(name: String, bytes: Data, mode: Int)] = [
+            ("2099-12-30-picture.md", Data(png), 0o644),
+            ("2099-12-29-private.md", Data(edition(day: 31, headline: "不公开的稿件").utf8), 0o600),
+            ("2023-03-15-broken.md", Data(png), 0o644),
+            ("2023-03-01-older.md", Data(edition(day: 1, headline: "更早的一期").utf8), 0o644),
+        ]
+        for file in files {
+            let made = fm.createFile(
+                atPath: library + "/" + file.name, contents: file.bytes, attributes: [.posixPermissions: file.mode])
+            guard made else { throw HarnessError("cannot write \(file.name) into the library") }
+        }
     }
 
     /// An `ssh -tt` login in a tmux pane, after `prefix` (shell commands run first).

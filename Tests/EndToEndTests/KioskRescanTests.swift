@@ -24,9 +24,10 @@ struct KioskRescanTests {
         try FileManager.default.createSymbolicLink(
             atPath: library + "/2099-12-31-evil.md",
             withDestinationPath: outside + "/secret.md")
-        FileManager.default.createFile(
+        let made = FileManager.default.createFile(
             atPath: library + "/2099-12-30-picture.md",
             contents: Data(KioskLibrarySSHTests.png))
+        try #require(made)
         try KioskLibrarySSHTests.edition(day: 30, headline: "新到的一期")
             .write(toFile: library + "/2023-03-30-new.md", atomically: true, encoding: .utf8)
         #expect(pane.waitFor(text: "新到的一期", timeout: 15), "the new edition opened at the idle reset:\n\(pane.screen)")

@@ -16,7 +16,7 @@ struct TruncatedEditionTests {
             defer { unlink(path) }
             let whole = Data(try! MultiPageEdition.text(pages: 600).utf8)
             for round in 0..<12 {
-                FileManager.default.createFile(atPath: path, contents: whole)
+                precondition(FileManager.default.createFile(atPath: path, contents: whole), "cannot write \(path)")
                 let cutter = Thread {
                     usleep(UInt32(500 + round * 400))
                     truncate(path, off_t(round % 3 == 0 ? 0 : 4096 * round))
@@ -34,7 +34,7 @@ struct TruncatedEditionTests {
         let path = NSTemporaryDirectory() + "bs-short-\(UUID().uuidString).md"
         defer { unlink(path) }
         let text = try MultiPageEdition.text(pages: 40)
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        try #require(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
         let opening = try EditionLoader().opening(atPath: path, threshold: 1)
         #expect(!opening.isComplete, "a 40-版 edition opens on its first 版")
         // The file is cut to its first few KiB after the first 版 was shown.
