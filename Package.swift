@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Where Debian's libxml2-dev keeps <libxml/…>: every target that imports CLibXML2, even
+/// through EPaper, needs it when Clang builds the module (no pkg-config: its -lxml2 would
+/// link libxml2, which is opened with dlopen instead).
+let libxml2Headers: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]
+
 let package = Package(
     name: "broadsheet",
     products: [
@@ -29,14 +34,15 @@ let package = Package(
         // Saved 方正 (Founder) e-paper pages read into an Edition: HTML parsing, charset decoding.
         .target(
             name: "EPaper", dependencies: ["ReaderCore", "CLibXML2"],
-            swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"])]),
+            swiftSettings: libxml2Headers),
         .executableTarget(
             name: "broadsheet",
             dependencies: [
                 "ReaderCore", "ReaderUI", "CursesBackend", "EPaper",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            resources: []
+            resources: [],
+            swiftSettings: libxml2Headers
         ),
         // Helpers every test target shares: repository paths, the sample edition, snapshots,
         // a seeded generator, multi-版 editions, system requirements of the e2e tests, a
@@ -51,9 +57,9 @@ let package = Package(
             exclude: ["Snapshots"]),
         .testTarget(
             name: "EPaperTests", dependencies: ["EPaper", "ReaderCore", "TestSupport"],
-            exclude: ["Fixtures", "Snapshots"]),
+            exclude: ["Fixtures", "Snapshots"], swiftSettings: libxml2Headers),
         .testTarget(
             name: "EndToEndTests", dependencies: ["broadsheet", "ReaderCore", "ReaderUI", "TestSupport"],
-            exclude: ["Support/kiosk-sshd.sh"]),
+            exclude: ["Support/kiosk-sshd.sh"], swiftSettings: libxml2Headers),
     ]
 )

@@ -142,6 +142,8 @@ def main():
                        for k in range(0, len(values), per_line))
 
     out = sys.stdout
+    out.write("// swift-format-ignore-file\n")
+    out.write("// (generated: the soundness step diffs it against its generator's output, so the formatter leaves it alone)\n")
     out.write("// GENERATED FILE - DO NOT EDIT.\n")
     out.write("// Sources: %s, %s, %s, %s (Debian unicode-data).\n" % (
         version(lb_path), version(eaw_path), version(emoji_path), "UnicodeData.txt"))

@@ -214,7 +214,9 @@ def swift_source(table, paths, ucd):
         command += f" --ucd {ucd}"
     sources = "\n".join(f"//   {os.path.relpath(p, ucd)}" + (f" ({version_of(p)})" if version_of(p) else "")
                         for p in paths.values())
-    return f"""// GENERATED FILE. DO NOT EDIT.
+    return f"""// swift-format-ignore-file
+// (generated: the soundness step diffs it against its generator's output, so the formatter leaves it alone)
+// GENERATED FILE. DO NOT EDIT.
 // Display width table, Unicode {ucd_version}.
 // Source: Unicode Character Database {ucd_version} from Debian unicode-data, {ucd}:
 {sources}
