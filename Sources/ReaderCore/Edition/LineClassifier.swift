@@ -147,11 +147,23 @@ public struct LineClassifier: Sendable {
 
     /// A short credit line that names no photographer: 新华社发, 中新社发, 资料图片, 某某供图.
     private static func isCredit(_ scalars: Substring.UnicodeScalarView.SubSequence) -> Bool {
-        guard scalars.count <= 30 else { return false }
-        let text = String(String.UnicodeScalarView(scalars))
-        if text.contains("。") || text.contains("，") { return false }
-        return text.hasSuffix("社发") || text.hasSuffix("资料图片") || text.hasSuffix("資料圖片")
-            || text.hasSuffix("供图") || text.hasSuffix("供圖")
+        // Every paragraph is asked: rule most out by their last scalar, look at no more than
+        // a credit's 30 scalars, and build no String (counting a long paragraph's scalars
+        // was most of the parse).
+        guard let last = scalars.last, last == "发" || last == "片" || last == "图" || last == "圖" else {
+            return false
+        }
+        var count = 0
+        for scalar in scalars {
+            count += 1
+            if count > 30 || scalar == "。" || scalar == "，" { return false }
+        }
+        return credits.contains { scalars.reversed().starts(with: $0) }
+    }
+
+    /// The endings of a credit line, reversed for a suffix test on scalars.
+    private static let credits: [[Unicode.Scalar]] = ["社发", "资料图片", "資料圖片", "供图", "供圖"].map {
+        Array($0.unicodeScalars.reversed())
     }
 
     /// 【编者按】 (or 编者按：) opening the line; returns the label's scalar length.
