@@ -162,4 +162,25 @@ struct HeadlineSetterTests {
             #expect(joints[i] == .insideWord, "\(word) at \(i): \(joints[i])")
         }
     }
+
+    @Test(
+        "a subhead set in the body keeps the article offsets of every row it draws",
+        arguments: [20, 26, 30, 40, 60])
+    func subheadOffsets(width: Int) throws {
+        let text = "“紧紧抓住高质量发展这个首要任务，全面推进中国式现代化”"
+        let scalars = Array(text.unicodeScalars)
+        let rows = setter.set(text, role: .subhead, width: width, align: .center, base: 100)
+        var next = 100
+        for row in rows {
+            let source = try #require(row.source)
+            #expect(source.lowerBound == next, "rows at \(width) leave a gap before \(source)")
+            let drawn = row.runs.map(\.text).joined()
+            let expected = String(
+                String.UnicodeScalarView(scalars[(source.lowerBound - 100)..<(source.upperBound - 100)]))
+            #expect(drawn == expected)
+            #expect(row.runs.allSatisfy { $0.source == source })
+            next = source.upperBound
+        }
+        #expect(next == 100 + scalars.count)
+    }
 }

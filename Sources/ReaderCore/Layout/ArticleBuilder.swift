@@ -133,6 +133,7 @@ struct ArticleBuilder {
 
     /// The body blocks set at the column width, each styled by its kind.
     private func bodyGroups(_ article: Article, columnWidth: Int, setter: LineSetter) -> [Group] {
+        let display = HeadlineSetter(ambiguous: setter.ambiguous)
         var groups: [Group] = []
         // Article offsets run over the blocks' scalars in order (`Article.blockStarts`),
         // counted here while decoding each block once.
@@ -154,7 +155,8 @@ struct ArticleBuilder {
                     scalars: scalars, role: .editorsNote, width: columnWidth, indent: true, justify: true,
                     base: base, datelineLength: block.datelineLength)
             case .subhead:
-                rows = setter.set(scalars: scalars, role: .subhead, width: columnWidth, align: .center, base: base)
+                // A subhead is a display line: phrase breaks and balanced lines, as heads.
+                rows = display.set(block.text, role: .subhead, width: columnWidth, align: .center, base: base)
                 space = 1
                 keep = true
             case .caption:

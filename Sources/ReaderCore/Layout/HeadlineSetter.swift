@@ -72,8 +72,10 @@ struct HeadlineSetter: Sendable {
     /// Texts longer than this go to the body setter (no display line is this long).
     static let longest = 400
 
-    /// `text` set at `width` cells as rows of `role`, centred or flush left.
-    func set(_ text: String, role: Role, width: Int, align: LineSetter.Align = .left) -> [LaidRow] {
+    /// `text` set at `width` cells as rows of `role`, centred or flush left. `base` is the
+    /// article offset of the text's first scalar when it is part of the body (a subhead):
+    /// its rows then carry the offsets they draw, as body rows do.
+    func set(_ text: String, role: Role, width: Int, align: LineSetter.Align = .left, base: Int? = nil) -> [LaidRow] {
         guard !text.isEmpty, width > 0 else { return [] }
         let width = max(2, width)
         let measure = DisplayWidth(ambiguous: ambiguous)
@@ -84,12 +86,17 @@ struct HeadlineSetter: Sendable {
             let cells = measure.of(text)
             if cells <= width {
                 let shift = align == .center && cells < width ? ((width - cells) / 2) & ~1 : 0
-                return [LaidRow(runs: [PlacedRun(row: 0, column: shift, text: text, role: role)], source: nil)]
+                let source = base.map { $0..<($0 + text.unicodeScalars.count) }
+                return [
+                    LaidRow(
+                        runs: [PlacedRun(row: 0, column: shift, text: text, role: role, source: source)],
+                        source: source)
+                ]
             }
         }
         let units = Self.units(text, measure: measure)
         guard units.count <= Self.longest else {
-            return LineSetter(ambiguous: ambiguous).set(text, role: role, width: width, align: align)
+            return LineSetter(ambiguous: ambiguous).set(text, role: role, width: width, align: align, base: base)
         }
         return lines(units, role: role, width: width).compactMap { range in
             let (first, end) = trimmed(units, range)
@@ -101,7 +108,12 @@ struct HeadlineSetter: Sendable {
                 cells += unit.width
             }
             let shift = align == .center && cells < width ? ((width - cells) / 2) & ~1 : 0
-            return LaidRow(runs: [PlacedRun(row: 0, column: shift, text: line, role: role)], source: nil)
+            let last = units[end - 1]
+            let source = base.map {
+                ($0 + units[first].start)..<($0 + last.start + last.text.unicodeScalars.count)
+            }
+            return LaidRow(
+                runs: [PlacedRun(row: 0, column: shift, text: line, role: role, source: source)], source: source)
         }
     }
 
