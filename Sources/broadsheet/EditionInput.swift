@@ -30,6 +30,16 @@ enum EditionInput {
         return ePaperFolder(path)
     }
 
+    /// The folder `path` names when it is one edition, decided without listing a
+    /// directory: a day folder, or a saved e-paper page (which stands for its folder). A
+    /// directory of saved pages is recognised only once its listing holds no edition
+    /// (`EditionShelf.openFirst`), so a start on a library lists it once.
+    static func namedEditionFolder(_ path: String) -> String? {
+        if EditionFormat.detect(atPath: path) == .articleFolder { return path }
+        if !EditionFiles.isDirectory(path), FounderEPaper.isPage(path) { return FounderEPaper.folder(ofPage: path) }
+        return nil
+    }
+
     /// The path to open for a command-line argument: an e-paper folder as named, else
     /// what `EditionLibrary.resolve` picks (a file, a day folder, or a library's newest edition).
     static func resolve(_ argument: String?, environment: [String: String]) throws(EditionLoadError) -> String {

@@ -40,7 +40,7 @@ final class EditionShelf {
         } else {
             let target = argument ?? EditionLibrary.defaultDirectory(environment: environment)
             // A folder that is itself one edition opens as named, among the editions beside it.
-            let folder = EditionInput.editionFolder(target)
+            let folder = EditionInput.namedEditionFolder(target)
             let directory = folder == nil && LibraryConfinement.isDirectory(target)
             let opened = folder ?? target
             resolver = EditionResolver(directory: directory ? target : Self.folder(of: opened), parser: parser)
@@ -61,6 +61,13 @@ final class EditionShelf {
         }
         let paths = try resolver.editions()
         guard !paths.isEmpty else {
+            // A folder of saved e-paper pages lists no edition: it is one.
+            if resolver.confinement == nil, let folder = EditionInput.ePaperFolder(resolver.directory) {
+                let opening = try resolver.opening(folder)
+                path = folder
+                listed = ([folder], 0)
+                return (opening, nil)
+            }
             throw EditionLoadError.noEditions(directory: resolver.confinement?.library ?? resolver.directory)
         }
         listed = (paths, paths.count - 1)

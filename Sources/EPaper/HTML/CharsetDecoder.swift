@@ -1,3 +1,5 @@
+import ReaderCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -114,17 +116,7 @@ public enum CharsetDecoder {
         if bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) != nil {
             return Result(utf8: bytes, charset: charset, invalid: 0)
         }
-        var scalars = String.UnicodeScalarView()
-        var invalid = 0
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        loop: while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded): scalars.append(Unicode.UTF8.decode(encoded))
-            case .error: invalid += 1; scalars.append("\u{FFFD}")
-            case .emptyInput: break loop
-            }
-        }
-        return Result(utf8: Array(String(scalars).utf8), charset: charset, invalid: invalid)
+        let (text, invalid) = EditionLoader.repairUTF8(bytes)
+        return Result(utf8: Array(text.utf8), charset: charset, invalid: invalid)
     }
 }

@@ -59,8 +59,8 @@ public struct EditionLoader: Sendable {
         atPath path: String, parser: EditionParser = EditionParser(),
         threshold: Int = EditionOpening.defaultThreshold
     ) throws(EditionLoadError) -> EditionOpening {
-        if external?.folder(named: path) != nil {
-            return EditionOpening(complete: try edition(atPath: path, parser: parser))
+        if let external, let folder = external.folder(named: path) {
+            return EditionOpening(complete: try external.edition(folder: folder, parser: parser))
         }
         switch EditionFormat.detect(atPath: path) {
         case .markdownFile: break
@@ -114,7 +114,7 @@ public struct EditionLoader: Sendable {
     }
 
     /// Decodes with one U+FFFD per maximal invalid subpart, counting them.
-    static func repairUTF8(_ bytes: [UInt8]) -> (String, Int) {
+    public static func repairUTF8(_ bytes: [UInt8]) -> (String, Int) {
         var scalars = String.UnicodeScalarView()
         var invalid = 0
         var parser = Unicode.UTF8.ForwardParser()
