@@ -32,6 +32,7 @@ struct EditionRepairer {
         for i in drafts.indices {
             dropDuplicates(&drafts[i], draft: i)
             joinParagraphs(&drafts[i], draft: i)
+            markSubheads(&drafts[i])
             repairPunctuation(&drafts[i], draft: i)
         }
         var articles: [Article] = []
@@ -216,6 +217,33 @@ struct EditionRepairer {
         draft.blocks = out
     }
 
+    // MARK: - Subheads
+
+    /// Marks as subheads the short display lines that text without markup prints as
+    /// paragraphs of their own (淋巴細胞減少屬警號): a subhead-like paragraph between a
+    /// paragraph that ends a sentence and a paragraph. Not a repair: nothing is changed
+    /// but the block's kind, and nothing is recorded.
+    private func markSubheads(_ draft: inout ArticleDraft) {
+        let blocks = draft.blocks
+        guard blocks.count >= 3 else { return }
+        for i in 1..<(blocks.count - 1) where blocks[i].kind == .paragraph {
+            guard blocks[i - 1].kind == .paragraph, blocks[i + 1].kind == .paragraph,
+                let tail = blocks[i - 1].text.unicodeScalars.last, Self.endsSentence(tail),
+                let head = blocks[i + 1].text.unicodeScalars.first, !Kinsoku.forbidsLineStart(head),
+                classifier.isSubheadLike(blocks[i].text)
+            else { continue }
+            draft.blocks[i].kind = .subhead
+        }
+    }
+
+    /// Marks a sentence may end with: full stops, closing quotes and brackets.
+    private static func endsSentence(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", "！", "？", "!", "?", "…", "」", "』", "”", "’", "）", ")", "》": return true
+        default: return false
+        }
+    }
+
     // MARK: - Punctuation
 
     /// Sets ASCII punctuation in CJK context full-width in every text of the article.
@@ -273,7 +301,7 @@ struct EditionRepairer {
         var colon = false, sentence = false
         for s in text.unicodeScalars where EditionScalars.isSentencePunctuation(s) {
             switch s {
-            case "：", ":": colon = true
+            case "：", ":", "︰": colon = true
             case "、", "…": continue
             default: sentence = true
             }

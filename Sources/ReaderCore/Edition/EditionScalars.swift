@@ -28,7 +28,7 @@ enum EditionScalars {
     /// Marks after which a paragraph may end: full stops, closing quotes and brackets.
     static func isClosing(_ s: Unicode.Scalar) -> Bool {
         switch s {
-        case "。", "！", "？", "!", "?", ".", "…", "；", ";", "：", ":", "”", "’", "」", "』",
+        case "。", "！", "？", "!", "?", ".", "…", "；", ";", "：", ":", "︰", "”", "’", "」", "』",
             "）", ")", "》", "〉", "】", "〕", "]", "\"", "'", "—":
             return true
         default:
@@ -39,11 +39,17 @@ enum EditionScalars {
     /// Marks that show a line is prose (a sentence), not a label.
     static func isSentencePunctuation(_ s: Unicode.Scalar) -> Bool {
         switch s {
-        case "，", "。", "、", "；", "：", "！", "？", ",", ";", "!", "?", "…":
+        case "，", "。", "、", "；", "：", "！", "？", ",", ";", "!", "?", "…", "︰":
             return true
         default:
             return false
         }
+    }
+
+    /// A colon: full-width, ASCII, or ︰ (U+FE30), which Hong Kong and Taiwan text sets as
+    /// its colon (專家︰趁疫出手整頓私企).
+    static func isColon(_ s: Unicode.Scalar) -> Bool {
+        s == "：" || s == ":" || s == "︰"
     }
 
     /// Sentence-ending marks: a line containing one is not a kicker or deck.

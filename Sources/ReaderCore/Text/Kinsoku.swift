@@ -1,7 +1,8 @@
 /// The W3C clreq "basic" line-start and line-end prohibitions (禁则) for Chinese.
 public enum Kinsoku {
     /// Whether a line must not start with this scalar: 。．，、：；！？”’」』）〕］｝】〗》〉～·・ and
-    /// their ASCII counterparts . , : ; ! ? ) ] } ~ (ASCII quotes are handled by `LineBreaker`).
+    /// their ASCII counterparts . , : ; ! ? ) ] } ~ (ASCII quotes are handled by `LineBreaker`);
+    /// and the marks Hong Kong and Taiwan set: ‧ 〞〟 ︰ ﹂﹄.
     @inline(__always)
     public static func forbidsLineStart(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -10,17 +11,24 @@ public enum Kinsoku {
             0x3011, 0x3015, 0x3017, 0x30FB, 0xFF01, 0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B,
             0xFF1F, 0xFF3D, 0xFF5D, 0xFF5E, 0xFF61, 0xFF64:
             return true
+        // Hong Kong and Taiwan marks: ‧ (in names), 〞〟, ︰ (the colon they set), ﹂﹄.
+        case 0x2027, 0x301E, 0x301F, 0xFE30, 0xFE42, 0xFE44:
+            return true
         default: return false
         }
     }
 
-    /// Whether a line must not end with this scalar: “‘「『（〔［｛【〖《〈 and ASCII ( [ {.
+    /// Whether a line must not end with this scalar: “‘「『（〔［｛【〖《〈 and ASCII ( [ {;
+    /// and Hong Kong and Taiwan's 〝 ﹁ ﹃.
     @inline(__always)
     public static func forbidsLineEnd(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x28, 0x5B, 0x7B: return true
         case 0x2018, 0x201C, 0x3008, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014, 0x3016,
             0xFF08, 0xFF3B, 0xFF5B, 0xFF62:
+            return true
+        // Hong Kong and Taiwan opening marks: 〝 and the corner brackets ﹁﹃.
+        case 0x301D, 0xFE41, 0xFE43:
             return true
         default: return false
         }
