@@ -79,6 +79,15 @@ struct TraditionalEditionTests {
         for text in texts {
             #expect(TraditionalEdition.sourceTexts.contains { $0.contains(text) }, "not in the corpus: \(text)")
         }
+        // Nothing lost: leaving out the ASCII spaces that joined the corpus's lines, each
+        // article's heads, credits and blocks hold as many scalars as its row's text.
+        func scalars(_ text: String) -> Int { text.unicodeScalars.filter { $0 != " " }.count }
+        for article in edition.articles {
+            let source = TraditionalEdition.sourceTexts.first { $0.hasPrefix(article.headline) } ?? ""
+            let texts = [article.headline, article.deck, article.rubric].compactMap { $0 } + article.bylines
+                + article.blocks.map(\.text)
+            #expect(texts.map(scalars).reduce(0, +) == scalars(source), "\(article.headline)")
+        }
     }
 
     @Test("the masthead reads 蘋果日報 of Sunday 1 March 2020, and the seven 版 are named")
