@@ -84,7 +84,8 @@ struct TraditionalEditionTests {
         func scalars(_ text: String) -> Int { text.unicodeScalars.filter { $0 != " " }.count }
         for article in edition.articles {
             let source = TraditionalEdition.sourceTexts.first { $0.hasPrefix(article.headline) } ?? ""
-            let texts = [article.headline, article.deck, article.rubric].compactMap { $0 } + article.bylines
+            let texts =
+                [article.headline, article.deck, article.rubric].compactMap { $0 } + article.bylines
                 + article.blocks.map(\.text)
             #expect(texts.map(scalars).reduce(0, +) == scalars(source), "\(article.headline)")
         }
