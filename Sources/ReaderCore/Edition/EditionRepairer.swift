@@ -9,8 +9,9 @@ import Darwin
 /// Repairs conversion damage in article drafts and records each repair.
 ///
 /// Order: moved headlines (across articles), then per article: duplicates dropped,
-/// broken paragraphs joined, punctuation set full-width, dateline marked. Nothing
-/// is dropped except a duplicate paragraph, and that is recorded.
+/// broken paragraphs joined, subheads printed as paragraphs marked (not a repair: not
+/// recorded), punctuation set full-width, dateline marked. Nothing is dropped except a
+/// duplicate paragraph, and that is recorded.
 struct EditionRepairer {
     let classifier: LineClassifier
     /// Repairs made, in article order (article indices are final `Edition.articles` indices).
