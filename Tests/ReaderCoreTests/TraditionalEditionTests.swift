@@ -299,9 +299,15 @@ struct TraditionalEditionTests {
             ("碰巧去年反送中運動如火如荼，導演便將不少新拍片段加入戲中，更攜同這個新版本赴電影節，他說︰", "「《散後》講的是一群年輕大學生。」"),
         ])
     func fullWidthColonVariant(first: String, second: String) {
-        let edition = EditionParser().parse(text: "## 標題\n\n\(first)\n\n\(second)\n")
-        #expect(edition.articles[0].blocks.map(\.text) == [first, second])
+        let edition = EditionParser().parse(text: "## 標題\n\n正文一段。\n\n\(first)\n\n\(second)\n")
+        #expect(edition.articles[0].blocks.map(\.text) == ["正文一段。", first, second])
         #expect(edition.repairs.isEmpty)
+    }
+
+    @Test("a Hong Kong deck with ︰ under the headline is still the deck")
+    func colonVariantDeck() {
+        let text = "## 海航自救失敗遭政府接管\n\n專家︰趁疫出手整頓私企\n\n【本報訊】中國最大民營航空公司海南航空的母企海航集團。\n"
+        #expect(EditionParser().parse(text: text).articles[0].deck == "專家︰趁疫出手整頓私企")
     }
 
     @Test(

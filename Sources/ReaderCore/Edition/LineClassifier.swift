@@ -304,7 +304,8 @@ public struct LineClassifier: Sendable {
         }
         // A short-phrase deck has no comma or clause mark: that would be a sentence.
         if text.unicodeScalars.contains(where: {
-            $0 == "，" || $0 == "," || $0 == "；" || $0 == ";" || EditionScalars.isColon($0)
+            // ︰ is let through: a Hong Kong deck reads 專家︰趁疫出手整頓私企.
+            $0 == "，" || $0 == "," || $0 == "；" || $0 == ";" || $0 == "：" || $0 == ":"
         }) {
             return false
         }
