@@ -89,7 +89,8 @@ public struct LineClassifier: Sendable {
         let credit = EditionScalars.withPrefix(text, 61) { s -> Bool in
             guard s.count <= 60 else { return false }
             for c in s where c == "。" || c == "，" || c == "," { return false }
-            for start in 0..<min(s.count, 13) {
+            // Most scalars start no role: one set look-up turns them away.
+            for start in 0..<min(s.count, 13) where Self.roleHeads.contains(s[start]) {
                 for role in Self.roles where role[0] == s[start] && start + role.count < s.count {
                     // 文 and 图 alone are roles only at the very start (文/张三).
                     if role.count == 1 && start > 0 { continue }
@@ -196,6 +197,8 @@ public struct LineClassifier: Sendable {
         "文", "图", "圖",
     ]
     .map { Array($0.unicodeScalars) }
+    /// The first scalar of every role.
+    private static let roleHeads = Set(roles.map { $0[0] })
     private static let noteLabels = [
         "【编者按】", "［编者按］", "[编者按]", "编者按：", "编者按:", "编者按",
         "【編者按】", "［編者按］", "[編者按]", "編者按：", "編者按:", "編者按",
