@@ -277,7 +277,10 @@ struct TraditionalEditionTests {
     // The corpus keeps no photo captions, so these are the forms Hong Kong and Taiwan papers print.
     @Test(
         "Traditional photo credits are captions",
-        arguments: ["記者林熊攝", "中央社記者王飛華攝", "陳俊強攝（資料圖片）", "新華社發", "中央社發", "資料圖片"])
+        arguments: [
+            "記者林熊攝", "（記者林熊攝）", "中央社記者王飛華攝", "陳俊強攝（資料圖片）", "新華社發", "中央社發", "資料圖片",
+            "路透社圖片", "受訪者提供圖片", "（美聯社圖片）",
+        ])
     func captions(line: String) {
         #expect(classifier.isCaption(line))
         #expect(!classifier.isKickerLike(line))

@@ -206,7 +206,7 @@ public struct LineClassifier: Sendable {
 
     /// A photo caption or credit: the line ends in 摄 or 攝 (maybe inside closing brackets, or
     /// before an agency or note in parentheses: 施国辉摄（人民视觉）, …摄（新华社）), or is a
-    /// short credit such as 新华社发, 中央社發, 资料图片, 資料圖片, …供图.
+    /// short credit such as 新华社发, 中央社發, 资料图片, 資料圖片, 路透社圖片, …供图.
     public func isCaption(_ text: String) -> Bool {
         var scalars = text.unicodeScalars[...]
         while let last = scalars.last, EditionScalars.isSpace(last) { scalars = scalars.dropLast() }
@@ -229,7 +229,8 @@ public struct LineClassifier: Sendable {
         return before != "拍" && before != "航"
     }
 
-    /// A short credit line that names no photographer: 新华社发, 中新社发, 资料图片, 某某供图.
+    /// A short credit line that names no photographer: 新华社发, 中新社发, 资料图片, 某某供图,
+    /// and the Traditional 中央社發, 路透社圖片, 受訪者提供圖片.
     private static func isCredit(_ scalars: Substring.UnicodeScalarView.SubSequence) -> Bool {
         // Every paragraph is asked: rule most out by their last scalar, look at no more than
         // a credit's 30 scalars, and build no String (counting a long paragraph's scalars
@@ -247,7 +248,7 @@ public struct LineClassifier: Sendable {
     }
 
     /// The endings of a credit line, reversed for a suffix test on scalars.
-    private static let credits: [[Unicode.Scalar]] = ["社发", "社發", "资料图片", "資料圖片", "供图", "供圖"].map {
+    private static let credits: [[Unicode.Scalar]] = ["社发", "社發", "资料图片", "資料圖片", "圖片", "供图", "供圖"].map {
         Array($0.unicodeScalars.reversed())
     }
 
