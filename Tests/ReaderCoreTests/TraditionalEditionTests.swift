@@ -340,6 +340,13 @@ struct TraditionalEditionTests {
         #expect(Kinsoku.forbidsLineEnd(mark))
     }
 
+    @Test("the Simplified sample's JSON outline stays as recorded: the Traditional rules change none of its lines")
+    func sampleUnchanged() throws {
+        // Named as `broadsheet --outline --json Editions/2023-03-29-zhuzhou-daily.md` names it.
+        let sample = EditionParser().parse(text: try SampleEdition.text(), name: "Editions/2023-03-29-zhuzhou-daily.md")
+        Snapshot.expect(EditionOutline(sample).json(), named: "outline-sample.json")
+    }
+
     @Test("the outline reads as recorded")
     func outline() {
         Snapshot.expect(EditionOutline(TraditionalEdition.edition).text(), named: "appledaily-outline.txt")
