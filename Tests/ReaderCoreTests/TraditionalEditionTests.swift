@@ -274,6 +274,18 @@ struct TraditionalEditionTests {
         #expect(([article.deck ?? ""] + article.blocks.map(\.text)).joined().contains("淋巴細胞減少屬警號"))
     }
 
+    @Test("a run of short lines (a film's facts, from the same day's paper) is no subhead")
+    func factBox() {
+        let lines = [
+            "她們不是商業電影中的超級女英雄，而是用自己儘管微小的力量，勇敢地面對世界。", "《大餓》（台灣）", "導演：謝沛如",
+            "演出：蔡嘉茵、張耀仁", "姜映娟（蔡嘉茵飾），體重105公斤，愛吃，也愛煮嘢食，一直相信「能力跟身材是兩回事」。",
+        ]
+        let article = EditionParser().parse(text: "## 標題\n\n正文一段。\n\n" + lines.joined(separator: "\n\n") + "\n")
+            .articles[0]
+        #expect(!article.blocks.contains { $0.kind == .subhead }, "\(article.blocks)")
+        #expect(article.blocks.map(\.text) == ["正文一段。"] + lines)
+    }
+
     // The corpus keeps no photo captions, so these are the forms Hong Kong and Taiwan papers print.
     @Test(
         "Traditional photo credits are captions",

@@ -222,8 +222,9 @@ struct EditionRepairer {
 
     /// Marks as subheads the short display lines that text without markup prints as
     /// paragraphs of their own (淋巴細胞減少屬警號): a subhead-like paragraph between a
-    /// paragraph that ends a sentence and a paragraph. Not a repair: nothing is changed
-    /// but the block's kind, and nothing is recorded.
+    /// paragraph that ends a sentence and a paragraph, neither of them subhead-like (a run
+    /// of short lines is a box of facts: 《大餓》（台灣） / 導演：謝沛如 / 演出：…). Not a
+    /// repair: nothing is changed but the block's kind, and nothing is recorded.
     private func markSubheads(_ draft: inout ArticleDraft) {
         let blocks = draft.blocks
         guard blocks.count >= 3 else { return }
@@ -231,7 +232,8 @@ struct EditionRepairer {
             guard blocks[i - 1].kind == .paragraph, blocks[i + 1].kind == .paragraph,
                 let tail = blocks[i - 1].text.unicodeScalars.last, Self.endsSentence(tail),
                 let head = blocks[i + 1].text.unicodeScalars.first, !Kinsoku.forbidsLineStart(head),
-                classifier.isSubheadLike(blocks[i].text)
+                classifier.isSubheadLike(blocks[i].text),
+                !classifier.isSubheadLike(blocks[i - 1].text), !classifier.isSubheadLike(blocks[i + 1].text)
             else { continue }
             draft.blocks[i].kind = .subhead
         }
