@@ -170,6 +170,8 @@ struct TraditionalEditionTests {
         arguments: [
             "中央社/路透社", "路透社/美聯社", "美聯社/路透社/法新社", "共同社/日本放送協會", "台灣蘋果新聞網",
             "《深圳晚報》/搜狐網", "新浪網", "路透社", "路透社/俄羅斯《莫斯科時報》",
+            // From the corpus's 2010-06-01 file, closing a list and a table.
+            "資料來源：《蘋果》資料室", "資料來源：衞生防護中心",
         ])
     func sourceCredits(line: String) {
         #expect(classifier.isSourceCredit(line))
@@ -179,7 +181,10 @@ struct TraditionalEditionTests {
 
     @Test(
         "short lines that only look like credits are not (constructed kickers and phrases)",
-        arguments: ["農民專業合作社", "织密防护网", "北京/上海", "記者節", "■重點新聞", "他說：記者會"])
+        arguments: [
+            "農民專業合作社", "织密防护网", "北京/上海", "記者節", "■重點新聞", "他說：記者會", "资金来源不光靠补贴",
+            "資料來源：政府文件顯示，物流署庫存不足。",
+        ])
     func notSourceCredits(line: String) {
         #expect(!classifier.isSourceCredit(line))
         #expect(!classifier.isByline(line))
@@ -187,7 +192,7 @@ struct TraditionalEditionTests {
 
     @Test(
         "a trailing credit stays with its article and is never the next article's kicker",
-        arguments: ["■記者梁麗兒", "中央社/路透社", "台灣蘋果新聞網", "■記者袁楚雙、周詠雯"])
+        arguments: ["■記者梁麗兒", "中央社/路透社", "台灣蘋果新聞網", "■記者袁楚雙、周詠雯", "資料來源：《蘋果》資料室"])
     func trailingCredit(line: String) {
         let text = "## 第一篇\n\n正文一段。\n\n\(line)\n\n## 第二篇\n\n正文二段。\n"
         let edition = EditionParser().parse(text: text)

@@ -134,10 +134,12 @@ public struct LineClassifier: Sendable {
     .map { Array($0.unicodeScalars) }
 
     /// A wire or source credit closing an article: `中央社/路透社`, `路透社/美聯社`,
-    /// `共同社/日本放送協會`, `台灣蘋果新聞網`, `綜合報道`. Parts split by `/`; each 2–14
+    /// `共同社/日本放送協會`, `台灣蘋果新聞網`, `綜合報道`, or a labelled source
+    /// (`資料來源：衞生防護中心`). Parts split by `/`; each 2–14
     /// scalars with an ideograph and no sentence mark. One part alone must be a known
     /// agency or end in 新聞網/通訊社; of several, one must end in 社, 網 or 网 or be known.
     public func isSourceCredit(_ text: String) -> Bool {
+        if let labelled = Self.isLabelledSource(text) { return labelled }
         guard text.utf8.count <= 160, let last = text.unicodeScalars.last,
             last == "社" || last == "網" || last == "网" || last == "道" || last == "導" || last == "電"
                 || last == "电" || text.unicodeScalars.contains("/") || text.unicodeScalars.contains("／")
@@ -162,6 +164,25 @@ public struct LineClassifier: Sendable {
             known($0) || $0.hasSuffix("社") || $0.hasSuffix("網") || $0.hasSuffix("网") || $0.hasSuffix("》")
         }
     }
+
+    /// `資料來源：《蘋果》資料室`, `资料来源：国家统计局`: a source label, a colon and at most 30
+    /// scalars without a sentence end or comma. Nil when the line has no such label.
+    private static func isLabelledSource(_ text: String) -> Bool? {
+        guard text.utf8.count <= 160 else { return nil }
+        for label in sourceLabels where text.utf8.starts(with: label.utf8) {
+            let rest = text.unicodeScalars.dropFirst(label.unicodeScalars.count)
+            guard let colon = rest.first, EditionScalars.isColon(colon) else { return nil }
+            let value = rest.dropFirst()
+            return (1...30).contains(value.count)
+                && !value.contains { EditionScalars.isFullStop($0) || $0 == "，" || $0 == "," || $0 == "；" || $0 == ";" }
+        }
+        return nil
+    }
+
+    /// Labels that name where a table's or a story's facts come from.
+    private static let sourceLabels = [
+        "資料來源", "资料来源", "數據來源", "数据来源", "圖片來源", "图片来源", "消息來源", "消息来源", "來源", "来源",
+    ]
 
     /// Wire agencies, sites and compiled-report credits that close an article on their own.
     private static let sources: Set<String> = [
