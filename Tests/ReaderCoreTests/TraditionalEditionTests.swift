@@ -291,6 +291,36 @@ struct TraditionalEditionTests {
         #expect(article.blocks.map(\.text) == ["正文一段。"] + lines)
     }
 
+    // From the corpus's 2010-06-01 file: a list of past cases, each opening with its date,
+    // then a note and the source.
+    static let caseList = [
+        "近年家長與子女部份同死慘劇",
+        "26/02/2010 患有精神病的38歲單親媽媽不堪壓力，到學校接走7歲兒子放學後在青衣南橋跳橋自殺同死",
+        "07/02/2010 41歲婦人為女兒升學與夫爭執，在深水埗西九龍中心7樓掟4歲女落樓，女童被救生網托住受傷，婦人喪生",
+        "14/10/2007 36歲精神病婦不堪照顧患癌丈夫壓力，在天水圍天耀邨將12歲女兒和9歲兒子掟落樓，再跳樓慘死",
+        "註：未包括昨日的一宗",
+    ]
+
+    @Test("a dated list entry or a note is never joined to the entry before it as a broken sentence")
+    func datedEntries() {
+        let text =
+            "## 畫中母女灑淚同赴死\n\n正文一段。\n\n" + Self.caseList.joined(separator: "\n\n")
+            + "\n\n資料來源：《蘋果》資料室\n"
+        let edition = EditionParser().parse(text: text)
+        #expect(edition.repairs.filter { $0.kind == .joined }.isEmpty, "\(edition.repairs)")
+        #expect(edition.articles[0].blocks.map(\.text) == ["正文一段。"] + Self.caseList + ["資料來源：《蘋果》資料室"])
+    }
+
+    @Test(
+        "list entries open with a numeric date and a space, or a note label; a sentence's rest does not",
+        arguments: [
+            ("26/02/2010 患有精神病的38歲單親媽媽", true), ("2010/02/26 患有精神病", true), ("註：未包括昨日的一宗", true),
+            ("3/2 比分", false), ("2010年2月26日，患有精神病", false), ("岗位三万个。", false), ("1/2/3", false),
+        ])
+    func entryOpenings(text: String, entry: Bool) {
+        #expect(EditionRepairer.opensEntry(text) == entry)
+    }
+
     // The corpus keeps no photo captions, so these are the forms Hong Kong and Taiwan papers print.
     @Test(
         "Traditional photo credits are captions",

@@ -207,7 +207,8 @@ struct EditionRepairer {
                 let tail = previous.text.unicodeScalars.last, !EditionScalars.isClosing(tail),
                 let head = block.text.unicodeScalars.first,
                 EditionScalars.isCJK(tail) || EditionScalars.isCJK(head) || tail == "," || head == "(",
-                Self.isProse(previous.text), classifier.datelineLength(block.text) == 0
+                Self.isProse(previous.text), classifier.datelineLength(block.text) == 0,
+                !Self.opensEntry(block.text)
             {
                 out[out.count - 1].text = Self.join(previous.text, block.text)
                 pending.append((index, .joined, Self.seam(previous.text, block.text)))
@@ -296,6 +297,33 @@ struct EditionRepairer {
         }
         return a + b
     }
+
+    /// Whether a paragraph opens a list entry or a note that stands on its own, never the
+    /// rest of a broken sentence: a numeric date and a space (`26/02/2010 患有…`, as Hong Kong
+    /// papers list past events) or a note label (`註：未包括昨日的一宗`).
+    static func opensEntry(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.makeIterator()
+        var groups: [Int] = [0]
+        while let s = scalars.next(), groups.count <= 3 {
+            if (0x30...0x39).contains(s.value) {
+                groups[groups.count - 1] += 1
+            } else if s == "/" && groups.last! > 0 && groups.count < 3 {
+                groups.append(0)
+            } else {
+                if groups.count == 3, s == " ", groups[1] <= 2, groups[1] > 0,
+                    (groups[0] <= 2 && (2...4).contains(groups[2]))
+                        || (groups[0] == 4 && groups[2] <= 2 && groups[2] > 0)
+                {
+                    return true
+                }
+                break
+            }
+        }
+        return noteLabels.contains { text.utf8.starts(with: $0.utf8) }
+    }
+
+    /// Labels of a note that follows a list or table.
+    private static let noteLabels = ["註：", "注：", "備註：", "备注：", "註:", "注:"]
 
     /// Whether text reads as a sentence (has sentence punctuation), not a label: a
     /// line whose only marks are a colon and enumeration marks (数据来源：国家发展改革委、…)
