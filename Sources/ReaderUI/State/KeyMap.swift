@@ -24,7 +24,7 @@ public enum KeyMap {
         KeyBinding(keys: "m", help: "bookmark this page: note, Enter saves, Esc cancels"),
         KeyBinding(keys: "'  B", help: "bookmarks: Enter jumps, d deletes, e edits note"),
         KeyBinding(keys: "T", help: "next theme"),
-        KeyBinding(keys: "v", help: "vertical setting 直排 on/off (← turns on, → back)"),
+        KeyBinding(keys: "v", help: "vertical setting 直排 on/off: ← next, → back"),
         KeyBinding(keys: "?", help: "this help"),
         KeyBinding(keys: "q  Ctrl-C", help: "quit"),
         KeyBinding(keys: "Ctrl-L", help: "redraw the screen"),

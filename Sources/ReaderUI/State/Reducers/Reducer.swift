@@ -158,7 +158,7 @@ private func reduceShared(_ s: inout AppState, _ action: Action) {
 }
 
 /// What the status line says when the terminal cannot draw the vertical forms.
-let verticalFallbackNotice = "直排 needs the vertical punctuation forms two cells wide; this terminal has no width for them: staying horizontal"
+let verticalFallbackNotice = "直排: no width for the vertical forms here, staying horizontal"
 
 /// v: vertical setting on or off, the reader kept at the same text (the offset the
 /// screen starts at is re-found in the new layout); refused, with a notice, where the
