@@ -35,7 +35,9 @@ struct VerticalLayoutTests {
         }
     }
 
-    @Test("the table follows UnicodeData.txt: each form's <vertical> decomposition is its mark or the mark's own decomposition")
+    @Test(
+        "the table follows UnicodeData.txt: each form's <vertical> decomposition is its mark or the mark's own decomposition"
+    )
     func tableFollowsUnicodeData() throws {
         let text = try String(contentsOfFile: TestPaths.unicodeData + "/UnicodeData.txt", encoding: .utf8)
         var decomposition: [UInt32: (tag: String, target: UInt32)] = [:]
@@ -59,9 +61,9 @@ struct VerticalLayoutTests {
         }
         // Every vertical presentation form of a Chinese mark is reached.
         let reached = Set(VerticalForms.presentationForms.map(\.value))
-        for code in decomposition.keys where decomposition[code]!.tag == "<vertical>" && (0xFE10...0xFE48).contains(code)
-        {
-            let unused: Set<UInt32> = [0xFE45, 0xFE46]  // sesame dots: emphasis marks, not punctuation
+        for code in decomposition.keys
+        where decomposition[code]!.tag == "<vertical>" && (0xFE10...0xFE48).contains(code) {
+            let unused: Set<UInt32> = [0xFE45, 0xFE46] // sesame dots: emphasis marks, not punctuation
             #expect(reached.contains(code) || unused.contains(code), "U+\(String(code, radix: 16)) unused")
         }
     }
@@ -120,7 +122,9 @@ struct VerticalLayoutTests {
 
     static let sizes: [(Int, Int)] = {
         var random = SeededRandom(seed: 20_230_329)
-        let drawn = (0..<6).map { _ in (Int.random(in: 20...200, using: &random), Int.random(in: 8...60, using: &random)) }
+        let drawn = (0..<6).map { _ in
+            (Int.random(in: 20...200, using: &random), Int.random(in: 8...60, using: &random))
+        }
         return [(80, 24), (100, 30), (160, 45), (40, 12), (20, 8)] + drawn
     }()
 
@@ -129,7 +133,12 @@ struct VerticalLayoutTests {
         let layout = EditionLayout(
             edition: LayoutSample.edition, width: width, height: height, options: LayoutOptions(vertical: true))
         return LayoutSample.edition.articles.indices.map { article in
-            (article, (0..<layout.articleScreenCount(article: article)).map { layout.articlePage(article: article, screen: $0) })
+            (
+                article,
+                (0..<layout.articleScreenCount(article: article)).map {
+                    layout.articlePage(article: article, screen: $0)
+                }
+            )
         }
     }
 
@@ -138,7 +147,9 @@ struct VerticalLayoutTests {
         LayoutSample.edition.articles[article].blocks.flatMap { Array($0.text.unicodeScalars) }
     }
 
-    @Test("text is never lost: every drawn scalar of an article's body is on exactly one vertical screen", arguments: sizes)
+    @Test(
+        "text is never lost: every drawn scalar of an article's body is on exactly one vertical screen",
+        arguments: sizes)
     func everyScalarOnce(width: Int, height: Int) {
         for (article, pages) in Self.screens(width, height) {
             let body = Self.body(article)
@@ -154,7 +165,9 @@ struct VerticalLayoutTests {
                 if blank {
                     #expect(seen[offset] <= 1)
                 } else {
-                    #expect(seen[offset] == 1, "article \(article + 1) at \(width)×\(height): '\(scalar)' at \(offset) drawn \(seen[offset])×")
+                    #expect(
+                        seen[offset] == 1,
+                        "article \(article + 1) at \(width)×\(height): '\(scalar)' at \(offset) drawn \(seen[offset])×")
                 }
             }
         }
@@ -170,7 +183,9 @@ struct VerticalLayoutTests {
                     let w = measure.of(run.text)
                     #expect(run.row >= 0 && run.row < height && run.column >= 0 && run.column + w <= width)
                     for cell in run.column..<(run.column + w) {
-                        #expect(taken.insert(run.row * width + cell).inserted, "\(page.content) overlaps at \(run.row):\(cell)")
+                        #expect(
+                            taken.insert(run.row * width + cell).inserted,
+                            "\(page.content) overlaps at \(run.row):\(cell)")
                     }
                 }
             }
@@ -192,19 +207,23 @@ struct VerticalLayoutTests {
                     if LayoutPropertyTests.noStart.contains(body[first.lowerBound])
                         || LayoutPropertyTests.noEnd.contains(body[last.upperBound - 1])
                     {
-                        violations.append("article \(article + 1) \(page.content) column \(x): \(sorted.map(\.text).joined())")
+                        violations.append(
+                            "article \(article + 1) \(page.content) column \(x): \(sorted.map(\.text).joined())")
                     }
                 }
             }
         }
-        #expect(violations.isEmpty, "\(violations.count) at \(width)×\(height):\n\(violations.prefix(5).joined(separator: "\n"))")
+        #expect(
+            violations.isEmpty,
+            "\(violations.count) at \(width)×\(height):\n\(violations.prefix(5).joined(separator: "\n"))")
     }
 
     @Test("columns read right to left: the body's text offsets fall from the right edge leftwards", arguments: sizes)
     func rightToLeft(width: Int, height: Int) {
         for (_, pages) in Self.screens(width, height) {
             for page in pages {
-                let columns = Dictionary(grouping: page.runs.compactMap { run in run.source.map { (run.column, $0.lowerBound) } }, by: \.0)
+                let columns = Dictionary(
+                    grouping: page.runs.compactMap { run in run.source.map { (run.column, $0.lowerBound) } }, by: \.0)
                 let order = columns.keys.sorted(by: >).map { x in columns[x]!.map(\.1).min()! }
                 #expect(order == order.sorted(), "\(page.content) at \(width)×\(height)")
             }
@@ -240,16 +259,22 @@ struct VerticalLayoutTests {
                 let top = vertical.position(atTopOf: article, screen: screen)
                 let there = horizontal.screen(containing: top)
                 #expect(horizontal.textRange(article: article, screen: there).contains(top.offset) || top.offset == 0)
-                #expect(vertical.screen(containing: top) == screen || vertical.textRange(article: article, screen: screen).isEmpty)
+                #expect(
+                    vertical.screen(containing: top) == screen
+                        || vertical.textRange(article: article, screen: screen).isEmpty)
             }
         }
     }
 
-    @Test("the vertical article screens of the bundled edition look as recorded", arguments: [(80, 24), (100, 30), (160, 45)])
+    @Test(
+        "the vertical article screens of the bundled edition look as recorded",
+        arguments: [(80, 24), (100, 30), (160, 45)])
     func snapshots(width: Int, height: Int) {
         let layout = EditionLayout(
             edition: LayoutSample.edition, width: width, height: height, options: LayoutOptions(vertical: true))
-        let pages = (0..<min(3, layout.articleScreenCount(article: 1))).map { layout.articlePage(article: 1, screen: $0) }
+        let pages = (0..<min(3, layout.articleScreenCount(article: 1))).map {
+            layout.articlePage(article: 1, screen: $0)
+        }
         Snapshot.expect(PlainTextFormatter().format(pages), named: "vertical-article2-\(width)x\(height).txt")
     }
 }

@@ -40,7 +40,7 @@ struct VerticalSessionTests {
         session.press("2")
         #expect(!session.screen.split(separator: "\n").last!.contains("直排"))
         session.press("v")
-        session.press("j")  // a key clears the notice; the indicator stays
+        session.press("j") // a key clears the notice; the indicator stays
         #expect(session.screen.split(separator: "\n").last!.contains("直排"))
     }
 

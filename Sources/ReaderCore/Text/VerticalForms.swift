@@ -11,57 +11,57 @@
 public enum VerticalForms {
     /// Horizontal scalar → vertical presentation form, in code point order of the form.
     public static let table: [(horizontal: Unicode.Scalar, vertical: Unicode.Scalar)] = [
-        ("\u{FF0C}", "\u{FE10}"),  // ， fullwidth comma
-        ("\u{3001}", "\u{FE11}"),  // 、
-        ("\u{3002}", "\u{FE12}"),  // 。
-        ("\u{FF61}", "\u{FE12}"),  // ｡ halfwidth ideographic full stop
-        ("\u{003A}", "\u{FE13}"),  // :
-        ("\u{FF1A}", "\u{FE13}"),  // ：
-        ("\u{003B}", "\u{FE14}"),  // ;
-        ("\u{FF1B}", "\u{FE14}"),  // ；
-        ("\u{0021}", "\u{FE15}"),  // !
-        ("\u{FF01}", "\u{FE15}"),  // ！
-        ("\u{003F}", "\u{FE16}"),  // ?
-        ("\u{FF1F}", "\u{FE16}"),  // ？
-        ("\u{3016}", "\u{FE17}"),  // 〖
-        ("\u{3017}", "\u{FE18}"),  // 〗
-        ("\u{2026}", "\u{FE19}"),  // …
-        ("\u{22EF}", "\u{FE19}"),  // ⋯ midline ellipsis (clreq: the Chinese ellipsis)
-        ("\u{2025}", "\u{FE30}"),  // ‥
-        ("\u{2014}", "\u{FE31}"),  // — em dash
-        ("\u{2015}", "\u{FE31}"),  // ― horizontal bar (the dash of GB and Big5 text)
-        ("\u{2013}", "\u{FE32}"),  // – en dash
-        ("\u{005F}", "\u{FE33}"),  // _
-        ("\u{FF3F}", "\u{FE33}"),  // ＿
-        ("\u{FE4F}", "\u{FE34}"),  // ﹏ wavy low line
-        ("\u{0028}", "\u{FE35}"),  // (
-        ("\u{FF08}", "\u{FE35}"),  // （
-        ("\u{0029}", "\u{FE36}"),  // )
-        ("\u{FF09}", "\u{FE36}"),  // ）
-        ("\u{007B}", "\u{FE37}"),  // {
-        ("\u{FF5B}", "\u{FE37}"),  // ｛
-        ("\u{007D}", "\u{FE38}"),  // }
-        ("\u{FF5D}", "\u{FE38}"),  // ｝
-        ("\u{3014}", "\u{FE39}"),  // 〔
-        ("\u{3015}", "\u{FE3A}"),  // 〕
-        ("\u{3010}", "\u{FE3B}"),  // 【
-        ("\u{3011}", "\u{FE3C}"),  // 】
-        ("\u{300A}", "\u{FE3D}"),  // 《
-        ("\u{300B}", "\u{FE3E}"),  // 》
-        ("\u{3008}", "\u{FE3F}"),  // 〈
-        ("\u{3009}", "\u{FE40}"),  // 〉
-        ("\u{300C}", "\u{FE41}"),  // 「
-        ("\u{201C}", "\u{FE41}"),  // “ (clreq: vertical text quotes with corner brackets)
-        ("\u{300D}", "\u{FE42}"),  // 」
-        ("\u{201D}", "\u{FE42}"),  // ”
-        ("\u{300E}", "\u{FE43}"),  // 『
-        ("\u{2018}", "\u{FE43}"),  // ‘
-        ("\u{300F}", "\u{FE44}"),  // 』
-        ("\u{2019}", "\u{FE44}"),  // ’
-        ("\u{005B}", "\u{FE47}"),  // [
-        ("\u{FF3B}", "\u{FE47}"),  // ［
-        ("\u{005D}", "\u{FE48}"),  // ]
-        ("\u{FF3D}", "\u{FE48}"),  // ］
+        ("\u{FF0C}", "\u{FE10}"), // ， fullwidth comma
+        ("\u{3001}", "\u{FE11}"), // 、
+        ("\u{3002}", "\u{FE12}"), // 。
+        ("\u{FF61}", "\u{FE12}"), // ｡ halfwidth ideographic full stop
+        ("\u{003A}", "\u{FE13}"), // :
+        ("\u{FF1A}", "\u{FE13}"), // ：
+        ("\u{003B}", "\u{FE14}"), // ;
+        ("\u{FF1B}", "\u{FE14}"), // ；
+        ("\u{0021}", "\u{FE15}"), // !
+        ("\u{FF01}", "\u{FE15}"), // ！
+        ("\u{003F}", "\u{FE16}"), // ?
+        ("\u{FF1F}", "\u{FE16}"), // ？
+        ("\u{3016}", "\u{FE17}"), // 〖
+        ("\u{3017}", "\u{FE18}"), // 〗
+        ("\u{2026}", "\u{FE19}"), // …
+        ("\u{22EF}", "\u{FE19}"), // ⋯ midline ellipsis (clreq: the Chinese ellipsis)
+        ("\u{2025}", "\u{FE30}"), // ‥
+        ("\u{2014}", "\u{FE31}"), // — em dash
+        ("\u{2015}", "\u{FE31}"), // ― horizontal bar (the dash of GB and Big5 text)
+        ("\u{2013}", "\u{FE32}"), // – en dash
+        ("\u{005F}", "\u{FE33}"), // _
+        ("\u{FF3F}", "\u{FE33}"), // ＿
+        ("\u{FE4F}", "\u{FE34}"), // ﹏ wavy low line
+        ("\u{0028}", "\u{FE35}"), // (
+        ("\u{FF08}", "\u{FE35}"), // （
+        ("\u{0029}", "\u{FE36}"), // )
+        ("\u{FF09}", "\u{FE36}"), // ）
+        ("\u{007B}", "\u{FE37}"), // {
+        ("\u{FF5B}", "\u{FE37}"), // ｛
+        ("\u{007D}", "\u{FE38}"), // }
+        ("\u{FF5D}", "\u{FE38}"), // ｝
+        ("\u{3014}", "\u{FE39}"), // 〔
+        ("\u{3015}", "\u{FE3A}"), // 〕
+        ("\u{3010}", "\u{FE3B}"), // 【
+        ("\u{3011}", "\u{FE3C}"), // 】
+        ("\u{300A}", "\u{FE3D}"), // 《
+        ("\u{300B}", "\u{FE3E}"), // 》
+        ("\u{3008}", "\u{FE3F}"), // 〈
+        ("\u{3009}", "\u{FE40}"), // 〉
+        ("\u{300C}", "\u{FE41}"), // 「
+        ("\u{201C}", "\u{FE41}"), // “ (clreq: vertical text quotes with corner brackets)
+        ("\u{300D}", "\u{FE42}"), // 」
+        ("\u{201D}", "\u{FE42}"), // ”
+        ("\u{300E}", "\u{FE43}"), // 『
+        ("\u{2018}", "\u{FE43}"), // ‘
+        ("\u{300F}", "\u{FE44}"), // 』
+        ("\u{2019}", "\u{FE44}"), // ’
+        ("\u{005B}", "\u{FE47}"), // [
+        ("\u{FF3B}", "\u{FE47}"), // ［
+        ("\u{005D}", "\u{FE48}"), // ]
+        ("\u{FF3D}", "\u{FE48}"), // ］
     ]
 
     /// Every vertical form the table uses, once each (what a terminal must draw two cells wide).
