@@ -19,13 +19,22 @@ struct VerticalDumpTests {
         Snapshot.expect(out, named: "dump-vertical-article1-\(width)x\(height).txt", in: "EndToEndTests")
     }
 
-    @Test("--vertical leaves the front page horizontal: the same screen as without it")
-    func frontPageStays() throws {
-        let plain = try OutlineModeTests.run(["--dump", "--width", "80", "--height", "24", DumpModeTests.sample])
-        let vertical = try OutlineModeTests.run([
-            "--dump", "--vertical", "--width", "80", "--height", "24", DumpModeTests.sample,
+    @Test(
+        "--dump --vertical sets the front page's blocks vertically under the horizontal masthead, as recorded",
+        arguments: [(80, 24), (100, 30), (160, 45)])
+    func frontPage(width: Int, height: Int) throws {
+        let plain = try OutlineModeTests.run([
+            "--dump", "--width", "\(width)", "--height", "\(height)", DumpModeTests.sample,
         ])
-        #expect(plain.0 == 0 && vertical.0 == 0)
-        #expect(plain.1 == vertical.1)
+        let (status, out, err) = try OutlineModeTests.run([
+            "--dump", "--vertical", "--page", "all", "--width", "\(width)", "--height", "\(height)",
+            DumpModeTests.sample,
+        ])
+        #expect(plain.0 == 0 && status == 0, "\(err)")
+        // The masthead is the horizontal one, row for row, down to its double rule.
+        let masthead = plain.1.split(separator: "\n").prefix { !$0.hasPrefix("═") }
+        #expect(Array(out.split(separator: "\n").prefix(masthead.count)) == Array(masthead))
+        #expect(out.contains("│") && out.contains("︙"))
+        Snapshot.expect(out, named: "dump-vertical-front-\(width)x\(height).txt", in: "EndToEndTests")
     }
 }

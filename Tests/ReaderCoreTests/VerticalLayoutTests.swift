@@ -277,4 +277,37 @@ struct VerticalLayoutTests {
         }
         Snapshot.expect(PlainTextFormatter().format(pages), named: "vertical-article2-\(width)x\(height).txt")
     }
+
+    @Test(
+        "vertical front pages: runs inside the screen, no shared cells, every article's block once with its label",
+        arguments: sizes)
+    func frontPages(width: Int, height: Int) {
+        let layout = EditionLayout(
+            edition: LayoutSample.edition, width: width, height: height, options: LayoutOptions(vertical: true))
+        let measure = DisplayWidth()
+        for page in layout.pageNumbers {
+            let screens = (0..<layout.frontPageScreenCount(page: page)).map { layout.frontPage(page: page, screen: $0) }
+            let targets = screens.flatMap(\.targets)
+            #expect(targets.map(\.article) == layout.articles(onPage: page))
+            #expect(targets.map(\.label) == targets.indices.map { JumpTarget.label(forBlock: $0) })
+            for screen in screens {
+                var taken = Set<Int>()
+                for run in screen.runs {
+                    let w = measure.of(run.text)
+                    #expect(run.row >= 0 && run.row < height && run.column >= 0 && run.column + w <= width)
+                    for cell in run.column..<(run.column + w) {
+                        #expect(
+                            taken.insert(run.row * width + cell).inserted, "\(screen.content) at \(run.row):\(cell)")
+                    }
+                }
+                // A block's label is inside its rectangle, at its top right.
+                for target in screen.targets {
+                    let label = screen.runs.first { $0.role == .jumpLabel && $0.text == target.label }
+                    if let label {
+                        #expect(target.contains(row: label.row, column: label.column))
+                    }
+                }
+            }
+        }
+    }
 }

@@ -106,3 +106,23 @@ struct VerticalSessionTests {
         #expect(session.screen.contains("staying horizontal"))
     }
 }
+
+@Suite("The vertical front page in the reader")
+struct VerticalFrontPageSessionTests {
+    @Test("on a vertical front page Enter opens the selected block and ← turns to the next screen")
+    func frontPage() {
+        var session = Session(width: 80, height: 24)
+        session.press("v")
+        let page = session.state.pageLayout!
+        #expect(page.screens[0].runs.contains { $0.text == "︙" })
+        #expect(page.screens.count > 1)
+        session.press("<Left>")
+        #expect(session.state.pageScreen == 1)
+        session.press("<Right>")
+        #expect(session.state.pageScreen == 0)
+        session.press("2")
+        #expect(session.state.view == .article)
+        #expect(session.state.article == 1)
+        #expect(session.state.vertical)
+    }
+}

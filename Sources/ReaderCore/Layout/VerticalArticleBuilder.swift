@@ -109,7 +109,7 @@ struct VerticalArticleBuilder {
         let limit = max(1, slots - 3) // the rule and two body columns stay
         if columns.count > limit {
             columns = Array(columns.prefix(limit))
-            columns[limit - 1] = cut(columns[limit - 1], rows: rows)
+            columns[limit - 1] = Self.cut(columns[limit - 1], rows: rows)
         }
         return columns
     }
@@ -121,7 +121,7 @@ struct VerticalArticleBuilder {
         let room = max(1, rows - markRows)
         let set = setter.set(article.headline, role: .headline, rows: room)
         guard var column = set.first else { return [] }
-        if set.count > 1 { column = cut(column, rows: room) }
+        if set.count > 1 { column = Self.cut(column, rows: room) }
         let end = (column.runs.last?.row ?? -1) + 1
         for (i, scalar) in mark.unicodeScalars.enumerated() where end + i < rows {
             let drawn = VerticalForms.form(of: scalar).map(String.init) ?? String(scalar)
@@ -131,7 +131,7 @@ struct VerticalArticleBuilder {
     }
 
     /// `column` ending in ︙ in its last row (or the row after its text), saying text was cut.
-    private func cut(_ column: LaidRow, rows: Int) -> LaidRow {
+    static func cut(_ column: LaidRow, rows: Int) -> LaidRow {
         var runs = column.runs
         let end = (runs.last?.row ?? -1) + 1
         let row = end < rows ? end : rows - 1

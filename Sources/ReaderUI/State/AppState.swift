@@ -130,16 +130,16 @@ public struct AppState: Sendable {
     /// Lays out the current view at the current size, reusing the cached layout.
     mutating func relayout() {
         guard !isTooSmall else { return }
-        let pageKey = [page, width, bodyHeight]
+        let setting = vertical ? layout.setting(vertical: true) : layout
+        let pageKey = [page, width, bodyHeight, vertical ? 1 : 0]
         if view == .page, pageKey != pageLayoutKey || pageLayout == nil {
-            pageLayout = layout.pageView(edition, page: page, width: width, height: bodyHeight)
+            pageLayout = setting.pageView(edition, page: page, width: width, height: bodyHeight)
             pageLayoutKey = pageKey
         }
         let articleKey = [article, width, bodyHeight, vertical ? 1 : 0]
         if view == .article, !edition.articles.isEmpty,
             articleKey != articleLayoutKey || articleLayout == nil
         {
-            let setting = vertical ? layout.setting(vertical: true) : layout
             articleLayout = setting.article(edition, index: article, width: width, height: bodyHeight)
             articleLayoutKey = articleKey
         }

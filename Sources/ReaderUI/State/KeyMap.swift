@@ -56,9 +56,9 @@ public enum KeyMap {
         case .backTab: return .previousArticle
         case .up: return .lineUp
         case .down: return .lineDown
-        // A vertical article reads leftwards: ← turns to the next screen, as a vertical book.
-        case .left: return state.vertical && state.view == .article ? .nextScreen : .previousScreen
-        case .right: return state.vertical && state.view == .article ? .previousScreen : .nextScreen
+        // Vertical setting reads leftwards: ← turns to the next screen, as a vertical book.
+        case .left: return state.vertical && state.overlay == nil ? .nextScreen : .previousScreen
+        case .right: return state.vertical && state.overlay == nil ? .previousScreen : .nextScreen
         case .pageUp: return .previousScreen
         case .pageDown: return .nextScreen
         case .home: return .firstScreen

@@ -171,9 +171,7 @@ private func toggleVertical(_ s: inout AppState) {
     s.vertical.toggle()
     s.relayout()
     if s.vertical {
-        s.notice =
-            s.view == .article
-            ? "直排 vertical: ← next, → previous · v horizontal" : "直排 vertical articles · v horizontal"
+        s.notice = "直排 vertical: ← next, → previous · v horizontal"
     } else {
         s.notice = "横排 horizontal"
     }
