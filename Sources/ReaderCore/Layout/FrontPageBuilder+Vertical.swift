@@ -1,7 +1,7 @@
 /// The front page in vertical setting (直排): under the horizontal masthead, each
 /// article is a block set vertically, its jump label and headline at the block's right
 /// edge, its opening columns to the left, blocks ordered right to left with a rule
-/// between them, as a vertical paper's front page reads. docs/decisions/0198.
+/// between them, as a vertical paper's front page reads. docs/decisions/0198-vertical-front-page-blocks-right-to-left.md.
 extension FrontPageBuilder {
     /// Body columns a block shows: the lead takes about half the screen, the others three.
     static func verticalBodyColumns(slots: Int, lead: Bool) -> Int {
