@@ -3,7 +3,9 @@ extension Typesetter {
     /// Re-measures `cells` for vertical setting: every drawn cluster narrower than two
     /// cells (Latin letters, digits, spaces, narrow punctuation) is widened to one row,
     /// except the digits of a tate-chu-yoko pair, which keep a cell each and so share a row.
-    static func verticalCells(_ scalars: [Unicode.Scalar], _ cells: inout [UInt8]) {
+    @inline(never)
+    static func verticalCells(_ scalars: [Unicode.Scalar], _ measured: [UInt8]) -> [UInt8] {
+        var cells = measured
         scalars.withUnsafeBufferPointer { s in
             cells.withUnsafeMutableBufferPointer { c in
                 for k in 0..<s.count where c[k] & (Cell.hidden | Cell.continuation) == 0 {
@@ -14,5 +16,6 @@ extension Typesetter {
                 }
             }
         }
+        return cells
     }
 }

@@ -128,8 +128,9 @@ public struct Typesetter: Sendable {
             }
         }
         var opportunities = LineBreaker(tailoring: .chinese).opportunities(scalars, properties: properties)
-        var (cells, simple) = scalars.withUnsafeBufferPointer { measure($0, properties) }
-        if options.vertical { Self.verticalCells(scalars, &cells) }
+        let (measured, simple) = scalars.withUnsafeBufferPointer { measure($0, properties) }
+        // A vertical column re-measures its narrow clusters (Typesetter+Vertical); off the horizontal path.
+        let cells = options.vertical ? Self.verticalCells(scalars, measured) : measured
         if !simple {
             // Never break inside a grapheme cluster (UAX #14 allows it after a space, say).
             cells.withUnsafeBufferPointer { c in
