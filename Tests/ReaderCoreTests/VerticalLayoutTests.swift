@@ -310,4 +310,39 @@ struct VerticalLayoutTests {
             }
         }
     }
+
+    @Test(
+        "with East Asian Ambiguous characters wide, vertical screens still fit and share no cell",
+        arguments: [(80, 24), (100, 30), (41, 13)])
+    func ambiguousWide(width: Int, height: Int) {
+        let layout = EditionLayout(
+            edition: LayoutSample.edition, width: width, height: height,
+            options: LayoutOptions(ambiguous: .wide, vertical: true))
+        let measure = DisplayWidth(ambiguous: .wide)
+        var pages = (0..<layout.frontPageScreenCount(page: 1)).map { layout.frontPage(page: 1, screen: $0) }
+        for article in LayoutSample.edition.articles.indices {
+            pages += (0..<layout.articleScreenCount(article: article)).map {
+                layout.articlePage(article: article, screen: $0)
+            }
+        }
+        for page in pages {
+            var taken = Set<Int>()
+            for run in page.runs {
+                let w = measure.of(run.text)
+                #expect(run.row >= 0 && run.row < height && run.column >= 0 && run.column + w <= width)
+                for cell in run.column..<(run.column + w) {
+                    #expect(taken.insert(run.row * width + cell).inserted, "\(page.content) at \(run.row):\(cell)")
+                }
+            }
+        }
+    }
+
+    @Test("a head that needs two columns gets two even ones, not one full and a character or two")
+    func balancedHead() {
+        let setter = VerticalColumnSetter(ambiguous: .narrow)
+        let columns = setter.setBalanced("数字城市创新成果与实践案例发布", role: .headline, rows: 13)
+        #expect(columns.count == 2)
+        #expect(columns.map(\.runs.count) == [8, 7])
+        #expect(setter.setBalanced("株洲日报", role: .headline, rows: 13).map(\.runs.count) == [4])
+    }
 }

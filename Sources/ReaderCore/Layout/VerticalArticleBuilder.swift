@@ -89,15 +89,15 @@ struct VerticalArticleBuilder {
     ) -> [LaidRow] {
         var columns: [LaidRow] = []
         if let rubric = article.rubric, !rubric.isEmpty {
-            columns += setter.set(rubric, role: .rubric, rows: rows)
+            columns += setter.setBalanced(rubric, role: .rubric, rows: rows)
         }
         if let kicker = article.kicker, !kicker.isEmpty {
-            columns += setter.set(kicker, role: .kicker, rows: rows)
+            columns += setter.setBalanced(kicker, role: .kicker, rows: rows)
         }
-        columns += setter.set(article.headline, role: .headline, rows: rows)
+        columns += setter.setBalanced(article.headline, role: .headline, rows: rows)
         if let deck = article.deck, !deck.isEmpty {
             // A deck starts a character lower than the headline, as printed decks do.
-            columns += setter.set(deck, role: .deck, rows: max(1, rows - 1)).map { shifted($0, by: 1) }
+            columns += setter.setBalanced(deck, role: .deck, rows: max(1, rows - 1)).map { shifted($0, by: 1) }
         }
         for byline in article.bylines where !byline.isEmpty {
             columns += setter.set(byline, role: .byline, rows: rows, align: .center)

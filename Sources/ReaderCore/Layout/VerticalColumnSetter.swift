@@ -23,6 +23,27 @@ struct VerticalColumnSetter: Sendable {
             align: align, base: base)
     }
 
+    /// A display line (headline, kicker, deck) in columns of at most `rows` rows, the
+    /// columns as even as the text allows: a head that needs two columns is not left
+    /// with a character or two alone in the second.
+    func setBalanced(_ text: String, role: Role, rows: Int) -> [LaidRow] {
+        let scalars = ScalarText.decode(text)
+        let full = set(scalars: scalars, role: role, rows: rows)
+        guard full.count > 1 else { return full }
+        // The shortest column height that still needs no more columns.
+        var low = max(1, (scalars.count + full.count - 1) / full.count)
+        var high = rows
+        while low < high {
+            let mid = (low + high) / 2
+            if set(scalars: scalars, role: role, rows: mid).count <= full.count {
+                high = mid
+            } else {
+                low = mid + 1
+            }
+        }
+        return low >= rows ? full : set(scalars: scalars, role: role, rows: low)
+    }
+
     /// `scalars` set into columns of `rows` rows. `base` is the article offset of the first
     /// scalar when it is body text; the first `datelineLength` scalars get `.dateline`.
     func set(
