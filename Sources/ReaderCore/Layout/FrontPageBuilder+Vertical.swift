@@ -67,10 +67,16 @@ extension FrontPageBuilder {
         let setter = VerticalColumnSetter(ambiguous: layout.options.ambiguous)
         let headRows = max(1, rows - 1)
         var head: [LaidRow] = []
-        if let rubric = article.rubric, !rubric.isEmpty { head += setter.setBalanced(rubric, role: .rubric, rows: headRows) }
-        if let kicker = article.kicker, !kicker.isEmpty { head += setter.setBalanced(kicker, role: .kicker, rows: headRows) }
+        if let rubric = article.rubric, !rubric.isEmpty {
+            head += setter.setBalanced(rubric, role: .rubric, rows: headRows)
+        }
+        if let kicker = article.kicker, !kicker.isEmpty {
+            head += setter.setBalanced(kicker, role: .kicker, rows: headRows)
+        }
         head += setter.setBalanced(article.headline, role: .headline, rows: headRows)
-        if lead, let deck = article.deck, !deck.isEmpty { head += setter.setBalanced(deck, role: .deck, rows: headRows) }
+        if lead, let deck = article.deck, !deck.isEmpty {
+            head += setter.setBalanced(deck, role: .deck, rows: headRows)
+        }
         for i in head.indices { for j in head[i].runs.indices { head[i].runs[j].row += 1 } }
         if head.isEmpty { head = [LaidRow(runs: [], source: nil)] }
         if let label { head[0].runs.insert(PlacedRun(row: 0, column: 0, text: label, role: .jumpLabel), at: 0) }
