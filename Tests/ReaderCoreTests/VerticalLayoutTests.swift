@@ -200,7 +200,12 @@ struct VerticalLayoutTests {
         for (article, pages) in Self.screens(width, height) {
             let body = Self.body(article)
             for page in pages {
-                let columns = Dictionary(grouping: page.runs.filter { $0.source != nil }, by: \.column)
+                // A column is one x in one tier (段).
+                let tiers = VerticalArticleBuilder.tierCount(rows: height)
+                let tierRows = VerticalArticleBuilder.tierRows(rows: height, tiers: tiers)
+                let columns = Dictionary(grouping: page.runs.filter { $0.source != nil }) {
+                    $0.column * 100 + $0.row / (tierRows + 1)
+                }
                 for (x, runs) in columns {
                     let sorted = runs.sorted { $0.row < $1.row }
                     guard let first = sorted.first?.source, let last = sorted.last?.source else { continue }
@@ -218,13 +223,20 @@ struct VerticalLayoutTests {
             "\(violations.count) at \(width)×\(height):\n\(violations.prefix(5).joined(separator: "\n"))")
     }
 
-    @Test("columns read right to left: the body's text offsets fall from the right edge leftwards", arguments: sizes)
+    @Test(
+        "columns read right to left, tiers top to bottom: the body's text offsets grow leftwards, then downwards",
+        arguments: sizes)
     func rightToLeft(width: Int, height: Int) {
         for (_, pages) in Self.screens(width, height) {
             for page in pages {
+                let tiers = VerticalArticleBuilder.tierCount(rows: height)
+                let tierRows = VerticalArticleBuilder.tierRows(rows: height, tiers: tiers)
+                // Reading order: tier by tier from the top, in a tier column by column from the right.
                 let columns = Dictionary(
-                    grouping: page.runs.compactMap { run in run.source.map { (run.column, $0.lowerBound) } }, by: \.0)
-                let order = columns.keys.sorted(by: >).map { x in columns[x]!.map(\.1).min()! }
+                    grouping: page.runs.compactMap { run in
+                        run.source.map { (run.row / (tierRows + 1) * 10_000 - run.column, $0.lowerBound) }
+                    }, by: \.0)
+                let order = columns.keys.sorted().map { key in columns[key]!.map(\.1).min()! }
                 #expect(order == order.sorted(), "\(page.content) at \(width)×\(height)")
             }
         }
@@ -344,5 +356,26 @@ struct VerticalLayoutTests {
         #expect(columns.count == 2)
         #expect(columns.map(\.runs.count) == [8, 7])
         #expect(setter.setBalanced("株洲日报", role: .headline, rows: 13).map(\.runs.count) == [4])
+    }
+
+    @Test("tall screens cut the body into tiers (段) of 18 to 30 rows, ruled off; the head runs the whole height")
+    func tiers() {
+        #expect(VerticalArticleBuilder.tierCount(rows: 24) == 1)
+        #expect(VerticalArticleBuilder.tierCount(rows: 39) == 1)
+        #expect(VerticalArticleBuilder.tierCount(rows: 44) == 2)
+        #expect(VerticalArticleBuilder.tierCount(rows: 70) == 3)
+        for rows in 40...120 {
+            let tiers = VerticalArticleBuilder.tierCount(rows: rows)
+            let tierRows = VerticalArticleBuilder.tierRows(rows: rows, tiers: tiers)
+            #expect((18...30).contains(tierRows), "\(rows) rows: \(tiers) tiers of \(tierRows)")
+        }
+        let layout = EditionLayout(
+            edition: LayoutSample.edition, width: 160, height: 45, options: LayoutOptions(vertical: true))
+        let page = layout.articlePage(article: 1, screen: 0)
+        let body = page.runs.filter { $0.source != nil }
+        #expect(body.contains { $0.row < 22 } && body.contains { $0.row > 22 })
+        #expect(!body.contains { $0.row == 22 })
+        #expect(page.runs.contains { $0.role == .rule && $0.row == 22 && $0.text.hasPrefix("─") })
+        #expect(page.runs.filter { $0.role == .rule && $0.text == "│" }.count == 45)
     }
 }

@@ -21,43 +21,62 @@ struct VerticalArticleBuilder {
         let setter = VerticalColumnSetter(ambiguous: layout.options.ambiguous)
         let slots = Self.slotCount(width: width)
         let lefts = Self.slotLefts(width: width)
+        let tiers = Self.tierCount(rows: rows)
+        let tierRows = Self.tierRows(rows: rows, tiers: tiers)
+        let measure = DisplayWidth(ambiguous: layout.options.ambiguous)
 
         let header = headerColumns(article, rows: rows, slots: slots, setter: setter)
         let running = runningHead(article, rows: rows, setter: setter)
         let rule = LaidRow(
             runs: (0..<rows).map { PlacedRun(row: $0, column: 0, text: "│", role: .rule) }, source: nil)
-        let groups = bodyGroups(article, rows: rows, setter: setter)
+        let groups = bodyGroups(article, rows: tierRows, setter: setter)
 
-        // The head and its rule take the first slots at the right; the body the rest.
+        // The head and its rule take the first slots at the right, the whole height; the
+        // body the rest, tier by tier (each tier a column of the flow, right to left).
         let firstCapacity = max(1, slots - header.count - 1)
         let laterCapacity = max(1, slots - running.count - 1)
-        let columns = ArticleBuilder.plan(
-            groups, columnsPerScreen: 1, capacity: { $0 == 0 ? firstCapacity : laterCapacity })
+        let flow = ArticleBuilder.plan(
+            groups, columnsPerScreen: tiers, capacity: { $0 == 0 ? firstCapacity : laterCapacity })
+        let screenCount = max(1, (flow.count + tiers - 1) / tiers)
 
         var pages: [ScreenPage] = []
         var ranges: [Range<Int>] = []
         var lastEnd = 0
-        for screen in 0..<max(1, columns.count) {
+        for screen in 0..<screenCount {
             var page = ScreenPage(width: width, height: rows, content: .article(index: index, screen: screen))
             let head = (screen == 0 ? header : running) + [rule]
             for (slot, column) in head.enumerated() where slot < lefts.count {
                 VerticalColumnSetter.place(column, top: 0, left: lefts[slot], into: &page.runs)
             }
-            var slot = head.count
             var lower = Int.max
             var upper = Int.min
-            for piece in columns.indices.contains(screen) ? columns[screen] : [] {
-                guard piece.group >= 0 else { slot += piece.rows.count; continue }
-                for r in piece.rows {
-                    let column = groups[piece.group].rows[r]
-                    if slot < lefts.count {
-                        VerticalColumnSetter.place(column, top: 0, left: lefts[slot], into: &page.runs)
+            for tier in 0..<tiers {
+                let top = tier * (tierRows + 1)
+                if tier > 0, head.count < lefts.count {
+                    // A rule across the body between tiers, as a paper's 段 are ruled off.
+                    let left = lefts[lefts.count - 1]
+                    let cells = max(0, lefts[head.count - 1] - left)
+                    page.runs.append(
+                        PlacedRun(
+                            row: top - 1, column: left, text: TextFit.rule("─", cells: cells, measure: measure),
+                            role: .rule))
+                }
+                let index = screen * tiers + tier
+                guard index < flow.count else { break }
+                var slot = head.count
+                for piece in flow[index] {
+                    guard piece.group >= 0 else { slot += piece.rows.count; continue }
+                    for r in piece.rows {
+                        let column = groups[piece.group].rows[r]
+                        if slot < lefts.count {
+                            VerticalColumnSetter.place(column, top: top, left: lefts[slot], into: &page.runs)
+                        }
+                        if let source = column.source {
+                            lower = min(lower, source.lowerBound)
+                            upper = max(upper, source.upperBound)
+                        }
+                        slot += 1
                     }
-                    if let source = column.source {
-                        lower = min(lower, source.lowerBound)
-                        upper = max(upper, source.upperBound)
-                    }
-                    slot += 1
                 }
             }
             let range = lower <= upper ? lower..<upper : lastEnd..<lastEnd
@@ -67,6 +86,17 @@ struct VerticalArticleBuilder {
             ranges.append(range)
         }
         return ArticleScreens(pages: pages, ranges: ranges)
+    }
+
+    /// Tiers (段) the body is cut into, so columns stay about 18 to 30 characters long as
+    /// papers set them: one below 40 rows, two from 40, three from 62.
+    static func tierCount(rows: Int) -> Int {
+        max(1, (rows + 4) / 22)
+    }
+
+    /// Rows of each tier: the height shared out, one rule row between tiers.
+    static func tierRows(rows: Int, tiers: Int) -> Int {
+        max(1, (rows - (tiers - 1)) / tiers)
     }
 
     /// Columns that fit across `width` cells: n columns take 4n − 2 cells.
