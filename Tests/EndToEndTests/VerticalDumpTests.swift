@@ -37,4 +37,26 @@ struct VerticalDumpTests {
         #expect(out.contains("│") && out.contains("︙"))
         Snapshot.expect(out, named: "dump-vertical-front-\(width)x\(height).txt", in: "EndToEndTests")
     }
+
+    @Test("the README's vertical screen is what --dump --vertical --article 2 prints at 80×24")
+    func readmeSample() throws {
+        let readme = try String(contentsOfFile: OutlineModeTests.root + "/README.md", encoding: .utf8)
+        let marker =
+            "--dump --vertical --article 2 --width 80 --height 24 Editions/2023-03-29-zhuzhou-daily.md`):\n\n```text\n"
+        let start = try #require(readme.range(of: marker), "the README has no vertical sample screen")
+        let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+        let (status, out, err) = try OutlineModeTests.run([
+            "--dump", "--vertical", "--article", "2", "--width", "80", "--height", "24", DumpModeTests.sample,
+        ])
+        #expect(status == 0, "\(err)")
+        /// The lines without trailing spaces or trailing blank lines.
+        func lines(_ text: Substring) -> [Substring] {
+            let trimmed = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.reversed().drop { $0 == " " }.reversed().map { String($0) }.joined()[...]
+            }
+            return Array(trimmed.reversed().drop { $0.isEmpty }.reversed())
+        }
+        #expect(
+            lines(readme[start.upperBound..<end.lowerBound]) == lines(out[...]), "paste this into the README:\n\(out)")
+    }
 }
