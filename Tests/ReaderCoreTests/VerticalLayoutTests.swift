@@ -378,4 +378,32 @@ struct VerticalLayoutTests {
         #expect(page.runs.contains { $0.role == .rule && $0.row == 22 && $0.text.hasPrefix("─") })
         #expect(page.runs.filter { $0.role == .rule && $0.text == "│" }.count == 45)
     }
+
+    @Test(
+        "the formatted screen draws every run at its own column (narrow letters and digits take one cell)",
+        arguments: [(80, 24), (100, 30), (160, 45), (41, 13)])
+    func drawnWhereLaid(width: Int, height: Int) {
+        let layout = EditionLayout(
+            edition: LayoutSample.edition, width: width, height: height, options: LayoutOptions(vertical: true))
+        var pages = (0..<layout.frontPageScreenCount(page: 1)).map { layout.frontPage(page: 1, screen: $0) }
+        for article in LayoutSample.edition.articles.indices {
+            pages += (0..<layout.articleScreenCount(article: article)).map {
+                layout.articlePage(article: article, screen: $0)
+            }
+        }
+        let measure = DisplayWidth()
+        for page in pages {
+            let lines = PlainTextFormatter().format(page).split(separator: "\n", omittingEmptySubsequences: false)
+            for run in page.runs where !run.isEmpty && run.row < lines.count {
+                // The text found at the run's column on its row.
+                var column = 0
+                var found = ""
+                for character in lines[run.row] {
+                    if column >= run.column { found.append(character) }
+                    column += measure.of(character)
+                }
+                #expect(found.hasPrefix(run.text), "\(page.content) row \(run.row) column \(run.column): '\(run.text)'")
+            }
+        }
+    }
 }

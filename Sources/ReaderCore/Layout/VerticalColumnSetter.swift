@@ -57,6 +57,7 @@ struct VerticalColumnSetter: Sendable {
             ambiguous: ambiguous, hangPunctuation: false, vertical: true)
         let paragraph = Typesetter(options: options).layout(scalars: scalars)
         let text = paragraph.text
+        let measure = DisplayWidth(ambiguous: ambiguous)
         let hidden = ScalarText.Cell.hidden
         let continuation = ScalarText.Cell.continuation
         var columns: [LaidRow] = []
@@ -91,7 +92,11 @@ struct VerticalColumnSetter: Sendable {
                     if u == k + 1, let form = VerticalForms.form(of: text.scalars[k]) {
                         runs.append(
                             PlacedRun(row: row, column: 0, text: String(form), role: unitRole, source: source))
-                    } else if text.isSimple {
+                    } else if text.isSimple, u == k + 1, flags & ScalarText.Cell.wide != 0,
+                        measure.of(text.scalars[k]) == 2
+                    {
+                        // A wide character draws from the shared scalars; a narrow one was
+                        // measured a row (two cells) wide, so it draws as its own text.
                         runs.append(
                             PlacedRun(
                                 row: row, column: 0, scalars: text, range: k..<u, role: unitRole, source: source))
