@@ -34,4 +34,20 @@ struct VerticalReaderE2ETests {
         #expect(session.waitFor(text: "EXIT=0"))
         session.close()
     }
+
+    @Test("\"vertical\": true in config.json starts in vertical setting")
+    func fromConfig() throws {
+        let directory = FileManager.default.temporaryDirectory.path + "/bs-vertical-config-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let config = directory + "/config.json"
+        #expect(FileManager.default.createFile(atPath: config, contents: Data(#"{"vertical": true}"#.utf8)))
+        let session = try TmuxPane.reader(
+            width: 80, height: 24, arguments: ["--config", config, "--no-state", TestPaths.sampleEdition],
+            environment: ["LANG": "C.UTF-8"])
+        #expect(session.waitFor { _ in session.statusLine().contains("直排") }, "\(session.statusLine())")
+        try session.send("q")
+        #expect(session.waitFor(text: "EXIT=0"))
+        session.close()
+    }
 }
