@@ -30,6 +30,8 @@ static inline int bs_key_resize(void) { return KEY_RESIZE; }
 static inline int bs_key_mouse(void) { return KEY_MOUSE; }
 static inline int bs_err(void) { return ERR; }
 static inline int bs_ok(void) { return OK; }
+// The C library's width of one code point in the current locale (what ncurses draws by).
+static inline int bs_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
 static inline int bs_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int bs_key_up(void) { return KEY_UP; }
 static inline int bs_key_down(void) { return KEY_DOWN; }

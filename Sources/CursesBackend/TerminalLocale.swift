@@ -1,4 +1,5 @@
 import CNcursesw
+import ReaderCore
 
 #if canImport(Glibc)
 import Glibc
@@ -24,6 +25,19 @@ public enum TerminalLocale {
             description:
                 "the locale \(name) is not UTF-8 and no UTF-8 locale is installed; set LANG to a UTF-8 locale such as C.UTF-8."
         )
+    }
+
+    /// Whether the C library gives every vertical presentation form the reader draws
+    /// (U+FE10–FE19, U+FE30–FE48: East Asian Wide) a width of two cells in the current
+    /// locale, as the terminal will draw them. Without it vertical setting would misplace
+    /// every column after a mark, so the reader keeps the horizontal setting. Call after `prepare`.
+    public static var drawsVerticalForms: Bool {
+        drawsVerticalForms { bs_wcwidth($0) }
+    }
+
+    /// `drawsVerticalForms` with the widths given by `width` (a code point's cells, −1 unknown).
+    static func drawsVerticalForms(width: (UInt32) -> Int32) -> Bool {
+        VerticalForms.presentationForms.allSatisfy { width($0.value) == 2 }
     }
 
     /// True when the current LC_CTYPE encodes UTF-8.

@@ -48,7 +48,7 @@ struct DumpMode {
         let ambiguous = command.ambiguous ?? .narrow
         let layout = EditionLayout(
             edition: edition, width: width, height: height,
-            options: LayoutOptions(columns: command.columns, ambiguous: ambiguous))
+            options: LayoutOptions(columns: command.columns, ambiguous: ambiguous, vertical: command.vertical))
         // Pages are formatted and written one by one, so a whole-edition dump never
         // holds its text in memory; output is flushed in chunks of about 64 KiB.
         var output = StandardOutput()

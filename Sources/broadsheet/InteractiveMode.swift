@@ -88,6 +88,9 @@ struct InteractiveMode {
             width: size.width, height: size.height, measure: DisplayWidth(ambiguous: ambiguous))
         state = reduce(state, .themesLoaded([firstTheme.theme], index: 0))
         state = reduce(state, .keysConfigured(KeyOverrides(config.keys)))
+        // Vertical setting needs the vertical forms two cells wide; asked of the locale once.
+        state = reduce(state, .verticalFormsChecked(TerminalLocale.drawsVerticalForms))
+        if command.vertical || config.vertical == true { state = reduce(state, .toggleVertical) }
         let keyWarning = config.unknownActions(Set(KeyOverrides.actionNames.keys)).first.map {
             "\($0); binding ignored"
         }

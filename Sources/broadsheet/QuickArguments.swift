@@ -72,6 +72,7 @@ enum QuickArguments {
         case "color": options.color = true
         case "kiosk": options.kiosk = true
         case "no-state": options.noState = true
+        case "vertical": options.vertical = true
         default: return false
         }
         return true

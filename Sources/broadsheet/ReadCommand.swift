@@ -44,6 +44,9 @@ struct ReadCommand: ParsableCommand {
     @Option(help: "East Asian Ambiguous characters: narrow or wide.")
     var ambiguous: AmbiguousWidth?
 
+    @Flag(help: "Set articles vertically (直排), columns read right to left; v toggles it.")
+    var vertical = false
+
     @Flag(help: "With --dump: add ANSI styles by role.")
     var color = false
 
@@ -73,7 +76,7 @@ struct ReadCommand: ParsableCommand {
         ReadOptions(
             edition: edition, dump: dump, outline: outline, json: json, width: width, height: height,
             columns: columns, page: page, front: front, article: article, allArticles: allArticles,
-            ambiguous: ambiguous, color: color, theme: theme, kiosk: kiosk, idleReset: idleReset,
+            ambiguous: ambiguous, vertical: vertical, color: color, theme: theme, kiosk: kiosk, idleReset: idleReset,
             noState: noState, stateDir: stateDir, config: config)
     }
 

@@ -17,6 +17,7 @@ struct ReadOptions: Equatable {
     var article: Int?
     var allArticles = false
     var ambiguous: AmbiguousWidth?
+    var vertical = false
     var color = false
     var theme: String?
     var kiosk = false

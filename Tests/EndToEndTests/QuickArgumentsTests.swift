@@ -32,6 +32,8 @@ struct QuickArgumentsTests {
         ["--dump", "--width=80", "--page", "all", "--all-articles", sample],
         ["--dump", "--article", "2", "--page", "3", "--color", sample],
         ["--dump", "--front", "--ambiguous", "wide", sample],
+        ["--vertical", sample],
+        ["--dump", "--vertical", "--article", "2", sample],
         ["--dump", "--width", "+80", sample],
         ["--outline", "--json", sample],
         ["--idle-reset", "0.5", "--kiosk"],

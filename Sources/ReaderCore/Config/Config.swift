@@ -3,7 +3,7 @@
 /// `/etc/broadsheet/config.json`. Command-line options override both.
 ///
 /// ```json
-/// { "theme": "night", "ambiguous": "wide", "columns": 3,
+/// { "theme": "night", "ambiguous": "wide", "columns": 3, "vertical": false,
 ///   "library": "/srv/editions", "stateDir": "/var/lib/broadsheet", "noState": false,
 ///   "keys": { "x": "quit", "ctrl-f": "nextPage", "h": "none" },
 ///   "kiosk": { "enabled": true, "idleResetMinutes": 10 } }
@@ -28,6 +28,8 @@ public struct Config: Equatable, Sendable {
     public var stateDir: String?
     /// Keep no state on disk, as `--no-state`.
     public var noState: Bool?
+    /// Start with articles set vertically (直排), as `--vertical`.
+    public var vertical: Bool?
     /// Key → action name (the reader's own names; `Config.unbound` removes a key).
     public var keys: [KeySpec: String]
     public var kiosk: Kiosk
@@ -81,6 +83,7 @@ public struct Config: Equatable, Sendable {
         out.theme = user.theme ?? theme
         out.ambiguous = user.ambiguous ?? ambiguous
         out.columns = user.columns ?? columns
+        out.vertical = user.vertical ?? vertical
         out.paperName = user.paperName ?? paperName
         out.keys.merge(user.keys) { _, new in new }
         out.sources += user.sources
@@ -178,13 +181,14 @@ public struct Config: Equatable, Sendable {
             case "paperName": config.paperName = try reader.string(value, key)
             case "stateDir": config.stateDir = try reader.string(value, key)
             case "noState": config.noState = try reader.bool(value, key)
+            case "vertical": config.vertical = try reader.bool(value, key)
             case "keys": config.keys = try reader.keys(value)
             case "kiosk": config.kiosk = try reader.kiosk(value)
             default:
                 throw ConfigError(
                     file: file, field: key,
                     message: "unknown setting (settings: theme, ambiguous, "
-                        + "columns, library, paperName, stateDir, noState, keys, kiosk)")
+                        + "columns, vertical, library, paperName, stateDir, noState, keys, kiosk)")
             }
         }
         return config

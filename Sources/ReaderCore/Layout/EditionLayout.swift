@@ -163,7 +163,9 @@ public final class EditionLayout: Sendable {
             return ArticleScreens(pages: [ScreenPage(width: width, height: height)], ranges: [0..<0])
         }
         return cache.article(index) {
-            ArticleBuilder(layout: self, index: index).build()
+            options.vertical
+                ? VerticalArticleBuilder(layout: self, index: index).build()
+                : ArticleBuilder(layout: self, index: index).build()
         }
     }
 

@@ -41,18 +41,20 @@ final class FrontPageBuilder {
     private let grid: ColumnGrid
     private let gutter: Int
     private let masthead: MastheadSetter
-    private let articles: [Int]
+    let articles: [Int]
     private let isFirstPage: Bool
     private let pageName: String?
 
     /// Finished screens, in order.
-    private(set) var screens: [ScreenPage] = []
+    var screens: [ScreenPage] = []
     /// True once every article is placed and the last screen is finished.
-    private(set) var isComplete = false
-    private var next = 0 // index into `articles` of the next block
-    private var current: ScreenPage
-    private var row = 0
+    var isComplete = false
+    var next = 0 // index into `articles` of the next block
+    var current: ScreenPage
+    var row = 0
     private var bandsOnScreen = 0
+    /// Vertical setting: the next free column slot of the screen, from the right.
+    var slot = 0
 
     /// A builder with the masthead (or folio) of the first screen set.
     init(_ setting: Setting) {
@@ -109,6 +111,10 @@ final class FrontPageBuilder {
 
     /// Places the next band, or finishes the last screen when no band is left.
     private func step() {
+        if layout.options.vertical {
+            stepVertical()
+            return
+        }
         guard let band = nextBand() else {
             screens.append(current)
             isComplete = true
@@ -134,7 +140,7 @@ final class FrontPageBuilder {
     }
 
     /// Opens the next screen with the masthead (first screen of the first 版) or a folio.
-    private func startScreen() {
+    func startScreen() {
         let screen = screens.count
         current = ScreenPage(width: layout.width, height: layout.height, content: .front(page: page, screen: screen))
         let head =
@@ -157,6 +163,7 @@ final class FrontPageBuilder {
         }
         row = shown
         bandsOnScreen = 0
+        slot = 0
     }
 
     /// The next band of blocks: first the lead, wide (with one block beside it

@@ -4,10 +4,13 @@ public struct LayoutOptions: Sendable, Equatable, Hashable {
     public var columns: Int?
     /// How East Asian Ambiguous characters (“ ” … ─ ═) are measured.
     public var ambiguous: AmbiguousWidth
+    /// Articles set vertically (直排): columns of one character a row, read right to left.
+    public var vertical: Bool
 
-    public init(columns: Int? = nil, ambiguous: AmbiguousWidth = .narrow) {
+    public init(columns: Int? = nil, ambiguous: AmbiguousWidth = .narrow, vertical: Bool = false) {
         self.columns = columns
         self.ambiguous = ambiguous
+        self.vertical = vertical
     }
 
     /// Columns for a width: 1 below 60 cells, 2 from 60, 3 from 120, 4 from 170.

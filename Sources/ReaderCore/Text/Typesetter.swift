@@ -19,12 +19,16 @@ public struct TypesetOptions: Sendable, Equatable {
     /// past the column edge (行尾悬挂) instead of pushing a character down. The caller
     /// must leave those 2 cells free: a set line is then up to `width + 2` cells.
     public var hangPunctuation: Bool
+    /// Set for a vertical column (直排): `width` is twice the column's rows, every drawn
+    /// cluster takes one row (2 cells) and a tate-chu-yoko digit pair shares one.
+    public var vertical: Bool
 
     public init(
         width: Int, indentFirstLine: Bool = true, justify: Bool = true,
         ambiguous: AmbiguousWidth = .narrow, avoidLoneLastCharacter: Bool = true,
-        breaking: LineBreaking = .paragraph, hangPunctuation: Bool = false
+        breaking: LineBreaking = .paragraph, hangPunctuation: Bool = false, vertical: Bool = false
     ) {
+        self.vertical = vertical
         self.width = width
         self.indentFirstLine = indentFirstLine
         self.justify = justify
@@ -124,7 +128,9 @@ public struct Typesetter: Sendable {
             }
         }
         var opportunities = LineBreaker(tailoring: .chinese).opportunities(scalars, properties: properties)
-        let (cells, simple) = scalars.withUnsafeBufferPointer { measure($0, properties) }
+        let (measured, simple) = scalars.withUnsafeBufferPointer { measure($0, properties) }
+        // A vertical column re-measures its narrow clusters (Typesetter+Vertical); off the horizontal path.
+        let cells = options.vertical ? Self.verticalCells(scalars, measured) : measured
         if !simple {
             // Never break inside a grapheme cluster (UAX #14 allows it after a space, say).
             cells.withUnsafeBufferPointer { c in

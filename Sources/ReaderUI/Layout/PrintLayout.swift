@@ -9,6 +9,13 @@ public struct PrintLayout: ReaderLayout {
         self.options = options
     }
 
+    /// The same layout with `LayoutOptions.vertical` set to `vertical`.
+    public func setting(vertical: Bool) -> any ReaderLayout {
+        var copy = self
+        copy.options.vertical = vertical
+        return copy
+    }
+
     public var minimumSize: (width: Int, height: Int) {
         (EditionLayout.minimumWidth, EditionLayout.minimumHeight)
     }

@@ -48,4 +48,11 @@ public protocol ReaderLayout: Sendable {
     func article(_ edition: Edition, index: Int, width: Int, height: Int) -> ArticleViewLayout
     /// The smallest body area that can be laid out.
     var minimumSize: (width: Int, height: Int) { get }
+    /// The same layout with articles set vertically (直排) or horizontally.
+    func setting(vertical: Bool) -> any ReaderLayout
+}
+
+extension ReaderLayout {
+    /// A layout without a vertical setting stays as it is.
+    public func setting(vertical: Bool) -> any ReaderLayout { self }
 }

@@ -30,6 +30,10 @@ public enum Action: Sendable, Equatable {
     case cancelSearch
     case nextMatch, previousMatch
     case nextTheme
+    /// v: set articles vertically (直排) or horizontally again, at the same text.
+    case toggleVertical
+    /// Start-up: whether the terminal draws the vertical punctuation forms two cells wide.
+    case verticalFormsChecked(Bool)
     case resize(width: Int, height: Int)
     case click(row: Int, column: Int)
     /// Put `text` in the status line (nil: clear it).

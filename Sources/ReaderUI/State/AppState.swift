@@ -73,6 +73,11 @@ public struct AppState: Sendable {
     /// The position of this edition in the library, and the library's size.
     public internal(set) var editionIndex = 0
     public internal(set) var editionCount = 1
+    /// Articles are set vertically (直排): `v` toggles it.
+    public internal(set) var vertical = false
+    /// Whether the terminal draws the vertical punctuation forms two cells wide (nil: not
+    /// yet checked, taken as yes); without them `v` keeps the horizontal setting.
+    public internal(set) var verticalFormsDrawn: Bool?
     public internal(set) var request: Request?
     public internal(set) var quit = false
     public private(set) var pageLayout: PageViewLayout?
@@ -125,16 +130,17 @@ public struct AppState: Sendable {
     /// Lays out the current view at the current size, reusing the cached layout.
     mutating func relayout() {
         guard !isTooSmall else { return }
-        let pageKey = [page, width, bodyHeight]
+        let setting = vertical ? layout.setting(vertical: true) : layout
+        let pageKey = [page, width, bodyHeight, vertical ? 1 : 0]
         if view == .page, pageKey != pageLayoutKey || pageLayout == nil {
-            pageLayout = layout.pageView(edition, page: page, width: width, height: bodyHeight)
+            pageLayout = setting.pageView(edition, page: page, width: width, height: bodyHeight)
             pageLayoutKey = pageKey
         }
-        let articleKey = [article, width, bodyHeight]
+        let articleKey = [article, width, bodyHeight, vertical ? 1 : 0]
         if view == .article, !edition.articles.isEmpty,
             articleKey != articleLayoutKey || articleLayout == nil
         {
-            articleLayout = layout.article(edition, index: article, width: width, height: bodyHeight)
+            articleLayout = setting.article(edition, index: article, width: width, height: bodyHeight)
             articleLayoutKey = articleKey
         }
         if view == .article, let articleLayout {

@@ -24,6 +24,7 @@ public enum KeyMap {
         KeyBinding(keys: "m", help: "bookmark this page: note, Enter saves, Esc cancels"),
         KeyBinding(keys: "'  B", help: "bookmarks: Enter jumps, d deletes, e edits note"),
         KeyBinding(keys: "T", help: "next theme"),
+        KeyBinding(keys: "v", help: "vertical setting 直排 on/off: ← next, → back"),
         KeyBinding(keys: "?", help: "this help"),
         KeyBinding(keys: "q  Ctrl-C", help: "quit"),
         KeyBinding(keys: "Ctrl-L", help: "redraw the screen"),
@@ -55,8 +56,11 @@ public enum KeyMap {
         case .backTab: return .previousArticle
         case .up: return .lineUp
         case .down: return .lineDown
-        case .left, .pageUp: return .previousScreen
-        case .right, .pageDown: return .nextScreen
+        // Vertical setting reads leftwards: ← turns to the next screen, as a vertical book.
+        case .left: return state.vertical && state.overlay == nil ? .nextScreen : .previousScreen
+        case .right: return state.vertical && state.overlay == nil ? .previousScreen : .nextScreen
+        case .pageUp: return .previousScreen
+        case .pageDown: return .nextScreen
         case .home: return .firstScreen
         case .end: return .lastScreen
         case .wheelUp: return state.overlay == .contents ? .lineUp : .previousScreen
@@ -120,6 +124,7 @@ public enum KeyMap {
         case "t": return .toggleContents
         case "/": return .beginSearch
         case "T": return .nextTheme
+        case "v": return .toggleVertical
         case "F": return .frontPage
         case "m": return .addBookmark
         case "'", "B": return .openBookmarks

@@ -35,6 +35,7 @@ enum StatusBar {
         case .page:
             parts.append("页 \(state.pageScreen + 1)/\(state.pageLayout?.screens.count ?? 1)")
         }
+        if state.vertical { parts.append("直排") }
         let left = " " + parts.joined(separator: " · ")
         let hint =
             state.notice

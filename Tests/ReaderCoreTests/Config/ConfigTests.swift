@@ -13,7 +13,7 @@ struct ConfigTests {
         let config = try parse(
             """
             { "theme": "night", "ambiguous": "wide", "columns": 3, "library": "/srv/报纸", "paperName": "北京晚报",
-              "stateDir": "/var/lib/broadsheet", "noState": false,
+              "stateDir": "/var/lib/broadsheet", "noState": false, "vertical": true,
               "keys": { "x": "quit", "ctrl-F": "nextPage", "Space": "nextPage", "株": "toc", "f2": "help", "h": "none" },
               "kiosk": { "enabled": true, "idleResetMinutes": 10 } }
             """)
@@ -24,6 +24,7 @@ struct ConfigTests {
         #expect(config.paperName == "北京晚报")
         #expect(config.stateDir == "/var/lib/broadsheet")
         #expect(config.noState == false)
+        #expect(config.vertical == true)
         #expect(
             config.keys == [
                 .character("x"): "quit", .control("f"): "nextPage", .named("space"): "nextPage",
@@ -50,6 +51,7 @@ struct ConfigTests {
         (#"{"kiosk": {"idleResetMinutes": -5}}"#, "kiosk.idleResetMinutes", "from 1 to 10080"),
         (#"{"kiosk": {"shell": true}}"#, "kiosk.shell", "unknown setting"),
         (#"{"noState": "yes"}"#, "noState", "expected true or false"),
+        (#"{"vertical": "直排"}"#, "vertical", "expected true or false"),
         (#"{"colour": "red"}"#, "colour", "unknown setting"),
         ("{\"theme\": \"night\",\n}", "", "not valid JSON at line 2, column 1"),
     ]

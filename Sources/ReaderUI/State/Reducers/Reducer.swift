@@ -52,6 +52,13 @@ private func reduceEvent(_ s: inout AppState, _ action: Action) -> Bool {
         s.themes = themes
         s.themeNames = themes.map(\.name)
         s.themeIndex = max(0, min(themes.count - 1, index))
+    case .verticalFormsChecked(let drawn):
+        s.verticalFormsDrawn = drawn
+        if !drawn, s.vertical {
+            s.vertical = false
+            s.relayout()
+            s.notice = verticalFallbackNotice
+        }
     case .libraryListed(let index, let count):
         s.editionIndex = index
         s.editionCount = count
@@ -103,6 +110,8 @@ private func reduceShared(_ s: inout AppState, _ action: Action) {
     case .nextTheme:
         s.themeIndex = (s.themeIndex + 1) % s.themeNames.count
         s.notice = "theme: \(s.themeName)"
+    case .toggleVertical:
+        toggleVertical(&s)
     case .openArticle(let index):
         open(&s, article: index)
     case .nextPage, .previousPage:
@@ -145,6 +154,26 @@ private func reduceShared(_ s: inout AppState, _ action: Action) {
         // Keys of a mode that is not open (a 版 label on an article, Enter with nothing
         // selected) do nothing.
         break
+    }
+}
+
+/// What the status line says when the terminal cannot draw the vertical forms.
+let verticalFallbackNotice = "直排: no width for the vertical forms here, staying horizontal"
+
+/// v: vertical setting on or off, the reader kept at the same text (the offset the
+/// screen starts at is re-found in the new layout); refused, with a notice, where the
+/// terminal cannot draw the vertical forms.
+private func toggleVertical(_ s: inout AppState) {
+    if !s.vertical, s.verticalFormsDrawn == false {
+        s.notice = verticalFallbackNotice
+        return
+    }
+    s.vertical.toggle()
+    s.relayout()
+    if s.vertical {
+        s.notice = "直排 vertical: ← next, → previous · v horizontal"
+    } else {
+        s.notice = "横排 horizontal"
     }
 }
 
