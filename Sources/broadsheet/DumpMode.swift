@@ -35,7 +35,7 @@ struct DumpMode {
         if let columns = command.columns, columns < 1 {
             throw ValidationError("--columns must be at least 1 (got \(columns))")
         }
-        let edition: Edition
+        var edition: Edition
         do {
             edition = try EditionInput.edition(
                 command.edition, environment: ProcessInfo.processInfo.environment,
@@ -44,6 +44,9 @@ struct DumpMode {
             // One line on stderr and exit 1 (65 for input of another kind), as --outline does.
             StandardOutput.write(Array("broadsheet: \(error)\n".utf8), to: 2)
             throw ExitCode(EditionInput.exitStatus(error))
+        }
+        if let script = command.script, script != .original {
+            edition = try converted(edition, to: script)
         }
         let ambiguous = command.ambiguous ?? .narrow
         let layout = EditionLayout(
@@ -70,6 +73,30 @@ struct DumpMode {
         // The process is done: freeing the edition and every cached article's screens
         // piece by piece would cost ~2 % of a whole-edition dump, and exit frees it all.
         withExtendedLifetime((edition, layout)) { exit(0) }
+    }
+
+    /// `edition` with what the dump shows in `script` (the articles of the first 版 for
+    /// the default first front screen, one article for `--article`, else all of them).
+    /// A script that cannot be shown is an error: a dump is a contract and does not
+    /// silently fall back to the original.
+    private func converted(_ edition: Edition, to script: DisplayScript) throws -> Edition {
+        let shelf = ScriptShelf()
+        do {
+            guard let config = try shelf.configuration(for: script, of: edition) else { return edition }
+            let indices: [Int]
+            if let number = command.article {
+                indices = edition.articles.indices.contains(number - 1) ? [number - 1] : []
+            } else if !command.allArticles, (command.page ?? "1") == "1" {
+                let first = edition.articles.map(\.page).min()
+                indices = edition.articles.indices.filter { edition.articles[$0].page == first }
+            } else {
+                indices = Array(edition.articles.indices)
+            }
+            return try shelf.edition(edition, config: config, converting: indices)
+        } catch {
+            StandardOutput.write(Array("broadsheet: \(error)\n".utf8), to: 2)
+            throw ExitCode(1)
+        }
     }
 
     /// The screens asked for: the run of screens of `--front`, `--article` or

@@ -88,6 +88,10 @@ struct InteractiveMode {
             width: size.width, height: size.height, measure: DisplayWidth(ambiguous: ambiguous))
         state = reduce(state, .themesLoaded([firstTheme.theme], index: 0))
         state = reduce(state, .keysConfigured(KeyOverrides(config.keys)))
+        // Only a chosen script loads OpenCC; the original needs nothing.
+        if let script = command.script ?? config.script, script != .original {
+            state = reduce(state, .scriptChosen(script))
+        }
         let keyWarning = config.unknownActions(Set(KeyOverrides.actionNames.keys)).first.map {
             "\($0); binding ignored"
         }

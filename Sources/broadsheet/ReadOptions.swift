@@ -19,6 +19,7 @@ struct ReadOptions: Equatable {
     var ambiguous: AmbiguousWidth?
     var color = false
     var theme: String?
+    var script: DisplayScript?
     var kiosk = false
     var idleReset: Double?
     var noState = false

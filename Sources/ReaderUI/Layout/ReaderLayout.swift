@@ -23,10 +23,26 @@ public struct ArticleViewLayout: Sendable, Equatable {
     public var screens: [ScreenPage]
     /// The text offset (scalars) of the first body character on each screen.
     public var starts: [Int]
+    /// For an article shown in another script whose conversion changed lengths: the
+    /// map between the laid-out text (the runs' `source` ranges) and the article's own
+    /// offsets (`starts`). Nil when the two are the same.
+    public var offsets: OffsetMap?
 
-    public init(screens: [ScreenPage], starts: [Int]) {
+    public init(screens: [ScreenPage], starts: [Int], offsets: OffsetMap? = nil) {
         self.screens = screens
         self.starts = starts
+        self.offsets = offsets
+    }
+
+    /// Turns `starts` from the laid-out (converted) text's offsets into the source's.
+    mutating func mapOffsets(_ map: OffsetMap) {
+        starts = starts.map { map.source($0) }
+        offsets = map
+    }
+
+    /// The laid-out text's offsets showing source `range`.
+    public func laidOut(_ range: Range<Int>) -> Range<Int> {
+        offsets?.converted(range) ?? range
     }
 
     /// The screen that shows the text at `offset`.

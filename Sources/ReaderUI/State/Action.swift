@@ -30,6 +30,10 @@ public enum Action: Sendable, Equatable {
     case cancelSearch
     case nextMatch, previousMatch
     case nextTheme
+    /// z: the next script (original → 简 → 繁).
+    case nextScript
+    /// Start-up: the script `--script` or the config chose.
+    case scriptChosen(DisplayScript)
     case resize(width: Int, height: Int)
     case click(row: Int, column: Int)
     /// Put `text` in the status line (nil: clear it).

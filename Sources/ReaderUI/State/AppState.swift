@@ -75,6 +75,19 @@ public struct AppState: Sendable {
     public internal(set) var editionCount = 1
     public internal(set) var request: Request?
     public internal(set) var quit = false
+    /// The script the edition is shown in (`z` cycles; `--script` and the config set it).
+    public internal(set) var script: DisplayScript = .original
+    /// The script chosen at start: a regional one (tw, hk) takes 繁's place in `z`'s cycle.
+    public internal(set) var preferredScript: DisplayScript = .original
+    /// The OpenCC configuration in use (nil: the edition's own text is shown).
+    public private(set) var scriptConfig: String?
+    /// The short name of the script in use for the status bar; nil until a script is chosen.
+    public private(set) var scriptLabel: String?
+    /// The edition as drawn: its headings in the script in use (`edition` when original).
+    /// Positions, bookmarks and search stay in `edition`'s offsets.
+    public private(set) var shown: Edition
+    /// The converters, the detected script and the converted texts, shared by copies.
+    public let scripts: ScriptShelf
     public private(set) var pageLayout: PageViewLayout?
     public private(set) var articleLayout: ArticleViewLayout?
     private var pageLayoutKey: [Int] = []
@@ -83,9 +96,11 @@ public struct AppState: Sendable {
     public init(
         edition: Edition, layout: any ReaderLayout = PrintLayout(),
         width: Int, height: Int, themeNames: [String] = ["default"],
-        measure: DisplayWidth = DisplayWidth()
+        measure: DisplayWidth = DisplayWidth(), scripts: ScriptShelf = ScriptShelf()
     ) {
         self.edition = edition
+        self.shown = edition
+        self.scripts = scripts
         self.layout = layout
         self.measure = measure
         self.width = width
@@ -127,14 +142,22 @@ public struct AppState: Sendable {
         guard !isTooSmall else { return }
         let pageKey = [page, width, bodyHeight]
         if view == .page, pageKey != pageLayoutKey || pageLayout == nil {
-            pageLayout = layout.pageView(edition, page: page, width: width, height: bodyHeight)
+            pageLayout = layout.pageView(
+                displayed(converting: edition.articles.indices.filter { edition.articles[$0].page == page }),
+                page: page, width: width, height: bodyHeight)
             pageLayoutKey = pageKey
         }
         let articleKey = [article, width, bodyHeight]
         if view == .article, !edition.articles.isEmpty,
             articleKey != articleLayoutKey || articleLayout == nil
         {
-            articleLayout = layout.article(edition, index: article, width: width, height: bodyHeight)
+            articleLayout = layout.article(
+                displayed(converting: [article]), index: article, width: width, height: bodyHeight)
+            if let scriptConfig, let converted = try? scripts.article(article, of: edition, config: scriptConfig),
+                !converted.map.isIdentity
+            {
+                articleLayout?.mapOffsets(converted.map)
+            }
             articleLayoutKey = articleKey
         }
         if view == .article, let articleLayout {
@@ -157,6 +180,47 @@ public struct AppState: Sendable {
     /// Where the reader is, for the saved reading position: (article, offset), or nil on a 版 view.
     public var readingPlace: (article: Int, offset: Int)? {
         view == .article && edition.articles.indices.contains(article) ? (article, offset) : nil
+    }
+
+    /// The edition to lay out: `shown` with the bodies of `indices` in the script in use.
+    private func displayed(converting indices: [Int]) -> Edition {
+        guard let scriptConfig else { return edition }
+        return (try? scripts.edition(edition, config: scriptConfig, converting: indices)) ?? edition
+    }
+
+    /// Shows the edition in `script`, or says why it cannot and stays as it was;
+    /// also redoes the conversion for a new edition (whose script may differ).
+    mutating func applyScript(_ script: DisplayScript) {
+        do {
+            let config = try scripts.configuration(for: script, of: edition)
+            self.script = script
+            scriptConfig = config
+            shown = try config.map { try scripts.heads(of: edition, config: $0) } ?? edition
+            scriptLabel = script.label
+        } catch {
+            self.script = .original
+            scriptConfig = nil
+            shown = edition
+            scriptLabel = nil
+            notice = "\(error)"
+        }
+        dropLayouts()
+        relayout()
+    }
+
+    /// Follows a new edition in `edition`: the script in use is redone for it.
+    mutating func editionChanged() {
+        if script == .original, scriptConfig == nil {
+            shown = edition
+        } else {
+            applyScript(script)
+        }
+    }
+
+    /// `text` (a bookmark's headline or quote) in the script in use.
+    public func displayText(_ text: String) -> String {
+        guard let scriptConfig else { return text }
+        return (try? scripts.convert(text, config: scriptConfig)) ?? text
     }
 
     /// Forgets cached layouts (a new edition).

@@ -24,6 +24,7 @@ public enum KeyMap {
         KeyBinding(keys: "m", help: "bookmark this page: note, Enter saves, Esc cancels"),
         KeyBinding(keys: "'  B", help: "bookmarks: Enter jumps, d deletes, e edits note"),
         KeyBinding(keys: "T", help: "next theme"),
+        KeyBinding(keys: "z", help: "繁简: original → 简 → 繁 (OpenCC)"),
         KeyBinding(keys: "?", help: "this help"),
         KeyBinding(keys: "q  Ctrl-C", help: "quit"),
         KeyBinding(keys: "Ctrl-L", help: "redraw the screen"),
@@ -120,6 +121,7 @@ public enum KeyMap {
         case "t": return .toggleContents
         case "/": return .beginSearch
         case "T": return .nextTheme
+        case "z": return .nextScript
         case "F": return .frontPage
         case "m": return .addBookmark
         case "'", "B": return .openBookmarks

@@ -39,13 +39,16 @@ public enum BookmarksView {
             let bookmark = list.entries[index]
             let y = top + row
             var x = 1
-            x = buffer.put(fit(bookmark.paper, columns.paper, measure) + "  ", row: y, column: x, role: .mastheadInfo)
+            // Paper, headline and quote in the script in use; a note stays as its writer typed it.
+            let paper = state.displayText(bookmark.paper)
+            x = buffer.put(fit(paper, columns.paper, measure) + "  ", row: y, column: x, role: .mastheadInfo)
             x = buffer.put(fit(bookmark.date, columns.date, measure) + "  ", row: y, column: x, role: .mastheadInfo)
-            x = buffer.put(fit(bookmark.headline, columns.headline, measure) + "  ", row: y, column: x, role: .headline)
+            let headline = state.displayText(bookmark.headline)
+            x = buffer.put(fit(headline, columns.headline, measure) + "  ", row: y, column: x, role: .headline)
             if columns.note > 0 {
                 let note =
                     bookmark.note.map { (text: $0, role: Role.body) }
-                    ?? (text: place(of: bookmark), role: Role.mastheadInfo)
+                    ?? (text: state.displayText(place(of: bookmark)), role: Role.mastheadInfo)
                 x = buffer.put(fit(note.text, columns.note, measure) + "  ", row: y, column: x, role: note.role)
             }
             buffer.put(fit(ages[index], columns.age, measure), row: y, column: x, role: .mastheadInfo)

@@ -25,7 +25,7 @@ public enum ContentsView {
         for row in 0..<visibleRows(state) {
             let index = first + row
             guard index < count else { break }
-            let article = state.edition.articles[index]
+            let article = state.shown.articles[index]
             let y = top + row
             var x = buffer.put(pad("\(index + 1)", 3) + " ", row: y, column: 0, role: .jumpLabel)
             x = buffer.put("\(article.page)版 ", row: y, column: x, role: .mastheadInfo)

@@ -23,9 +23,10 @@ enum StatusBar {
             buffer.put("▏", row: row, column: end, role: .statusKey)
             return
         }
-        let masthead = state.edition.masthead
+        let masthead = state.shown.masthead
         let pages = state.pageNumbers
         var parts = [masthead.title]
+        if let label = state.scriptLabel { parts.append(label) }
         if let date = masthead.date { parts.append(date.description) }
         parts.append("版 \((pages.firstIndex(of: state.page) ?? 0) + 1)/\(pages.count)")
         switch state.view {

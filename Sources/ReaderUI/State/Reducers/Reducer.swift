@@ -52,6 +52,9 @@ private func reduceEvent(_ s: inout AppState, _ action: Action) -> Bool {
         s.themes = themes
         s.themeNames = themes.map(\.name)
         s.themeIndex = max(0, min(themes.count - 1, index))
+    case .scriptChosen(let script):
+        s.preferredScript = script
+        if script != .original || s.script != .original { s.applyScript(script) }
     case .libraryListed(let index, let count):
         s.editionIndex = index
         s.editionCount = count
@@ -103,6 +106,8 @@ private func reduceShared(_ s: inout AppState, _ action: Action) {
     case .nextTheme:
         s.themeIndex = (s.themeIndex + 1) % s.themeNames.count
         s.notice = "theme: \(s.themeName)"
+    case .nextScript:
+        nextScript(&s)
     case .openArticle(let index):
         open(&s, article: index)
     case .nextPage, .previousPage:
@@ -125,6 +130,7 @@ private func reduceShared(_ s: inout AppState, _ action: Action) {
         s.edition = edition
         s.editionIndex = index
         s.dropLayouts()
+        s.editionChanged()
         s.search = SearchState()
         s.overlay = nil
         s.article = 0
@@ -153,6 +159,7 @@ private func reduceShared(_ s: inout AppState, _ action: Action) {
 private func completeEdition(_ s: inout AppState, _ edition: Edition) {
     s.edition = edition
     s.dropLayouts()
+    s.editionChanged()
     let count = edition.articles.count
     s.article = ListCursor.clamp(s.article, count)
     if let selected = s.selected, !edition.articles.indices.contains(selected) {
@@ -160,6 +167,23 @@ private func completeEdition(_ s: inout AppState, _ edition: Edition) {
     }
     s.contents = s.contents.clamped(to: count)
     s.relayout()
+}
+
+/// z: shows the edition in the next script of the cycle; the place stays (offsets
+/// are the original text's in every script).
+private func nextScript(_ s: inout AppState) {
+    let source: SourceScript
+    do {
+        source = try s.scripts.sourceScript(of: s.edition)
+    } catch {
+        s.notice = "\(error)"
+        return
+    }
+    s.applyScript(s.script.next(source: source, preferred: s.preferredScript))
+    if s.notice == nil {
+        let note = s.script == .original ? "\(source.label), as printed" : "from \(source.label), by OpenCC"
+        s.notice = "\(s.script.label) · \(note) · z next"
+    }
 }
 
 /// Idle reset: a clean reader on the newest edition's front page.
