@@ -45,13 +45,12 @@ struct DumpMode {
             StandardOutput.write(Array("broadsheet: \(error)\n".utf8), to: 2)
             throw ExitCode(EditionInput.exitStatus(error))
         }
-        if let script = command.script, script != .original {
-            edition = try converted(edition, to: script)
-        }
         let ambiguous = command.ambiguous ?? .narrow
-        let layout = EditionLayout(
-            edition: edition, width: width, height: height,
-            options: LayoutOptions(columns: command.columns, ambiguous: ambiguous))
+        var options = LayoutOptions(columns: command.columns, ambiguous: ambiguous)
+        if let script = command.script, script != .original {
+            (edition, options.words) = try converted(edition, to: script)
+        }
+        let layout = EditionLayout(edition: edition, width: width, height: height, options: options)
         // Pages are formatted and written one by one, so a whole-edition dump never
         // holds its text in memory; output is flushed in chunks of about 64 KiB.
         var output = StandardOutput()
@@ -79,10 +78,10 @@ struct DumpMode {
     /// the default first front screen, one article for `--article`, else all of them).
     /// A script that cannot be shown is an error: a dump is a contract and does not
     /// silently fall back to the original.
-    private func converted(_ edition: Edition, to script: DisplayScript) throws -> Edition {
+    private func converted(_ edition: Edition, to script: DisplayScript) throws -> (Edition, LayoutWords) {
         let shelf = ScriptShelf()
         do {
-            guard let config = try shelf.configuration(for: script, of: edition) else { return edition }
+            guard let config = try shelf.configuration(for: script, of: edition) else { return (edition, LayoutWords()) }
             let indices: [Int]
             if let number = command.article {
                 indices = edition.articles.indices.contains(number - 1) ? [number - 1] : []
@@ -92,7 +91,8 @@ struct DumpMode {
             } else {
                 indices = Array(edition.articles.indices)
             }
-            return try shelf.edition(edition, config: config, converting: indices)
+            let words = LayoutWords().converted { (try? shelf.convert($0, config: config)) ?? $0 }
+            return (try shelf.edition(edition, config: config, converting: indices), words)
         } catch {
             StandardOutput.write(Array("broadsheet: \(error)\n".utf8), to: 2)
             throw ExitCode(1)

@@ -64,4 +64,12 @@ public protocol ReaderLayout: Sendable {
     func article(_ edition: Edition, index: Int, width: Int, height: Int) -> ArticleViewLayout
     /// The smallest body area that can be laid out.
     var minimumSize: (width: Int, height: Int) { get }
+    /// This layout with the words it writes itself (（续）…) passed through `convert`,
+    /// for an edition shown in another script.
+    func withWords(_ convert: (String) -> String) -> any ReaderLayout
+}
+
+extension ReaderLayout {
+    /// A layout that writes no words of its own is the same in every script.
+    public func withWords(_ convert: (String) -> String) -> any ReaderLayout { self }
 }

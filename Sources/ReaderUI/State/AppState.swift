@@ -88,6 +88,8 @@ public struct AppState: Sendable {
     public private(set) var shown: Edition
     /// The converters, the detected script and the converted texts, shared by copies.
     public let scripts: ScriptShelf
+    /// `layout` with its own words in the script in use (nil: the original script).
+    private var scriptLayout: (any ReaderLayout)?
     public private(set) var pageLayout: PageViewLayout?
     public private(set) var articleLayout: ArticleViewLayout?
     private var pageLayoutKey: [Int] = []
@@ -140,6 +142,7 @@ public struct AppState: Sendable {
     /// Lays out the current view at the current size, reusing the cached layout.
     mutating func relayout() {
         guard !isTooSmall else { return }
+        let layout = scriptLayout ?? self.layout
         let pageKey = [page, width, bodyHeight]
         if view == .page, pageKey != pageLayoutKey || pageLayout == nil {
             pageLayout = layout.pageView(
@@ -196,11 +199,15 @@ public struct AppState: Sendable {
             self.script = script
             scriptConfig = config
             shown = try config.map { try scripts.heads(of: edition, config: $0) } ?? edition
+            scriptLayout = config.map { config in
+                layout.withWords { (try? scripts.convert($0, config: config)) ?? $0 }
+            }
             scriptLabel = script.label
         } catch {
             self.script = .original
             scriptConfig = nil
             shown = edition
+            scriptLayout = nil
             scriptLabel = nil
             notice = "\(error)"
         }
