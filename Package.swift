@@ -63,6 +63,6 @@ let package = Package(
             exclude: ["Fixtures", "Snapshots"], swiftSettings: libxml2Headers),
         .testTarget(
             name: "EndToEndTests", dependencies: ["broadsheet", "ReaderCore", "ReaderUI", "TestSupport"],
-            exclude: ["Support/kiosk-sshd.sh"], swiftSettings: libxml2Headers),
+            exclude: ["Support/kiosk-sshd.sh", "Snapshots"], swiftSettings: libxml2Headers),
     ]
 )
