@@ -38,13 +38,32 @@ struct ScriptSessionTests {
         #expect(traditional.contains("數字城市"))
         let status = traditional.split(separator: "\n").last!
         #expect(status.contains("株洲日報 · 繁"))
-        session.press("1")
+        #expect(status.contains("頁 1/"))
+        session.press("t")
+        #expect(session.screen.contains("目錄 Contents"))
+        #expect(session.screen.contains("數字城市創新成果"))
+        session.press("<Esc>1")
         #expect(Self.squeezed(session.screen).contains("全媒體記者"))
         // 简 is left out for a Simplified paper: the next z is the original again.
         session.press("z")
         #expect(session.state.script == .original)
         #expect(Self.squeezed(session.screen).contains("全媒体记者"))
         #expect(session.screen.split(separator: "\n").last!.contains("原文"))
+    }
+
+    @Test("an idle reset (kiosk) gives the next reader the script the reader started in")
+    func idleReset() {
+        var session = Session(width: 100, height: 30)
+        session.press("z")
+        session.state = reduce(session.state, .idleReset)
+        #expect(session.state.script == .original)
+        #expect(session.state.scriptLabel == nil)
+        #expect(session.screen.contains("株　洲　日　报"))
+        session.state = reduce(session.state, .scriptChosen(.hongKong))
+        session.press("z")
+        session.state = reduce(session.state, .idleReset)
+        #expect(session.state.script == .hongKong)
+        #expect(session.screen.split(separator: "\n").last!.contains("繁港"))
     }
 
     @Test("the place in an article survives z: the same source offset, on the screen that shows it", arguments: ["2", "3"])

@@ -88,6 +88,8 @@ public struct AppState: Sendable {
     public private(set) var shown: Edition
     /// The converters, the detected script and the converted texts, shared by copies.
     public let scripts: ScriptShelf
+    /// The reader's own words (页, 目录, 书签) in the script in use.
+    public private(set) var words = ReaderWords()
     /// `layout` with its own words in the script in use (nil: the original script).
     private var scriptLayout: (any ReaderLayout)?
     public private(set) var pageLayout: PageViewLayout?
@@ -193,7 +195,8 @@ public struct AppState: Sendable {
 
     /// Shows the edition in `script`, or says why it cannot and stays as it was;
     /// also redoes the conversion for a new edition (whose script may differ).
-    mutating func applyScript(_ script: DisplayScript) {
+    /// `announce` false (an idle reset to the original) shows no script in the status bar.
+    mutating func applyScript(_ script: DisplayScript, announce: Bool = true) {
         do {
             let config = try scripts.configuration(for: script, of: edition)
             self.script = script
@@ -202,12 +205,15 @@ public struct AppState: Sendable {
             scriptLayout = config.map { config in
                 layout.withWords { (try? scripts.convert($0, config: config)) ?? $0 }
             }
-            scriptLabel = script.label
+            words = config.map { config in ReaderWords().converted { (try? scripts.convert($0, config: config)) ?? $0 } }
+                ?? ReaderWords()
+            scriptLabel = announce || script != .original ? script.label : nil
         } catch {
             self.script = .original
             scriptConfig = nil
             shown = edition
             scriptLayout = nil
+            words = ReaderWords()
             scriptLabel = nil
             notice = "\(error)"
         }

@@ -18,7 +18,7 @@ public enum ContentsView {
     static func draw(_ state: AppState, into buffer: inout CellBuffer) {
         for row in 0..<state.bodyHeight { buffer.fill(row: row, role: .overlay) }
         let count = state.edition.articles.count
-        let title = "目录 Contents · \(count) articles · Enter opens · Esc closes"
+        let title = "\(state.words.contents) Contents · \(count) articles · Enter opens · Esc closes"
         buffer.put(title, row: 0, column: 1, role: .headline)
         buffer.put(String(repeating: "─", count: state.width), row: 1, column: 0, role: .rule)
         let first = firstShown(state)

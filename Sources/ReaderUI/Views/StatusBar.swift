@@ -32,9 +32,9 @@ enum StatusBar {
         switch state.view {
         case .article:
             parts.append("文 \(state.article + 1)/\(state.edition.articles.count)")
-            parts.append("页 \(state.screen + 1)/\(state.articleLayout?.screens.count ?? 1)")
+            parts.append("\(state.words.screen) \(state.screen + 1)/\(state.articleLayout?.screens.count ?? 1)")
         case .page:
-            parts.append("页 \(state.pageScreen + 1)/\(state.pageLayout?.screens.count ?? 1)")
+            parts.append("\(state.words.screen) \(state.pageScreen + 1)/\(state.pageLayout?.screens.count ?? 1)")
         }
         let left = " " + parts.joined(separator: " · ")
         let hint =

@@ -197,6 +197,7 @@ private func resetForIdle(_ s: inout AppState) {
     s.article = 0
     s.offset = 0
     s.screen = 0
+    if s.script != s.preferredScript { s.applyScript(s.preferredScript, announce: false) }
     let newest = s.editionCount - 1
     if newest > 0, s.editionIndex != newest {
         // Like [ and ]: the loop loads it and answers with `.editionLoaded` (front page).
