@@ -81,7 +81,9 @@ struct DumpMode {
     private func converted(_ edition: Edition, to script: DisplayScript) throws -> (Edition, LayoutWords) {
         let shelf = ScriptShelf()
         do {
-            guard let config = try shelf.configuration(for: script, of: edition) else { return (edition, LayoutWords()) }
+            guard let config = try shelf.configuration(for: script, of: edition) else {
+                return (edition, LayoutWords())
+            }
             let indices: [Int]
             if let number = command.article {
                 indices = edition.articles.indices.contains(number - 1) ? [number - 1] : []

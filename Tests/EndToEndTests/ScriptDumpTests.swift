@@ -19,7 +19,8 @@ struct ScriptDumpTests {
         ])
     func traditionalSnapshots(width: Int, height: Int, view: [String]) throws {
         let (status, out, err) = try OutlineModeTests.run(
-            ["--dump", "--script", "traditional", "--width", "\(width)", "--height", "\(height)"] + view + [Self.sample])
+            ["--dump", "--script", "traditional", "--width", "\(width)", "--height", "\(height)"] + view + [Self.sample]
+        )
         #expect(status == 0, "\(err)")
         let name = view == ["--front"] ? "front" : "article\(view[1])"
         Snapshot.expect(out, named: "traditional-\(name)-\(width)x\(height).txt", in: "EndToEndTests")
@@ -67,7 +68,9 @@ struct ScriptDumpTests {
         #expect(out.replacingOccurrences(of: " ", with: "").contains("全媒体记者"))
     }
 
-    @Test("an unknown --script is refused with the values it takes", arguments: [["--script", "klingon"], ["--script=繁"]])
+    @Test(
+        "an unknown --script is refused with the values it takes",
+        arguments: [["--script", "klingon"], ["--script=繁"]])
     func unknownScript(arguments: [String]) throws {
         let (status, _, err) = try OutlineModeTests.run(["--dump"] + arguments + [Self.sample])
         #expect(status == 64)

@@ -66,7 +66,9 @@ struct ScriptSessionTests {
         #expect(session.screen.split(separator: "\n").last!.contains("繁港"))
     }
 
-    @Test("the place in an article survives z: the same source offset, on the screen that shows it", arguments: ["2", "3"])
+    @Test(
+        "the place in an article survives z: the same source offset, on the screen that shows it",
+        arguments: ["2", "3"])
     func placeSurvives(block: String) throws {
         var session = Session(width: 80, height: 24)
         session.press(block + "  ")
@@ -84,7 +86,9 @@ struct ScriptSessionTests {
 
     @Test(
         "a bookmark made in one script stores source offsets and quotes, and resolves in the other",
-        arguments: [(DisplayScript.traditional, DisplayScript.original), (.original, .traditional), (.hongKong, .taiwan)])
+        arguments: [
+            (DisplayScript.traditional, DisplayScript.original), (.original, .traditional), (.hongKong, .taiwan),
+        ])
     func bookmarkAcrossScripts(made: DisplayScript, opened: DisplayScript) throws {
         let dir = FileManager.default.temporaryDirectory.path + "/bs-script-\(UUID().uuidString)"
         let store = BookmarkStore.open(.directory(dir))
@@ -141,7 +145,7 @@ struct ScriptSessionTests {
             session.press("/\(query)<Enter>")
             #expect(session.state.search.matches == expected, "\(script)")
         }
-        if written == "資料" { return }  // not in the sample: only the equality above
+        if written == "資料" { return } // not in the sample: only the equality above
         #expect(!expected.isEmpty)
     }
 

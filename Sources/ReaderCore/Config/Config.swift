@@ -184,7 +184,9 @@ public struct Config: Equatable, Sendable {
                 guard let script = DisplayScript(rawValue: text) else {
                     throw ConfigError(
                         file: file, field: key,
-                        message: "expected \"original\", \"simplified\", \"traditional\", \"tw\" or \"hk\", found \"\(text)\"")
+                        message:
+                            "expected \"original\", \"simplified\", \"traditional\", \"tw\" or \"hk\", found \"\(text)\""
+                    )
                 }
                 config.script = script
             case "stateDir": config.stateDir = try reader.string(value, key)

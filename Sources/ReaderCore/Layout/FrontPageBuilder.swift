@@ -72,7 +72,8 @@ final class FrontPageBuilder {
         current = ScreenPage(width: layout.width, height: layout.height)
         startScreen()
         if articles.isEmpty {
-            current.runs.append(PlacedRun(row: row, column: grid.left, text: layout.options.words.emptyPage, role: .notice))
+            current.runs.append(
+                PlacedRun(row: row, column: grid.left, text: layout.options.words.emptyPage, role: .notice))
         }
     }
 

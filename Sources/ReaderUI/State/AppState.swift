@@ -205,7 +205,8 @@ public struct AppState: Sendable {
             scriptLayout = config.map { config in
                 layout.withWords { (try? scripts.convert($0, config: config)) ?? $0 }
             }
-            words = config.map { config in ReaderWords().converted { (try? scripts.convert($0, config: config)) ?? $0 } }
+            words =
+                config.map { config in ReaderWords().converted { (try? scripts.convert($0, config: config)) ?? $0 } }
                 ?? ReaderWords()
             scriptLabel = announce || script != .original ? script.label : nil
         } catch {

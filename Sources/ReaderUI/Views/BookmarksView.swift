@@ -20,7 +20,8 @@ public enum BookmarksView {
     static func draw(_ state: AppState, into buffer: inout CellBuffer) {
         for row in 0..<state.bodyHeight { buffer.fill(row: row, role: .overlay) }
         let list = state.bookmarks
-        let title = "\(state.words.bookmarks) Bookmarks · \(list.entries.count) · Enter jumps · d deletes · e edits note · Esc closes"
+        let title =
+            "\(state.words.bookmarks) Bookmarks · \(list.entries.count) · Enter jumps · d deletes · e edits note · Esc closes"
         buffer.put(title, row: 0, column: 1, role: .headline, limit: state.width - 1)
         buffer.put(String(repeating: "─", count: state.width), row: 1, column: 0, role: .rule)
         guard !list.entries.isEmpty else {

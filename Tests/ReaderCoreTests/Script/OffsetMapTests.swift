@@ -22,7 +22,7 @@ struct OffsetMapTests {
 
     @Test("an offset inside a lengthened phrase maps into the source phrase, clamped to its last scalar")
     func insidePhrase() {
-        #expect(Self.usb.source(4) == 3)  // 碟 → 盘
+        #expect(Self.usb.source(4) == 3) // 碟 → 盘
         #expect(Self.usb.sourceLength == 5)
         #expect(Self.usb.convertedLength == 6)
     }

@@ -10,7 +10,8 @@ struct ScriptConversionTests {
     static func conversion(_ config: String) throws -> MappedConversion {
         let sibling = ["s2twp": "s2tw", "tw2sp": "tw2s"][config]
         return MappedConversion(
-            converter: try OpenCCConverter(config: config), sibling: try sibling.map { try OpenCCConverter(config: $0) })
+            converter: try OpenCCConverter(config: config), sibling: try sibling.map { try OpenCCConverter(config: $0) }
+        )
     }
 
     @Test(
@@ -71,7 +72,8 @@ struct ScriptConversionTests {
         // place in the other text, both ways.
         let source = Array(text.unicodeScalars)
         let converted = Array(expected.unicodeScalars)
-        for (offset, scalar) in source.enumerated() where converted.contains(scalar) && !"U".unicodeScalars.contains(scalar) {
+        for (offset, scalar) in source.enumerated()
+        where converted.contains(scalar) && !"U".unicodeScalars.contains(scalar) {
             let there = mapped.map.converted(offset)
             if converted[there] == scalar {
                 #expect(mapped.map.source(there) == offset, "\(scalar) at \(offset)")
@@ -92,11 +94,11 @@ struct ScriptConversionTests {
     @Test("the offsets of U盘 in a sentence map onto 隨身碟")
     func usbOffsets() throws {
         let mapped = try Self.conversion("s2twp").convert("插入U盘后，打开软件。")
-        #expect(mapped.map.converted(2..<4) == 2..<5)  // U盘 → 隨身碟
-        #expect(mapped.map.converted(4) == 5)  // 后 → 後
+        #expect(mapped.map.converted(2..<4) == 2..<5) // U盘 → 隨身碟
+        #expect(mapped.map.converted(4) == 5) // 后 → 後
         #expect(mapped.map.source(5) == 4)
         #expect(mapped.map.source(2..<5) == 2..<4)
-        #expect(mapped.map.converted(7..<9) == 8..<10)  // 软件 → 軟體
+        #expect(mapped.map.converted(7..<9) == 8..<10) // 软件 → 軟體
         #expect(mapped.text == "插入隨身碟後，開啟軟體。")
     }
 
@@ -129,7 +131,8 @@ struct ScriptConversionTests {
             let converted = try shelf.article(index, of: edition, config: "s2t")
             #expect(converted.map.isIdentity)
             #expect(converted.article.characterCount == edition.articles[index].characterCount)
-            #expect(converted.article.blocks.map(\.datelineLength) == edition.articles[index].blocks.map(\.datelineLength))
+            #expect(
+                converted.article.blocks.map(\.datelineLength) == edition.articles[index].blocks.map(\.datelineLength))
         }
     }
 
