@@ -231,6 +231,17 @@ public struct AppState: Sendable {
         }
     }
 
+    /// Converts the article in view (or selected) and its neighbours into the script in
+    /// use, if not yet done: the loop calls this while idle. Nothing in the state changes;
+    /// the conversions land in the shared `scripts` cache.
+    public func convertAhead() {
+        guard let scriptConfig, !edition.articles.isEmpty else { return }
+        let here = view == .article ? article : (selected ?? article)
+        for index in [here, here + 1, here - 1] where edition.articles.indices.contains(index) {
+            _ = try? scripts.article(index, of: edition, config: scriptConfig)
+        }
+    }
+
     /// `text` (a bookmark's headline or quote) in the script in use.
     public func displayText(_ text: String) -> String {
         guard let scriptConfig else { return text }
