@@ -1,6 +1,7 @@
-import ReaderCore
 import TestSupport
 import Testing
+
+@testable import ReaderCore
 
 @Suite(
     "繁简 conversion through OpenCC, with exact offset maps",
@@ -118,6 +119,12 @@ struct ScriptConversionTests {
             try OpenCCConverter(config: config)
         }
         #expect(found == expected)
+        // The verdict is far from the 5 % line: a Simplified sample has next to no
+        // Traditional-only forms, a Traditional one a large share.
+        let sample = ScriptDetector.sample(of: edition)
+        let share =
+            100 * ScriptDetector.changed(sample, by: try OpenCCConverter(config: "t2s")) / sample.unicodeScalars.count
+        #expect(config == nil ? share < 1 : share > 15, "\(share) %")
     }
 
     @Test("a converted edition keeps its article ids, datelines and every body offset")
