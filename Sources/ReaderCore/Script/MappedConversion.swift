@@ -61,26 +61,71 @@ public struct MappedConversion: Sendable {
     private func phrases(of clause: String, converted: String) -> OffsetMap {
         let scalars = Array(clause.unicodeScalars)
         let convertedCount = EditionScalars.count(converted)
-        if scalars.count == convertedCount {
-            if sibling == nil || sibling!.convert(clause) == converted { return OffsetMap(identity: scalars.count) }
+        let plain = sibling?.convert(clause)
+        if scalars.count == convertedCount, sibling == nil || plain == converted {
+            return OffsetMap(identity: scalars.count)
         }
-        // Segment boundaries: k splits the clause where converting both sides apart
-        // gives the same text, and the converted side's length says where k lands.
-        var map = OffsetMap()
+        // Where the sibling's conversion (one for one with the clause) and this one agree
+        // at both ends, the clause is cut there, if the cut is a segment boundary and the
+        // piece converts alike both ways; only the middle is then searched scalar by scalar.
+        var low = 0
+        var high = scalars.count
+        if let plain, EditionScalars.count(plain) == scalars.count {
+            let a = Array(plain.unicodeScalars)
+            let b = Array(converted.unicodeScalars)
+            var prefix = 0
+            while prefix < min(a.count, b.count), a[prefix] == b[prefix] { prefix += 1 }
+            var suffix = 0
+            while suffix < min(a.count, b.count) - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+                suffix += 1
+            }
+            if prefix > 0, isIdentityCut(scalars, at: prefix, keepHead: true, converted: converted) { low = prefix }
+            let tailStart = scalars.count - suffix
+            if suffix > 0, tailStart > low,
+                isIdentityCut(scalars, at: tailStart, keepHead: false, converted: converted)
+            {
+                high = tailStart
+            }
+        }
+        var middle = Array(scalars[low..<high])
+        var whole = converter.convert(Self.string(middle[...]))
+        let ends = (converter.convert(Self.string(scalars[0..<low])), converter.convert(Self.string(scalars[high...])))
+        if ends.0 + whole + ends.1 != converted {
+            // The cuts did not compose (never seen): search the whole clause.
+            (low, high) = (0, scalars.count)
+            middle = scalars
+            whole = converted
+        }
+        var map = OffsetMap(identity: low)
+        // Segment boundaries: k splits the middle where converting both sides apart gives
+        // the same text, and the converted side's length says where k lands.
         var lastSource = 0
         var lastConverted = 0
-        for k in 1...scalars.count {
-            let head = converter.convert(Self.string(scalars[0..<k]))
-            if k < scalars.count {
-                let tail = converter.convert(Self.string(scalars[k...]))
-                guard head + tail == converted else { continue }
+        for k in 1...max(1, middle.count) where k <= middle.count {
+            let head = converter.convert(Self.string(middle[0..<k]))
+            if k < middle.count {
+                let tail = converter.convert(Self.string(middle[k...]))
+                guard head + tail == whole else { continue }
             }
             let headCount = EditionScalars.count(head)
             map.appendPhrase(sourceLength: k - lastSource, convertedLength: headCount - lastConverted)
             lastSource = k
             lastConverted = headCount
         }
+        map.appendIdentity(scalars.count - high)
         return map
+    }
+
+    /// Whether cutting `scalars` at `k` splits its conversion `converted` in two, and the
+    /// head (or, `keepHead` false, the tail) converts as the sibling converts it, one for one.
+    private func isIdentityCut(_ scalars: [Unicode.Scalar], at k: Int, keepHead: Bool, converted: String) -> Bool {
+        guard let sibling else { return false }
+        let head = Self.string(scalars[0..<k])
+        let tail = Self.string(scalars[k...])
+        let headConverted = converter.convert(head)
+        let tailConverted = converter.convert(tail)
+        guard headConverted + tailConverted == converted else { return false }
+        return keepHead ? headConverted == sibling.convert(head) : tailConverted == sibling.convert(tail)
     }
 
     /// `text` cut after each clause mark (the marks stay with their clause).

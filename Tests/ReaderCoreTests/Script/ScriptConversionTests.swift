@@ -87,6 +87,15 @@ struct ScriptConversionTests {
                 String.UnicodeScalarView(converted[piece.converted..<(piece.converted + piece.convertedLength)]))
             #expect(conversion.converter.convert(from) == to)
         }
+        // Every segment boundary of the whole text, found by brute force (converting the
+        // two sides apart gives the whole's conversion), maps where its head's conversion ends.
+        for k in 1..<source.count {
+            let head = conversion.converter.convert(String(String.UnicodeScalarView(source[0..<k])))
+            let tail = conversion.converter.convert(String(String.UnicodeScalarView(source[k...])))
+            guard head + tail == expected else { continue }
+            #expect(mapped.map.converted(k) == head.unicodeScalars.count, "boundary \(k)")
+            #expect(mapped.map.source(head.unicodeScalars.count) == k, "boundary \(k)")
+        }
         // Offsets after the last change map by the difference of lengths.
         let delta = converted.count - source.count
         #expect(mapped.map.converted(source.count) == source.count + delta)
