@@ -44,24 +44,38 @@ public struct MappedConversion: Sendable {
         if sibling == nil, EditionScalars.count(whole) == length {
             return MappedText(text: whole, map: OffsetMap(identity: length))
         }
-        if let sibling, sibling.convert(text) == whole {
+        let plain = sibling?.convert(text)
+        if let plain, plain == whole {
             return MappedText(text: whole, map: OffsetMap(identity: length))
         }
+        let clauses = Self.clauses(of: text)
+        // The clause marks pass through OpenCC and no dictionary value holds one either, so
+        // both conversions of the whole text cut into the clauses' own conversions; should
+        // the counts disagree (a value with a space), each clause is converted on its own.
+        let converted = Self.clauses(of: whole)
+        let plainClauses = plain.map { Self.clauses(of: $0) }
+        let aligned =
+            converted.count == clauses.count && (plainClauses?.count ?? clauses.count) == clauses.count
+            && zip(clauses, converted).allSatisfy { clause, converted in
+                // Every clause but the last ends in its mark, in both texts.
+                guard let mark = clause.unicodeScalars.last, Self.clauseMarks.contains(mark) else { return true }
+                return converted.unicodeScalars.last == mark
+            }
         var out = ""
         var map = OffsetMap()
-        for clause in Self.clauses(of: text) {
-            let converted = converter.convert(clause)
-            out += converted
-            map.append(phrases(of: clause, converted: converted))
+        for (index, clause) in clauses.enumerated() {
+            let clauseConverted = aligned ? converted[index] : converter.convert(clause)
+            let clausePlain = aligned ? plainClauses?[index] : sibling?.convert(clause)
+            out += clauseConverted
+            map.append(phrases(of: clause, converted: clauseConverted, plain: clausePlain))
         }
         return MappedText(text: out, map: map)
     }
 
-    /// The map of one clause to its conversion `converted`.
-    private func phrases(of clause: String, converted: String) -> OffsetMap {
+    /// The map of one clause to its conversion `converted` (and the sibling's, `plain`).
+    private func phrases(of clause: String, converted: String, plain: String?) -> OffsetMap {
         let scalars = Array(clause.unicodeScalars)
         let convertedCount = EditionScalars.count(converted)
-        let plain = sibling?.convert(clause)
         if scalars.count == convertedCount, sibling == nil || plain == converted {
             return OffsetMap(identity: scalars.count)
         }
