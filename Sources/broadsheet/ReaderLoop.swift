@@ -79,7 +79,8 @@ struct ReaderLoop {
                     terminal.prepare(next.frame)
                 }
                 // In another script, the articles n, p and Enter would show are converted
-                // now, so that turning to them costs no more than in the original.
+                // now, so that turning to them costs no more than in the original; while a
+                // query is typed, search's script fold is made.
                 state.convertAhead()
             }
             let event = terminal.read(timeout: completion == nil ? Self.tick : Self.completionTick)

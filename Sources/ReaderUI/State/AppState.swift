@@ -232,9 +232,11 @@ public struct AppState: Sendable {
     }
 
     /// Converts the article in view (or selected) and its neighbours into the script in
-    /// use, if not yet done: the loop calls this while idle. Nothing in the state changes;
-    /// the conversions land in the shared `scripts` cache.
+    /// use, if not yet done, and builds search's script fold while a query is typed: the
+    /// loop calls this while idle. Nothing in the state changes; the work lands in the
+    /// shared `scripts` cache.
     public func convertAhead() {
+        if search.editing { _ = scripts.searchFold() }
         guard let scriptConfig, !edition.articles.isEmpty else { return }
         let here = view == .article ? article : (selected ?? article)
         for index in [here, here + 1, here - 1] where edition.articles.indices.contains(index) {
