@@ -136,7 +136,7 @@ private func reduceShared(_ s: inout AppState, _ action: Action) {
         s.article = 0
         s.offset = 0
         showPage(&s, s.pageNumbers.first ?? 1)
-        s.notice = "\(edition.masthead.title) \(edition.masthead.date.map(String.init(describing:)) ?? "")"
+        s.notice = "\(s.shown.masthead.title) \(edition.masthead.date.map(String.init(describing:)) ?? "")"
     case .frontPage:
         showPage(&s, s.pageNumbers.first ?? 1)
     case .addBookmark:
