@@ -152,6 +152,16 @@ struct ScriptConversionTests {
         }
     }
 
+    @Test("a configuration OpenCC cannot open is an error that names it, never a crash")
+    func missingConfiguration() {
+        #expect(throws: ScriptConversionError.self) { try OpenCCConverter(config: "s2klingon") }
+        do {
+            _ = try OpenCCConverter(config: "s2klingon")
+        } catch {
+            #expect("\(error)".contains("s2klingon"))
+        }
+    }
+
     @Test("the script named for display picks OpenCC's configuration from the edition's own")
     func configurationChoice() {
         #expect(DisplayScript.traditional.configuration(from: .simplified) == "s2t")
