@@ -53,7 +53,7 @@ public enum DisplayScript: String, Sendable, Equatable, CaseIterable {
 }
 
 /// The script an edition is printed in, as `ScriptDetector` finds it.
-public enum SourceScript: String, Sendable, Equatable {
+public enum SourceScript: Sendable, Equatable {
     case simplified
     /// Traditional in OpenCC's standard forms, or not told apart.
     case traditional

@@ -1,5 +1,5 @@
 /// One article in another script: the text to lay out and the map of its body offsets.
-public struct ConvertedArticle: Sendable, Equatable {
+public struct ConvertedArticle: Sendable {
     public var article: Article
     /// Converted body offsets (across blocks, as `Article.blockStarts`) ↔ source offsets.
     public var map: OffsetMap

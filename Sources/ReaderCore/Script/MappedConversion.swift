@@ -1,5 +1,5 @@
 /// A text converted by OpenCC together with the exact map back to its source offsets.
-public struct MappedText: Sendable, Equatable {
+public struct MappedText: Sendable {
     public var text: String
     public var map: OffsetMap
 

@@ -9,7 +9,7 @@ import Darwin
 #endif
 
 /// Why a script conversion is not available.
-public enum ScriptConversionError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum ScriptConversionError: Error, Sendable, CustomStringConvertible {
     /// libopencc.so.1.1 could not be opened (the package is not installed).
     case libraryMissing
     /// The library is there but a configuration or its dictionaries are not.

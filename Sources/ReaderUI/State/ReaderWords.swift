@@ -1,6 +1,6 @@
 /// The reader's own Chinese words in its status bar and list titles (版 and 文 are the
 /// same in both scripts), in the script the edition is shown in: 页 becomes 頁.
-public struct ReaderWords: Sendable, Equatable {
+public struct ReaderWords: Sendable {
     /// A screen page, in the status bar.
     public var screen = "页"
     /// The table of contents' title.
