@@ -105,7 +105,13 @@ struct ScriptSessionTests {
         #expect(bookmark.headline == article.headline)
         session.press("F")
         session.state = reduce(session.state, .scriptChosen(opened))
-        session.press("'<Enter>")
+        session.press("'")
+        // The list shows the paper and headline in the script in use.
+        let list = session.screen
+        #expect(list.contains(session.state.displayText("株洲日报")))
+        #expect(list.contains(String(session.state.displayText(article.headline).prefix(6))))
+        #expect(list.contains(opened == .original ? "书签" : "書籤"))
+        session.press("<Enter>")
         #expect(session.state.article == 1)
         let layout = try #require(session.state.articleLayout)
         let start = layout.starts[session.state.screen]
