@@ -17,9 +17,12 @@ let package = Package(
     ],
     targets: [
         // Model, parser, text engine, layout, bookmarks, themes; file access in named places. No terminal.
-        .target(name: "ReaderCore", dependencies: ["CICU"]),
+        .target(name: "ReaderCore", dependencies: ["CICU", "COpenCC"]),
         // ICU's word break iterator (Debian's libicu-dev), for headline breaking only.
         .systemLibrary(name: "CICU", path: "Sources/CICU"),
+        // OpenCC's C API (Debian's libopencc-dev), for 繁简 conversion only; opened with
+        // dlopen the first time a text is converted or a search folds scripts.
+        .systemLibrary(name: "COpenCC", path: "Sources/COpenCC"),
         // Cell buffer, views, app state and reducer. No terminal either.
         .target(name: "ReaderUI", dependencies: ["ReaderCore"]),
         // The only C import: ncursesw, behind a shim header.

@@ -19,7 +19,7 @@ while IFS= read -r -d '' file; do sources+=("$file"); done \
 # C parts and Swift's unsafe pointers. -O: the fuzzer needs speed more than debug info.
 echo "fuzz: building ($(( ${#sources[@]} + 1 )) files)…"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name ReaderCoreFuzz -package-name broadsheet \
-  -I Sources/CICU "${sources[@]}" Fuzz/fuzz_parse_layout.swift -o "$out/fuzz_parse_layout"
+  -I Sources/CICU -I Sources/COpenCC "${sources[@]}" Fuzz/fuzz_parse_layout.swift -o "$out/fuzz_parse_layout"
 
 echo "fuzz: running ${seconds}s"
 "$out/fuzz_parse_layout" "$out/corpus" Fuzz/corpus \

@@ -35,7 +35,7 @@ struct DumpMode {
         if let columns = command.columns, columns < 1 {
             throw ValidationError("--columns must be at least 1 (got \(columns))")
         }
-        let edition: Edition
+        var edition: Edition
         do {
             edition = try EditionInput.edition(
                 command.edition, environment: ProcessInfo.processInfo.environment,
@@ -46,9 +46,11 @@ struct DumpMode {
             throw ExitCode(EditionInput.exitStatus(error))
         }
         let ambiguous = command.ambiguous ?? .narrow
-        let layout = EditionLayout(
-            edition: edition, width: width, height: height,
-            options: LayoutOptions(columns: command.columns, ambiguous: ambiguous, vertical: command.vertical))
+        var options = LayoutOptions(columns: command.columns, ambiguous: ambiguous, vertical: command.vertical)
+        if let script = command.script, script != .original {
+            (edition, options.words) = try converted(edition, to: script)
+        }
+        let layout = EditionLayout(edition: edition, width: width, height: height, options: options)
         // Pages are formatted and written one by one, so a whole-edition dump never
         // holds its text in memory; output is flushed in chunks of about 64 KiB.
         var output = StandardOutput()
@@ -70,6 +72,33 @@ struct DumpMode {
         // The process is done: freeing the edition and every cached article's screens
         // piece by piece would cost ~2 % of a whole-edition dump, and exit frees it all.
         withExtendedLifetime((edition, layout)) { exit(0) }
+    }
+
+    /// `edition` with what the dump shows in `script` (the articles of the first 版 for
+    /// the default first front screen, one article for `--article`, else all of them).
+    /// A script that cannot be shown is an error: a dump is a contract and does not
+    /// silently fall back to the original.
+    private func converted(_ edition: Edition, to script: DisplayScript) throws -> (Edition, LayoutWords) {
+        let shelf = ScriptShelf()
+        do {
+            guard let config = try shelf.configuration(for: script, of: edition) else {
+                return (edition, LayoutWords())
+            }
+            let indices: [Int]
+            if let number = command.article {
+                indices = edition.articles.indices.contains(number - 1) ? [number - 1] : []
+            } else if !command.allArticles, (command.page ?? "1") == "1" {
+                let first = edition.articles.map(\.page).min()
+                indices = edition.articles.indices.filter { edition.articles[$0].page == first }
+            } else {
+                indices = Array(edition.articles.indices)
+            }
+            let words = LayoutWords().converted { (try? shelf.convert($0, config: config)) ?? $0 }
+            return (try shelf.edition(edition, config: config, converting: indices), words)
+        } catch {
+            StandardOutput.write(Array("broadsheet: \(error)\n".utf8), to: 2)
+            throw ExitCode(1)
+        }
     }
 
     /// The screens asked for: the run of screens of `--front`, `--article` or

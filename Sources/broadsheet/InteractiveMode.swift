@@ -91,6 +91,10 @@ struct InteractiveMode {
         // Vertical setting needs the vertical forms two cells wide; asked of the locale once.
         state = reduce(state, .verticalFormsChecked(TerminalLocale.drawsVerticalForms))
         if command.vertical || config.vertical == true { state = reduce(state, .toggleVertical) }
+        // Only a chosen script loads OpenCC; the original needs nothing.
+        if let script = command.script ?? config.script, script != .original {
+            state = reduce(state, .scriptChosen(script))
+        }
         let keyWarning = config.unknownActions(Set(KeyOverrides.actionNames.keys)).first.map {
             "\($0); binding ignored"
         }

@@ -92,6 +92,8 @@ enum QuickArguments {
         case "columns": guard let number = Int(value) else { return false }; options.columns = number
         case "article": guard let number = Int(value) else { return false }; options.article = number
         case "idle-reset": guard let minutes = Double(value) else { return false }; options.idleReset = minutes
+        case "script":
+            guard let script = DisplayScript(rawValue: value) else { return false }; options.script = script
         case "ambiguous":
             guard let width = AmbiguousWidth(rawValue: value) else { return false }; options.ambiguous = width
         default: return false

@@ -53,6 +53,12 @@ struct ReadCommand: ParsableCommand {
     @Option(help: "Theme name (from Themes/ or your themes directory) or a path to a theme file.")
     var theme: String?
 
+    @Option(
+        help:
+            "Script to show: original, simplified, traditional, tw (Taiwan forms and phrases) or hk (Hong Kong forms); z cycles. Converted by OpenCC."
+    )
+    var script: DisplayScript?
+
     @Flag(help: "Run as a kiosk: only the library is readable, nothing is executed.")
     var kiosk = false
 
@@ -76,7 +82,8 @@ struct ReadCommand: ParsableCommand {
         ReadOptions(
             edition: edition, dump: dump, outline: outline, json: json, width: width, height: height,
             columns: columns, page: page, front: front, article: article, allArticles: allArticles,
-            ambiguous: ambiguous, vertical: vertical, color: color, theme: theme, kiosk: kiosk, idleReset: idleReset,
+            ambiguous: ambiguous, vertical: vertical, color: color, theme: theme, script: script, kiosk: kiosk,
+            idleReset: idleReset,
             noState: noState, stateDir: stateDir, config: config)
     }
 
@@ -87,3 +94,5 @@ struct ReadCommand: ParsableCommand {
 }
 
 extension AmbiguousWidth: ExpressibleByArgument {}
+
+extension DisplayScript: ExpressibleByArgument {}

@@ -20,6 +20,7 @@ struct ReadOptions: Equatable {
     var vertical = false
     var color = false
     var theme: String?
+    var script: DisplayScript?
     var kiosk = false
     var idleReset: Double?
     var noState = false

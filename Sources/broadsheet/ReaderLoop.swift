@@ -73,9 +73,15 @@ struct ReaderLoop {
             completion?.start()
             // While idle, draw the next screen ahead: a page turn then only sends it.
             // Not from a first 版 alone: the whole edition replaces it before any key.
-            if ahead == nil, completion == nil, !terminal.inputPending, let next = lookahead() {
-                ahead = next
-                terminal.prepare(next.frame)
+            if ahead == nil, completion == nil, !terminal.inputPending {
+                if let next = lookahead() {
+                    ahead = next
+                    terminal.prepare(next.frame)
+                }
+                // In another script, the articles n, p and Enter would show are converted
+                // now, so that turning to them costs no more than in the original; while a
+                // query is typed, search's script fold is made.
+                state.convertAhead()
             }
             let event = terminal.read(timeout: completion == nil ? Self.tick : Self.completionTick)
             if case .key = event { idle?.touch() }

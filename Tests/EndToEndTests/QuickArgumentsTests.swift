@@ -39,6 +39,9 @@ struct QuickArgumentsTests {
         ["--idle-reset", "0.5", "--kiosk"],
         ["--idle-reset=10", "--state-dir", "/tmp/状态", "--config", "/etc/b.json", sample],
         ["--dump", "--width", "0", sample],
+        ["--script", "traditional", sample],
+        ["--dump", "--script=tw", "--article", "2", sample],
+        ["--script", "hk", "--kiosk"],
     ]
 
     @Test("a plain start gives the same options as ArgumentParser", arguments: handled)
@@ -52,7 +55,7 @@ struct QuickArgumentsTests {
         ["read", sample], ["bookmarks", "list"], [sample, "bookmarks"],
         ["--theme"], ["--theme", "--kiosk"], ["--theme", "-"], ["--theme="], ["--theme", "read"],
         ["--width", "abc", sample], ["--width", "-5", sample], ["--width", "8.5"],
-        ["--ambiguous", "half", sample], ["--idle-reset", "soon"],
+        ["--ambiguous", "half", sample], ["--idle-reset", "soon"], ["--script", "繁体", sample],
         ["--dump", "--dump", sample], ["--theme", "a", "--theme", "b"],
         [sample, "2023-03-29"], ["--", sample], ["-"], [""], ["--kiosk=yes"],
         ["--unknown"], ["--dmup", sample], ["-k"], ["--generate-completion-script", "bash"],

@@ -1,3 +1,5 @@
+import ReaderCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -44,4 +46,15 @@ public enum SystemRequirement {
     public static let kioskSSHReason =
         "needs root, openssh-server (/usr/sbin/sshd), openssh-client, useradd and tmux; "
         + ".ci/run installs them and sets BROADSHEET_REQUIRE_ALL=1 so the test always runs there"
+
+    /// OpenCC can be loaded and opens its configurations: libopencc1.1 and libopencc-data
+    /// (libopencc-dev for the build), or `BROADSHEET_REQUIRE_ALL` is set.
+    public static var openCC: Bool {
+        requireAll || (try? OpenCCConverter(config: "s2t")) != nil
+    }
+
+    /// Why the 繁简 conversion tests are skipped when `openCC` is false.
+    public static let openCCReason =
+        "needs OpenCC (Debian's libopencc-dev, with libopencc1.1 and libopencc-data); "
+        + ".ci/run installs it and sets BROADSHEET_REQUIRE_ALL=1 so the tests always run there"
 }

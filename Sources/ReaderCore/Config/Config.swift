@@ -3,7 +3,7 @@
 /// `/etc/broadsheet/config.json`. Command-line options override both.
 ///
 /// ```json
-/// { "theme": "night", "ambiguous": "wide", "columns": 3, "vertical": false,
+/// { "theme": "night", "ambiguous": "wide", "columns": 3, "vertical": false, "script": "traditional",
 ///   "library": "/srv/editions", "stateDir": "/var/lib/broadsheet", "noState": false,
 ///   "keys": { "x": "quit", "ctrl-f": "nextPage", "h": "none" },
 ///   "kiosk": { "enabled": true, "idleResetMinutes": 10 } }
@@ -24,6 +24,8 @@ public struct Config: Equatable, Sendable {
     /// The paper's name for editions that do not name it (a day folder of article
     /// files whose `source_url` names no known paper).
     public var paperName: String?
+    /// The script the reader starts in, as for `--script`.
+    public var script: DisplayScript?
     /// Where `bookmarks.json` lives, as for `--state-dir`.
     public var stateDir: String?
     /// Keep no state on disk, as `--no-state`.
@@ -85,6 +87,7 @@ public struct Config: Equatable, Sendable {
         out.columns = user.columns ?? columns
         out.vertical = user.vertical ?? vertical
         out.paperName = user.paperName ?? paperName
+        out.script = user.script ?? script
         out.keys.merge(user.keys) { _, new in new }
         out.sources += user.sources
         if kiosk.enabled != true && !forced {
@@ -179,6 +182,16 @@ public struct Config: Equatable, Sendable {
                 config.columns = try reader.integer(value, key, in: 1...8, orElse: "or \"auto\"")
             case "library": config.library = try reader.string(value, key)
             case "paperName": config.paperName = try reader.string(value, key)
+            case "script":
+                let text = try reader.string(value, key)
+                guard let script = DisplayScript(rawValue: text) else {
+                    throw ConfigError(
+                        file: file, field: key,
+                        message:
+                            "expected \"original\", \"simplified\", \"traditional\", \"tw\" or \"hk\", found \"\(text)\""
+                    )
+                }
+                config.script = script
             case "stateDir": config.stateDir = try reader.string(value, key)
             case "noState": config.noState = try reader.bool(value, key)
             case "vertical": config.vertical = try reader.bool(value, key)
@@ -188,7 +201,7 @@ public struct Config: Equatable, Sendable {
                 throw ConfigError(
                     file: file, field: key,
                     message: "unknown setting (settings: theme, ambiguous, "
-                        + "columns, vertical, library, paperName, stateDir, noState, keys, kiosk)")
+                        + "columns, vertical, library, paperName, script, stateDir, noState, keys, kiosk)")
             }
         }
         return config

@@ -119,7 +119,7 @@ struct ArticleBuilder {
     /// The head of every later screen: the headline marked as continued, and a rule.
     private func runningHead(_ article: Article, grid: ColumnGrid, measure: DisplayWidth, rule: LaidRow) -> [LaidRow] {
         let span = grid.span
-        let mark = "（续）"
+        let mark = layout.options.words.continued
         let fitted = TextFit.truncate(article.headline, to: span - measure.of(mark), mark: "…", measure: measure)
         var runs = [PlacedRun(row: 0, column: 0, text: fitted.text, role: .headline)]
         var column = measure.of(fitted.text)

@@ -65,14 +65,17 @@ final class FrontPageBuilder {
         grid = ColumnGrid(
             count: ColumnGrid.columnCount(width: layout.width, options: layout.options),
             width: layout.width, gutter: gutter)
-        masthead = MastheadSetter(masthead: layout.edition.masthead, ambiguous: layout.options.ambiguous)
+        masthead = MastheadSetter(
+            masthead: layout.edition.masthead, ambiguous: layout.options.ambiguous,
+            continued: layout.options.words.continued)
         articles = setting.articles
         isFirstPage = setting.isFirstPage
         pageName = setting.edition.pages.first { $0.number == setting.page }?.name
         current = ScreenPage(width: layout.width, height: layout.height)
         startScreen()
         if articles.isEmpty {
-            current.runs.append(PlacedRun(row: row, column: grid.left, text: "本版没有文章", role: .notice))
+            current.runs.append(
+                PlacedRun(row: row, column: grid.left, text: layout.options.words.emptyPage, role: .notice))
         }
     }
 

@@ -25,10 +25,10 @@ public struct JumpTarget: Sendable, Equatable, Hashable {
     }
 
     /// Labels in order: digits 1–9, then letters that are not reader keys
-    /// (b f g h j k m n p q t are taken by navigation and v by vertical setting, so they
-    /// are skipped).
+    /// (b f g h j k m n p q t are taken by navigation, v by vertical setting and z by the
+    /// script, so they are skipped).
     public static let labels: [String] =
-        (1...9).map(String.init) + "acdeilorsuwxyz".map { String($0) }
+        (1...9).map(String.init) + "acdeilorsuwxy".map { String($0) }
 
     /// The jump label of the `index`-th block (0-based) of a 版, if there is one.
     public static func label(forBlock index: Int) -> String? {

@@ -6,6 +6,8 @@ public struct LayoutOptions: Sendable, Equatable, Hashable {
     public var ambiguous: AmbiguousWidth
     /// Articles set vertically (直排): columns of one character a row, read right to left.
     public var vertical: Bool
+    /// The words the layout adds to the edition's own text, in the script shown.
+    public var words = LayoutWords()
 
     public init(columns: Int? = nil, ambiguous: AmbiguousWidth = .narrow, vertical: Bool = false) {
         self.columns = columns
@@ -21,5 +23,24 @@ public struct LayoutOptions: Sendable, Equatable, Hashable {
         case ..<170: return 3
         default: return 4
         }
+    }
+}
+
+/// The few words the layout writes itself (not the edition's text): given in the
+/// script the edition is shown in, so a Traditional screen says （續）, not （续）.
+public struct LayoutWords: Sendable, Equatable, Hashable {
+    /// After the headline or folio of a continued screen.
+    public var continued = "（续）"
+    /// On a 版 without articles.
+    public var emptyPage = "本版没有文章"
+
+    public init() {}
+
+    /// These words through `convert` (an OpenCC conversion).
+    public func converted(_ convert: (String) -> String) -> LayoutWords {
+        var out = self
+        out.continued = convert(continued)
+        out.emptyPage = convert(emptyPage)
+        return out
     }
 }

@@ -2,6 +2,8 @@
 struct MastheadSetter {
     var masthead: Masthead
     var ambiguous: AmbiguousWidth
+    /// The mark of a continued folio (LayoutWords.continued).
+    var continued = "（续）"
 
     /// The date as printed: 2023年3月29日.
     private var printedDate: String? {
@@ -62,7 +64,7 @@ struct MastheadSetter {
         let measure = DisplayWidth(ambiguous: ambiguous)
         var leftText = masthead.title + "  第\(page)版"
         if let name = pageName, !name.isEmpty { leftText += " " + name }
-        if continued { leftText += "（续）" }
+        if continued { leftText += self.continued }
         let rightText = printedDate ?? ""
         var runs: [PlacedRun] = []
         let leftFit = TextFit.clip(leftText, to: span, measure: measure)

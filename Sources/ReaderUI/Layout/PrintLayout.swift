@@ -20,6 +20,13 @@ public struct PrintLayout: ReaderLayout {
         (EditionLayout.minimumWidth, EditionLayout.minimumHeight)
     }
 
+    /// This layout with its continued mark and empty-版 notice through `convert`.
+    public func withWords(_ convert: (String) -> String) -> any ReaderLayout {
+        var out = self
+        out.options.words = LayoutWords().converted(convert)
+        return out
+    }
+
     /// Every screen of 版 `page` with its blocks.
     public func pageView(_ edition: Edition, page: Int, width: Int, height: Int) -> PageViewLayout {
         let layout = EditionLayout(edition: edition, width: width, height: height, options: options)

@@ -23,10 +23,26 @@ public struct ArticleViewLayout: Sendable, Equatable {
     public var screens: [ScreenPage]
     /// The text offset (scalars) of the first body character on each screen.
     public var starts: [Int]
+    /// For an article shown in another script whose conversion changed lengths: the
+    /// map between the laid-out text (the runs' `source` ranges) and the article's own
+    /// offsets (`starts`). Nil when the two are the same.
+    public var offsets: OffsetMap?
 
-    public init(screens: [ScreenPage], starts: [Int]) {
+    public init(screens: [ScreenPage], starts: [Int], offsets: OffsetMap? = nil) {
         self.screens = screens
         self.starts = starts
+        self.offsets = offsets
+    }
+
+    /// Turns `starts` from the laid-out (converted) text's offsets into the source's.
+    mutating func mapOffsets(_ map: OffsetMap) {
+        starts = starts.map { map.source($0) }
+        offsets = map
+    }
+
+    /// The laid-out text's offsets showing source `range`.
+    public func laidOut(_ range: Range<Int>) -> Range<Int> {
+        offsets?.converted(range) ?? range
     }
 
     /// The screen that shows the text at `offset`.
@@ -50,9 +66,14 @@ public protocol ReaderLayout: Sendable {
     var minimumSize: (width: Int, height: Int) { get }
     /// The same layout with articles set vertically (直排) or horizontally.
     func setting(vertical: Bool) -> any ReaderLayout
+    /// This layout with the words it writes itself (（续）…) passed through `convert`,
+    /// for an edition shown in another script.
+    func withWords(_ convert: (String) -> String) -> any ReaderLayout
 }
 
 extension ReaderLayout {
     /// A layout without a vertical setting stays as it is.
     public func setting(vertical: Bool) -> any ReaderLayout { self }
+    /// A layout that writes no words of its own is the same in every script.
+    public func withWords(_ convert: (String) -> String) -> any ReaderLayout { self }
 }

@@ -34,6 +34,10 @@ public enum Action: Sendable, Equatable {
     case toggleVertical
     /// Start-up: whether the terminal draws the vertical punctuation forms two cells wide.
     case verticalFormsChecked(Bool)
+    /// z: the next script (original → 简 → 繁).
+    case nextScript
+    /// Start-up: the script `--script` or the config chose.
+    case scriptChosen(DisplayScript)
     case resize(width: Int, height: Int)
     case click(row: Int, column: Int)
     /// Put `text` in the status line (nil: clear it).

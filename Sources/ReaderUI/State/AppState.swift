@@ -80,6 +80,23 @@ public struct AppState: Sendable {
     public internal(set) var verticalFormsDrawn: Bool?
     public internal(set) var request: Request?
     public internal(set) var quit = false
+    /// The script the edition is shown in (`z` cycles; `--script` and the config set it).
+    public internal(set) var script: DisplayScript = .original
+    /// The script chosen at start: a regional one (tw, hk) takes 繁's place in `z`'s cycle.
+    public internal(set) var preferredScript: DisplayScript = .original
+    /// The OpenCC configuration in use (nil: the edition's own text is shown).
+    public private(set) var scriptConfig: String?
+    /// The short name of the script in use for the status bar; nil until a script is chosen.
+    public private(set) var scriptLabel: String?
+    /// The edition as drawn: its headings in the script in use (`edition` when original).
+    /// Positions, bookmarks and search stay in `edition`'s offsets.
+    public private(set) var shown: Edition
+    /// The converters, the detected script and the converted texts, shared by copies.
+    public let scripts: ScriptShelf
+    /// The reader's own words (页, 目录, 书签) in the script in use.
+    public private(set) var words = ReaderWords()
+    /// `layout` with its own words in the script in use (nil: the original script).
+    private var scriptLayout: (any ReaderLayout)?
     public private(set) var pageLayout: PageViewLayout?
     public private(set) var articleLayout: ArticleViewLayout?
     private var pageLayoutKey: [Int] = []
@@ -88,9 +105,11 @@ public struct AppState: Sendable {
     public init(
         edition: Edition, layout: any ReaderLayout = PrintLayout(),
         width: Int, height: Int, themeNames: [String] = ["default"],
-        measure: DisplayWidth = DisplayWidth()
+        measure: DisplayWidth = DisplayWidth(), scripts: ScriptShelf = ScriptShelf()
     ) {
         self.edition = edition
+        self.shown = edition
+        self.scripts = scripts
         self.layout = layout
         self.measure = measure
         self.width = width
@@ -130,17 +149,26 @@ public struct AppState: Sendable {
     /// Lays out the current view at the current size, reusing the cached layout.
     mutating func relayout() {
         guard !isTooSmall else { return }
-        let setting = vertical ? layout.setting(vertical: true) : layout
+        let base = scriptLayout ?? self.layout
+        let layout = vertical ? base.setting(vertical: true) : base
         let pageKey = [page, width, bodyHeight, vertical ? 1 : 0]
         if view == .page, pageKey != pageLayoutKey || pageLayout == nil {
-            pageLayout = setting.pageView(edition, page: page, width: width, height: bodyHeight)
+            pageLayout = layout.pageView(
+                displayed(converting: edition.articles.indices.filter { edition.articles[$0].page == page }),
+                page: page, width: width, height: bodyHeight)
             pageLayoutKey = pageKey
         }
         let articleKey = [article, width, bodyHeight, vertical ? 1 : 0]
         if view == .article, !edition.articles.isEmpty,
             articleKey != articleLayoutKey || articleLayout == nil
         {
-            articleLayout = setting.article(edition, index: article, width: width, height: bodyHeight)
+            articleLayout = layout.article(
+                displayed(converting: [article]), index: article, width: width, height: bodyHeight)
+            if let scriptConfig, let converted = try? scripts.article(article, of: edition, config: scriptConfig),
+                !converted.map.isIdentity
+            {
+                articleLayout?.mapOffsets(converted.map)
+            }
             articleLayoutKey = articleKey
         }
         if view == .article, let articleLayout {
@@ -163,6 +191,69 @@ public struct AppState: Sendable {
     /// Where the reader is, for the saved reading position: (article, offset), or nil on a 版 view.
     public var readingPlace: (article: Int, offset: Int)? {
         view == .article && edition.articles.indices.contains(article) ? (article, offset) : nil
+    }
+
+    /// The edition to lay out: `shown` with the bodies of `indices` in the script in use.
+    private func displayed(converting indices: [Int]) -> Edition {
+        guard let scriptConfig else { return edition }
+        return (try? scripts.edition(edition, config: scriptConfig, converting: indices)) ?? edition
+    }
+
+    /// Shows the edition in `script`, or says why it cannot and stays as it was;
+    /// also redoes the conversion for a new edition (whose script may differ).
+    /// `announce` false (an idle reset to the original) shows no script in the status bar.
+    mutating func applyScript(_ script: DisplayScript, announce: Bool = true) {
+        do {
+            let config = try scripts.configuration(for: script, of: edition)
+            self.script = script
+            scriptConfig = config
+            shown = try config.map { try scripts.heads(of: edition, config: $0) } ?? edition
+            scriptLayout = config.map { config in
+                layout.withWords { (try? scripts.convert($0, config: config)) ?? $0 }
+            }
+            words =
+                config.map { config in ReaderWords().converted { (try? scripts.convert($0, config: config)) ?? $0 } }
+                ?? ReaderWords()
+            scriptLabel = announce || script != .original ? script.label : nil
+        } catch {
+            self.script = .original
+            scriptConfig = nil
+            shown = edition
+            scriptLayout = nil
+            words = ReaderWords()
+            scriptLabel = nil
+            notice = "\(error)"
+        }
+        dropLayouts()
+        relayout()
+    }
+
+    /// Follows a new edition in `edition`: the script in use is redone for it.
+    mutating func editionChanged() {
+        if script == .original, scriptConfig == nil {
+            shown = edition
+        } else {
+            applyScript(script)
+        }
+    }
+
+    /// Converts the article in view (or selected) and its neighbours into the script in
+    /// use, if not yet done, and builds search's script fold while a query is typed: the
+    /// loop calls this while idle. Nothing in the state changes; the work lands in the
+    /// shared `scripts` cache.
+    public func convertAhead() {
+        if search.editing { _ = scripts.searchFold() }
+        guard let scriptConfig, !edition.articles.isEmpty else { return }
+        let here = view == .article ? article : (selected ?? article)
+        for index in [here, here + 1, here - 1] where edition.articles.indices.contains(index) {
+            _ = try? scripts.article(index, of: edition, config: scriptConfig)
+        }
+    }
+
+    /// `text` (a bookmark's headline or quote) in the script in use.
+    public func displayText(_ text: String) -> String {
+        guard let scriptConfig else { return text }
+        return (try? scripts.convert(text, config: scriptConfig)) ?? text
     }
 
     /// Forgets cached layouts (a new edition).

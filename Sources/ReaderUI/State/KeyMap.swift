@@ -25,6 +25,7 @@ public enum KeyMap {
         KeyBinding(keys: "'  B", help: "bookmarks: Enter jumps, d deletes, e edits note"),
         KeyBinding(keys: "T", help: "next theme"),
         KeyBinding(keys: "v", help: "vertical setting 直排 on/off: ← next, → back"),
+        KeyBinding(keys: "z", help: "繁简: original → 简 → 繁 (OpenCC)"),
         KeyBinding(keys: "?", help: "this help"),
         KeyBinding(keys: "q  Ctrl-C", help: "quit"),
         KeyBinding(keys: "Ctrl-L", help: "redraw the screen"),
@@ -125,6 +126,7 @@ public enum KeyMap {
         case "/": return .beginSearch
         case "T": return .nextTheme
         case "v": return .toggleVertical
+        case "z": return .nextScript
         case "F": return .frontPage
         case "m": return .addBookmark
         case "'", "B": return .openBookmarks

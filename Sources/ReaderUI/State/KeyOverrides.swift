@@ -22,7 +22,7 @@ public struct KeyOverrides: Sendable, Equatable {
         "nextEdition": .nextEdition, "previousEdition": .previousEdition,
         "contents": .toggleContents, "help": .toggleHelp,
         "search": .beginSearch, "nextMatch": .nextMatch, "previousMatch": .previousMatch,
-        "nextTheme": .nextTheme, "frontPage": .frontPage, "vertical": .toggleVertical,
+        "nextTheme": .nextTheme, "nextScript": .nextScript, "frontPage": .frontPage, "vertical": .toggleVertical,
         "bookmark": .addBookmark, "bookmarks": .openBookmarks,
         "quit": .quit,
     ]

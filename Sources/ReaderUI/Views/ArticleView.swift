@@ -10,8 +10,10 @@ enum ArticleView {
         let runs = layout.screens[state.screen].runs.filter { $0.source != nil }
         for (index, match) in state.search.matches.enumerated() where match.article == state.article {
             let flags: CellFlags = index == state.search.current ? [.match, .currentMatch] : .match
-            for run in runs where run.source!.overlaps(match.range) {
-                mark(match.range, in: run, flags: flags, buffer: &buffer)
+            // Matches are in the article's own offsets; the runs in the laid-out text's.
+            let range = layout.laidOut(match.range)
+            for run in runs where run.source!.overlaps(range) {
+                mark(range, in: run, flags: flags, buffer: &buffer)
             }
         }
     }

@@ -20,7 +20,8 @@ public enum BookmarksView {
     static func draw(_ state: AppState, into buffer: inout CellBuffer) {
         for row in 0..<state.bodyHeight { buffer.fill(row: row, role: .overlay) }
         let list = state.bookmarks
-        let title = "书签 Bookmarks · \(list.entries.count) · Enter jumps · d deletes · e edits note · Esc closes"
+        let title =
+            "\(state.words.bookmarks) Bookmarks · \(list.entries.count) · Enter jumps · d deletes · e edits note · Esc closes"
         buffer.put(title, row: 0, column: 1, role: .headline, limit: state.width - 1)
         buffer.put(String(repeating: "─", count: state.width), row: 1, column: 0, role: .rule)
         guard !list.entries.isEmpty else {
@@ -39,13 +40,16 @@ public enum BookmarksView {
             let bookmark = list.entries[index]
             let y = top + row
             var x = 1
-            x = buffer.put(fit(bookmark.paper, columns.paper, measure) + "  ", row: y, column: x, role: .mastheadInfo)
+            // Paper, headline and quote in the script in use; a note stays as its writer typed it.
+            let paper = state.displayText(bookmark.paper)
+            x = buffer.put(fit(paper, columns.paper, measure) + "  ", row: y, column: x, role: .mastheadInfo)
             x = buffer.put(fit(bookmark.date, columns.date, measure) + "  ", row: y, column: x, role: .mastheadInfo)
-            x = buffer.put(fit(bookmark.headline, columns.headline, measure) + "  ", row: y, column: x, role: .headline)
+            let headline = state.displayText(bookmark.headline)
+            x = buffer.put(fit(headline, columns.headline, measure) + "  ", row: y, column: x, role: .headline)
             if columns.note > 0 {
                 let note =
                     bookmark.note.map { (text: $0, role: Role.body) }
-                    ?? (text: place(of: bookmark), role: Role.mastheadInfo)
+                    ?? (text: state.displayText(place(of: bookmark)), role: Role.mastheadInfo)
                 x = buffer.put(fit(note.text, columns.note, measure) + "  ", row: y, column: x, role: note.role)
             }
             buffer.put(fit(ages[index], columns.age, measure), row: y, column: x, role: .mastheadInfo)

@@ -18,14 +18,14 @@ public enum ContentsView {
     static func draw(_ state: AppState, into buffer: inout CellBuffer) {
         for row in 0..<state.bodyHeight { buffer.fill(row: row, role: .overlay) }
         let count = state.edition.articles.count
-        let title = "目录 Contents · \(count) articles · Enter opens · Esc closes"
+        let title = "\(state.words.contents) Contents · \(count) articles · Enter opens · Esc closes"
         buffer.put(title, row: 0, column: 1, role: .headline)
         buffer.put(String(repeating: "─", count: state.width), row: 1, column: 0, role: .rule)
         let first = firstShown(state)
         for row in 0..<visibleRows(state) {
             let index = first + row
             guard index < count else { break }
-            let article = state.edition.articles[index]
+            let article = state.shown.articles[index]
             let y = top + row
             var x = buffer.put(pad("\(index + 1)", 3) + " ", row: y, column: 0, role: .jumpLabel)
             x = buffer.put("\(article.page)版 ", row: y, column: x, role: .mastheadInfo)

@@ -23,17 +23,18 @@ enum StatusBar {
             buffer.put("▏", row: row, column: end, role: .statusKey)
             return
         }
-        let masthead = state.edition.masthead
+        let masthead = state.shown.masthead
         let pages = state.pageNumbers
         var parts = [masthead.title]
+        if let label = state.scriptLabel { parts.append(label) }
         if let date = masthead.date { parts.append(date.description) }
         parts.append("版 \((pages.firstIndex(of: state.page) ?? 0) + 1)/\(pages.count)")
         switch state.view {
         case .article:
             parts.append("文 \(state.article + 1)/\(state.edition.articles.count)")
-            parts.append("页 \(state.screen + 1)/\(state.articleLayout?.screens.count ?? 1)")
+            parts.append("\(state.words.screen) \(state.screen + 1)/\(state.articleLayout?.screens.count ?? 1)")
         case .page:
-            parts.append("页 \(state.pageScreen + 1)/\(state.pageLayout?.screens.count ?? 1)")
+            parts.append("\(state.words.screen) \(state.pageScreen + 1)/\(state.pageLayout?.screens.count ?? 1)")
         }
         if state.vertical { parts.append("直排") }
         let left = " " + parts.joined(separator: " · ")

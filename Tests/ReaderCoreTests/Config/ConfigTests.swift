@@ -13,7 +13,7 @@ struct ConfigTests {
         let config = try parse(
             """
             { "theme": "night", "ambiguous": "wide", "columns": 3, "library": "/srv/报纸", "paperName": "北京晚报",
-              "stateDir": "/var/lib/broadsheet", "noState": false, "vertical": true,
+              "script": "tw", "stateDir": "/var/lib/broadsheet", "noState": false, "vertical": true,
               "keys": { "x": "quit", "ctrl-F": "nextPage", "Space": "nextPage", "株": "toc", "f2": "help", "h": "none" },
               "kiosk": { "enabled": true, "idleResetMinutes": 10 } }
             """)
@@ -22,6 +22,7 @@ struct ConfigTests {
         #expect(config.columns == 3)
         #expect(config.library == "/srv/报纸")
         #expect(config.paperName == "北京晚报")
+        #expect(config.script == .taiwan)
         #expect(config.stateDir == "/var/lib/broadsheet")
         #expect(config.noState == false)
         #expect(config.vertical == true)
@@ -52,6 +53,7 @@ struct ConfigTests {
         (#"{"kiosk": {"shell": true}}"#, "kiosk.shell", "unknown setting"),
         (#"{"noState": "yes"}"#, "noState", "expected true or false"),
         (#"{"vertical": "直排"}"#, "vertical", "expected true or false"),
+        (#"{"script": "繁体"}"#, "script", "expected \"original\", \"simplified\", \"traditional\""),
         (#"{"colour": "red"}"#, "colour", "unknown setting"),
         ("{\"theme\": \"night\",\n}", "", "not valid JSON at line 2, column 1"),
     ]

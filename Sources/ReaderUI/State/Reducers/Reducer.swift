@@ -59,6 +59,9 @@ private func reduceEvent(_ s: inout AppState, _ action: Action) -> Bool {
             s.relayout()
             s.notice = verticalFallbackNotice
         }
+    case .scriptChosen(let script):
+        s.preferredScript = script
+        if script != .original || s.script != .original { s.applyScript(script) }
     case .libraryListed(let index, let count):
         s.editionIndex = index
         s.editionCount = count
@@ -112,6 +115,8 @@ private func reduceShared(_ s: inout AppState, _ action: Action) {
         s.notice = "theme: \(s.themeName)"
     case .toggleVertical:
         toggleVertical(&s)
+    case .nextScript:
+        nextScript(&s)
     case .openArticle(let index):
         open(&s, article: index)
     case .nextPage, .previousPage:
@@ -134,12 +139,13 @@ private func reduceShared(_ s: inout AppState, _ action: Action) {
         s.edition = edition
         s.editionIndex = index
         s.dropLayouts()
+        s.editionChanged()
         s.search = SearchState()
         s.overlay = nil
         s.article = 0
         s.offset = 0
         showPage(&s, s.pageNumbers.first ?? 1)
-        s.notice = "\(edition.masthead.title) \(edition.masthead.date.map(String.init(describing:)) ?? "")"
+        s.notice = "\(s.shown.masthead.title) \(edition.masthead.date.map(String.init(describing:)) ?? "")"
     case .frontPage:
         showPage(&s, s.pageNumbers.first ?? 1)
     case .addBookmark:
@@ -182,6 +188,7 @@ private func toggleVertical(_ s: inout AppState) {
 private func completeEdition(_ s: inout AppState, _ edition: Edition) {
     s.edition = edition
     s.dropLayouts()
+    s.editionChanged()
     let count = edition.articles.count
     s.article = ListCursor.clamp(s.article, count)
     if let selected = s.selected, !edition.articles.indices.contains(selected) {
@@ -189,6 +196,23 @@ private func completeEdition(_ s: inout AppState, _ edition: Edition) {
     }
     s.contents = s.contents.clamped(to: count)
     s.relayout()
+}
+
+/// z: shows the edition in the next script of the cycle; the place stays (offsets
+/// are the original text's in every script).
+private func nextScript(_ s: inout AppState) {
+    let source: SourceScript
+    do {
+        source = try s.scripts.sourceScript(of: s.edition)
+    } catch {
+        s.notice = "\(error)"
+        return
+    }
+    s.applyScript(s.script.next(source: source, preferred: s.preferredScript))
+    if s.notice == nil {
+        let note = s.script == .original ? "\(source.label), as printed" : "from \(source.label), by OpenCC"
+        s.notice = "\(s.script.label) · \(note) · z next"
+    }
 }
 
 /// Idle reset: a clean reader on the newest edition's front page.
@@ -202,6 +226,7 @@ private func resetForIdle(_ s: inout AppState) {
     s.article = 0
     s.offset = 0
     s.screen = 0
+    if s.script != s.preferredScript { s.applyScript(s.preferredScript, announce: false) }
     let newest = s.editionCount - 1
     if newest > 0, s.editionIndex != newest {
         // Like [ and ]: the loop loads it and answers with `.editionLoaded` (front page).

@@ -34,7 +34,7 @@ private func submitSearch(_ s: inout AppState) {
     s.search.input = ""
     guard !query.isEmpty else { return }
     s.search.query = query
-    s.search.matches = SearchIndex.find(query, in: s.edition)
+    s.search.matches = SearchIndex.find(query, in: s.edition, scripts: s.scripts.searchFold())
     guard !s.search.matches.isEmpty else {
         s.search.current = nil
         s.notice = "not found: \(query)"
