@@ -153,6 +153,10 @@ struct HeadlineSetterTests {
             ("中车株洲所第三届科技节开幕", "科技节"),
             ("一批重大新产品新技术发布", "新产品"),
             ("3个国家重点实验室揭牌", "实验室"),
+            // Traditional forms of the same suffixes (屆 節 館 區 …).
+            ("中車株洲所第三屆科技節開幕", "科技節"),
+            ("中車株洲所第三屆科技節開幕", "第三屆"),
+            ("西九文化區戲曲中心開幕", "文化區"),
         ])
     func joints(text: String, word: String) {
         let scalars = Array(text.unicodeScalars)

@@ -361,13 +361,18 @@ struct HeadlineSetter: Sendable {
 }
 
 extension HeadlineSetter {
-    /// Single characters that are words of their own: a boundary beside one is a real one.
-    static let functionWords: Set<Unicode.Scalar> = Set("的地得了着过在和与及或等将为对把被从向于是并让给由以而也都又就才这那其之到至再还更最很已跟同".unicodeScalars)
+    /// Single characters that are words of their own: a boundary beside one is a real one
+    /// (Simplified, then the Traditional forms that differ).
+    static let functionWords: Set<Unicode.Scalar> = Set(
+        ("的地得了着过在和与及或等将为对把被从向于是并让给由以而也都又就才这那其之到至再还更最很已跟同"
+            + "著過與將為爲對從於並讓給這還").unicodeScalars)
     /// Characters that end the word before them when the segmenter leaves them alone (科技|节).
     static let suffixes: Set<Unicode.Scalar> =
-        Set("届节园室所馆院局厅部委处站厂校村镇乡县市省区州路街队团组班员者家师性化式型期版度率界类品项次号门线网链群圈".unicodeScalars)
+        Set(
+            ("届节园室所馆院局厅部委处站厂校村镇乡县市省区州路街队团组班员者家师性化式型期版度率界类品项次号门线网链群圈"
+                + "屆節園館廳處廠鎮鄉縣區隊團組員師類項號門線網鏈").unicodeScalars)
     /// Characters that start the word after them when the segmenter leaves them alone (新|产品).
-    static let prefixes: Set<Unicode.Scalar> = Set("第副总新全各每首非超原".unicodeScalars)
+    static let prefixes: Set<Unicode.Scalar> = Set("第副总總新全各每首非超原".unicodeScalars)
 
     /// What each scalar position is, from ICU's word `boundaries`: a word boundary, a looser
     /// one beside a lone character, a weak one between two lone characters, or inside a word.
