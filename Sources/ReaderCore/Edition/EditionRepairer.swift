@@ -319,6 +319,8 @@ struct EditionRepairer {
                 break
             }
         }
+        guard let first = text.unicodeScalars.first, first == "註" || first == "注" || first == "備" || first == "备"
+        else { return false }
         return noteLabels.contains { text.utf8.starts(with: $0.utf8) }
     }
 

@@ -36,6 +36,17 @@ enum EditionScalars {
         }
     }
 
+    /// Whether `scalar` is among the first `count` scalars of `text` (no substring built).
+    static func holds(_ scalar: Unicode.Scalar, in text: String, within count: Int) -> Bool {
+        var left = count
+        for s in text.unicodeScalars {
+            if s == scalar { return true }
+            left -= 1
+            if left == 0 { break }
+        }
+        return false
+    }
+
     /// Marks that show a line is prose (a sentence), not a label.
     static func isSentencePunctuation(_ s: Unicode.Scalar) -> Bool {
         switch s {

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decides what a line of an edition is: byline, caption, rubric, kicker, deck, dateline.
 ///
 /// The rules are heuristics taken from the printed daily (see decision record 0006, docs/decisions); each
@@ -140,9 +148,10 @@ public struct LineClassifier: Sendable {
     /// agency or end in 新聞網/通訊社; of several, one must end in 社, 網 or 网 or be known.
     public func isSourceCredit(_ text: String) -> Bool {
         if let labelled = Self.isLabelledSource(text) { return labelled }
-        guard text.utf8.count <= 160, let last = text.unicodeScalars.last,
+        // A credit has no sentence mark, and most lines end in one: they stop here.
+        guard text.utf8.count <= 160, let last = text.unicodeScalars.last, !EditionScalars.isSentencePunctuation(last),
             last == "社" || last == "網" || last == "网" || last == "道" || last == "導" || last == "電"
-                || last == "电" || text.unicodeScalars.contains("/") || text.unicodeScalars.contains("／")
+                || last == "电" || Self.hasSlash(text)
         else { return false }
         let parts = text.split(whereSeparator: { $0 == "/" || $0 == "／" })
         guard (1...4).contains(parts.count), !text.hasSuffix("/"), !text.hasPrefix("/") else { return false }
@@ -165,10 +174,29 @@ public struct LineClassifier: Sendable {
         }
     }
 
+    /// Whether `text` holds `/` or `／` (EF BC 8F), found with memchr on its bytes: most
+    /// lines are asked.
+    private static func hasSlash(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            let n = bytes.count
+            if memchr(base, 0x2F, n) != nil { return true }
+            var start = 2
+            while start < n, let hit = memchr(base + start, 0x8F, n - start) {
+                let i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                if bytes[i - 1] == 0xBC && bytes[i - 2] == 0xEF { return true }
+                start = i + 1
+            }
+            return false
+        }
+    }
+
     /// `資料來源：《蘋果》資料室`, `资料来源：国家统计局`: a source label, a colon and at most 30
     /// scalars without a sentence end or comma. Nil when the line has no such label.
     private static func isLabelledSource(_ text: String) -> Bool? {
-        guard text.utf8.count <= 160 else { return nil }
+        // Every label ends in 源 within its first four scalars: most lines stop here.
+        guard text.utf8.count <= 160, EditionScalars.holds("源", in: text, within: 4) else { return nil }
         for label in sourceLabels where text.utf8.starts(with: label.utf8) {
             let rest = text.unicodeScalars.dropFirst(label.unicodeScalars.count)
             guard let colon = rest.first, EditionScalars.isColon(colon) else { return nil }
@@ -237,7 +265,8 @@ public struct LineClassifier: Sendable {
             scalars.distance(from: open, to: scalars.endIndex) <= 14, open > scalars.startIndex
         {
             let before = scalars[..<open]
-            if before.last == "摄" || before.last == "攝" || Self.isCredit(before) { scalars = before }
+            let end = before.last
+            if end == "摄" || end == "攝" || Self.isCredit(before) { scalars = before }
         }
         while let last = scalars.last,
             last == "）" || last == ")" || last == "]" || last == "】" || EditionScalars.isSpace(last)
@@ -245,7 +274,8 @@ public struct LineClassifier: Sendable {
             scalars = scalars.dropLast()
         }
         if Self.isCredit(scalars) { return true }
-        guard scalars.last == "摄" || scalars.last == "攝" else { return false }
+        let end = scalars.last
+        guard end == "摄" || end == "攝" else { return false }
         let before = scalars.dropLast().last
         return before != "拍" && before != "航"
     }
@@ -277,6 +307,8 @@ public struct LineClassifier: Sendable {
     public func editorsNoteLabelLength(_ text: String) -> Int? {
         guard text.utf8.first == 0xE3 || text.utf8.first == 0xEF || text.utf8.first == 0x5B || text.utf8.first == 0xE7
         else { return nil } // 【 ［ [ 编: cheap rejection before hasPrefix
+        // Every label holds 按 within its first four scalars (an indent 　 starts with E3 too).
+        guard EditionScalars.holds("按", in: text, within: 4) else { return nil }
         // Byte prefix first: `hasPrefix` compares by Characters, with normalisation.
         for label in Self.noteLabels where text.utf8.starts(with: label.utf8) && text.hasPrefix(label) {
             return label.unicodeScalars.count
