@@ -9,7 +9,7 @@ import Darwin
 
 /// One input: the first two bytes pick a screen size (down to 1×1), the rest is
 /// the edition file. Parses, lays out the first front screens and the first
-/// screens of a few articles, dumps them as text, and checks what the terminal
+/// screens of a few articles, horizontally and vertically, dumps them as text, and checks what the terminal
 /// would get: no control byte except LF and FF, no C1 control, no bidi override.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzParseLayout(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -19,22 +19,26 @@ public func fuzzParseLayout(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     let bytes = Array(UnsafeBufferPointer(start: data + 2, count: size - 2))
     // A file the loader refuses as binary never reaches the layout.
     guard let edition = FuzzEdition.parse(bytes) else { return 0 }
-    let layout = EditionLayout(edition: edition, width: width, height: height)
     var pages: [ScreenPage] = []
-    if let page = layout.pageNumbers.first {
-        var screen = 0
-        while screen < 3, layout.hasFrontPage(page: page, screen: screen) {
-            pages.append(layout.frontPage(page: page, screen: screen))
-            screen += 1
+    // Both settings: horizontal, and vertical (直排), whose columns are set by the same typesetter.
+    for vertical in [false, true] {
+        let layout = EditionLayout(
+            edition: edition, width: width, height: height, options: LayoutOptions(vertical: vertical))
+        if let page = layout.pageNumbers.first {
+            var screen = 0
+            while screen < 3, layout.hasFrontPage(page: page, screen: screen) {
+                pages.append(layout.frontPage(page: page, screen: screen))
+                screen += 1
+            }
         }
-    }
-    for article in edition.articles.indices.prefix(4) {
-        let count = layout.articleScreenCount(article: article)
-        pages.append(layout.articlePage(article: article, screen: 0))
-        if count > 1 { pages.append(layout.articlePage(article: article, screen: count - 1)) }
-        let position = layout.position(atTopOf: article, screen: count - 1)
-        if layout.screen(containing: position) != count - 1 {
-            fatalError("position(atTopOf:) and screen(containing:) disagree for article \(article)")
+        for article in edition.articles.indices.prefix(4) {
+            let count = layout.articleScreenCount(article: article)
+            pages.append(layout.articlePage(article: article, screen: 0))
+            if count > 1 { pages.append(layout.articlePage(article: article, screen: count - 1)) }
+            let position = layout.position(atTopOf: article, screen: count - 1)
+            if layout.screen(containing: position) != count - 1 {
+                fatalError("position(atTopOf:) and screen(containing:) disagree for article \(article)")
+            }
         }
     }
     let text = PlainTextFormatter().format(pages)
