@@ -7,7 +7,9 @@
 enum GapKind {
     /// No gap: inside a word, a number, —— or ……, the inner side of a quote, before a space.
     static let none: UInt8 = 0
-    /// After an existing space that is not a CJK–Latin boundary: one more cell at most.
+    /// After an existing space between two wide clusters that is not Korean (a space
+    /// between Chinese words, after a dateline), or beside a narrow mark: one more cell
+    /// at most.
     static let space: UInt8 = 1
     /// A CJK–Latin or CJK–digit boundary without a space: two cells at most.
     static let boundary: UInt8 = 2
@@ -15,10 +17,15 @@ enum GapKind {
     static let punctuation: UInt8 = 3
     /// Between two ideographs (or kana, Hangul syllables): the last resort, any number.
     static let ideographic: UInt8 = 4
-    /// An existing space between two wide clusters (Hangul words, CJK): it takes what
-    /// a space in Korean takes, up to `wordSpaceCells` more cells.
+    /// An existing word space of a script that spaces its words: in Korean, and between
+    /// two narrow clusters that are not marks (Latin words, numbers). It takes up to `wordSpaceCells` more
+    /// cells, as a loose line of English does in justified print, so the slack of an
+    /// unbreakable English phrase stays in its own spaces rather than between ideographs.
     static let wordSpace: UInt8 = 5
     static let wordSpaceCells = 8
+    /// Between two fullwidth marks (a closing or pause mark, then an opening mark: `：「`,
+    /// `）（`): one cell at most, as each mark's own half-blank already parts them.
+    static let markPair: UInt8 = 6
     /// Mask for the kind.
     static let kindMask: UInt8 = 0x07
     /// The scalar continues a URL: a break here is taken only at the column edge.

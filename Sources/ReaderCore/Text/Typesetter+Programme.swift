@@ -97,13 +97,23 @@ extension Typesetter {
                 // In Korean every space is a word space, whatever is beside it.
                 if GapKind.isHangul(s[beforeSpaces].value) || GapKind.isHangul(b) {
                     kind = GapKind.wordSpace
+                } else if wideBefore != wideAfter {
+                    kind = GapKind.none
+                } else if !wideBefore {
+                    // Between Latin words a space stretches as it does in English print;
+                    // beside a mark (`陈正明) 3月`, `, and`) it takes one cell at most.
+                    let marked = GapKind.isPunctuation(s[beforeSpaces].value) || GapKind.isPunctuation(b)
+                    kind = marked ? GapKind.space : GapKind.wordSpace
                 } else {
-                    // Elsewhere a space is widened by one cell at most, never doubled: a
-                    // wide space after a dateline reads as a hole, not as justification.
-                    kind = wideBefore != wideAfter ? GapKind.none : GapKind.space
+                    // Between wide clusters a space is widened by one cell at most, never
+                    // doubled: a wide space after a dateline reads as a hole, not as justification.
+                    kind = GapKind.space
                 }
             } else if Kinsoku.forbidsLineStart(s[previous]) && a != 0x2E || Kinsoku.forbidsLineEnd(s[k]) {
-                kind = GapKind.punctuation
+                let pair =
+                    GapKind.isPunctuation(a) && GapKind.isPunctuation(b)
+                    && c[previous] & cell & Cell.wide != 0
+                kind = pair ? GapKind.markPair : GapKind.punctuation
             } else if GapKind.isPunctuation(a) || GapKind.isPunctuation(b) {
                 kind = GapKind.punctuation
             } else {
@@ -149,6 +159,7 @@ extension Typesetter {
             case GapKind.none: break
             case GapKind.ideographic: h = 1
             case GapKind.punctuation: m = 2
+            case GapKind.markPair: m = 1
             case GapKind.space: l = 1
             case GapKind.boundary: l = 2
             case GapKind.wordSpace: l = Int32(GapKind.wordSpaceCells)
@@ -271,7 +282,7 @@ extension Typesetter {
                 tried = true
                 let j = Int(r[0])
                 // No cheaper than the best way to `j` found so far: skip the pricing.
-                if reached + LineCost.line + (isLast ? 0 : spare * spare * LineCost.spreadSquare) >= best[j] {
+                if reached + LineCost.line + (isLast ? 0 : LineCost.floor(spare, justify: justify)) >= best[j] {
                     continue
                 }
                 var cost = LineCost.line + (hang > 0 ? LineCost.hang : 0)
