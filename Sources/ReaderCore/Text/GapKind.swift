@@ -17,15 +17,20 @@ enum GapKind {
     static let punctuation: UInt8 = 3
     /// Between two ideographs (or kana, Hangul syllables): the last resort, any number.
     static let ideographic: UInt8 = 4
-    /// An existing word space of a script that spaces its words: in Korean, and between
-    /// two narrow clusters that are not marks (Latin words, numbers). It takes up to `wordSpaceCells` more
-    /// cells, as a loose line of English does in justified print, so the slack of an
-    /// unbreakable English phrase stays in its own spaces rather than between ideographs.
+    /// An existing space between two wide clusters next to Hangul: every space in Korean
+    /// is a word space, and takes up to `wordSpaceCells` more cells.
     static let wordSpace: UInt8 = 5
     static let wordSpaceCells = 8
     /// Between two fullwidth marks (a closing or pause mark, then an opening mark: `：「`,
     /// `）（`): one cell at most, as each mark's own half-blank already parts them.
     static let markPair: UInt8 = 6
+    /// An existing space between two narrow clusters that are not marks (Latin words,
+    /// numbers): one more cell with the spaces, then, after the punctuation gaps and
+    /// before any gap between ideographs, up to `latinSpaceExtraCells` more, as a loose
+    /// line of English takes in justified print. So an unbreakable English phrase keeps
+    /// its slack in its own spaces rather than letter-spacing the Chinese around it.
+    static let latinSpace: UInt8 = 7
+    static let latinSpaceExtraCells = 7
     /// Mask for the kind.
     static let kindMask: UInt8 = 0x07
     /// The scalar continues a URL: a break here is taken only at the column edge.

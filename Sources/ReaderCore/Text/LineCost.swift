@@ -10,14 +10,15 @@ struct LineCost {
     static let line = 10
     /// Per spare cell in an existing space or at a CJK–Latin boundary.
     static let spaceCell = 2
-    /// Per spare cell after a closing or pause mark, before an opening mark.
+    /// Per spare cell after a closing or pause mark, before an opening mark, or beyond
+    /// the first in a space between Latin words.
     static let punctuationCell = 3
     /// Per spare cell squared, of the cells in spaces, boundaries and punctuation gaps
     /// and stranded ones: spreads that spare over lines rather than piling it on one.
     static let spreadSquare = 1
     /// A line with a gap between two ideographs, and per cell there. Counted per line
-    /// and not squared, so ideographic spare set on one line never costs more than the
-    /// same spare spread as gaps over several (each of which a reader sees).
+    /// and not squared: spreading ideographic spare over more lines (each of which a
+    /// reader sees letter-spaced) costs more, unless a line would stack cells in a gap.
     static let ideographicLine = 150
     static let ideographicCell = 20
     /// Per cell beyond one in any gap between two ideographs.

@@ -103,7 +103,7 @@ extension Typesetter {
                     // Between Latin words a space stretches as it does in English print;
                     // beside a mark (`陈正明) 3月`, `, and`) it takes one cell at most.
                     let marked = GapKind.isPunctuation(s[beforeSpaces].value) || GapKind.isPunctuation(b)
-                    kind = marked ? GapKind.space : GapKind.wordSpace
+                    kind = marked ? GapKind.space : GapKind.latinSpace
                 } else {
                     // Between wide clusters a space is widened by one cell at most, never
                     // doubled: a wide space after a dateline reads as a hole, not as justification.
@@ -146,7 +146,8 @@ extension Typesetter {
     ) -> [Plan]? {
         let n = s.count
         // Per-scalar prefix sums, four lanes: drawn cells, light gap capacity (spaces,
-        // boundaries, word spaces), mark gap capacity, ideographic gaps.
+        // boundaries, word spaces), mark gap capacity (with a Latin space's extra cells,
+        // which come after the marks), ideographic gaps.
         let prefix = UnsafeMutablePointer<Int32>.allocate(capacity: 4 * (n + 1))
         defer { prefix.deallocate() }
         prefix.initialize(repeating: 0, count: 4)
@@ -163,6 +164,7 @@ extension Typesetter {
             case GapKind.space: l = 1
             case GapKind.boundary: l = 2
             case GapKind.wordSpace: l = Int32(GapKind.wordSpaceCells)
+            case GapKind.latinSpace: l = 1; m = Int32(GapKind.latinSpaceExtraCells)
             default: break
             }
             q[4] = q[0] + (cell & Cell.hidden == 0 ? Int32(cell & Cell.widthMask) : 0)
