@@ -230,6 +230,20 @@ struct JustificationTests {
         }
     }
 
+    @Test(
+        "a space between Latin words widens past one cell only after the punctuation gaps, and never beside a mark",
+        arguments: [
+            (
+                "病人入院時，逾半（56.4%）肺部電腦掃描顯示有磨玻璃樣斑塊（ground-glass opacity），同時有17.9%人在放射診斷下完全沒異常。入院病人中超過八成人淋巴細胞減少。",
+                26, "glass  opacity），  同時有"
+            ),
+            ("株洲日报讯(全媒体记者/陈正明) 3月28日,副省长李建中在株洲督导生态环境问题整改等工作。", 40, "株洲日报讯 (全媒体记者/ 陈正明)  3月"),
+        ])
+    func latinSpaceOrder(paragraph: String, width: Int, line: String) {
+        let lines = body(paragraph, width: width, indent: true)
+        #expect(lines.contains { $0.text.hasSuffix(line) }, "width \(width):\n\(drawing(lines))")
+    }
+
     @Test("a closing mark that would start a line hangs past the edge instead of pushing a character down")
     func hangsInsteadOfPushingDown() {
         let lines = body("一二三四五。六七", width: 10)
