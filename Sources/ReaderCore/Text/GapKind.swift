@@ -1,6 +1,7 @@
 /// Where a justification gap may fall between two drawn clusters, in the order spare
 /// cells go there: existing spaces and CJK–Latin boundaries first, then next to
-/// punctuation, and between two ideographs only when nothing else can take them.
+/// punctuation, then wider spaces between Latin words, and between two ideographs only
+/// when nothing else can take them.
 ///
 /// Stored per scalar (the gap before it) as a byte; `insideURL` is or-ed in where a
 /// line may end only at the exact column edge.
