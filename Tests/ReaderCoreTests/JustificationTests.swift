@@ -15,6 +15,8 @@ struct GapCensus {
     var hanHan = 0
     /// Paragraphs whose last line holds one character.
     var loneLast = 0
+    /// Cells in gaps between two Han ideographs, over justified lines.
+    var hanHanCells = 0
     /// Justified lines with 4 or more gap cells.
     var loose = 0
     /// Sum over justified lines of their gap cells squared.
@@ -42,7 +44,9 @@ struct GapCensus {
             let gaps = Self.gaps(line, measure: measure)
             let cells = gaps.reduce(0) { $0 + $1.cells }
             if !gaps.isEmpty { gapped += 1 }
-            if gaps.contains(where: { Kinsoku.isIdeograph($0.before) && Kinsoku.isIdeograph($0.after) }) { hanHan += 1 }
+            let han = gaps.filter { Kinsoku.isIdeograph($0.before) && Kinsoku.isIdeograph($0.after) }
+            if !han.isEmpty { hanHan += 1 }
+            hanHanCells += han.reduce(0) { $0 + $1.cells }
             if cells >= 4 { loose += 1 }
             squares += cells * cells
         }
@@ -63,17 +67,45 @@ struct GapCensus {
         article.blocks.filter { $0.kind == .paragraph || $0.kind == .editorsNote }.map(\.text)
     }
 
-    /// The sample's paragraphs set as body text (indent, justified, hanging as in an
-    /// article column) at every even width in `widths`.
-    static func sample(widths: some Sequence<Int>, breaking: LineBreaking, hang: Bool = true) -> GapCensus {
+    /// The Traditional test edition's body paragraphs and editor's notes (蘋果日報, long
+    /// English phrases in Chinese sentences).
+    static let traditionalParagraphs: [String] = TraditionalEdition.edition.articles.flatMap { article in
+        article.blocks.filter { $0.kind == .paragraph || $0.kind == .editorsNote }.map(\.text)
+    }
+
+    /// The sample's paragraphs (or `paragraphs`) set as body text (indent, justified,
+    /// hanging as in an article column) at every width in `widths`.
+    static func sample(
+        _ paragraphs: [String] = bodyParagraphs, widths: some Sequence<Int>, breaking: LineBreaking,
+        hang: Bool = true
+    ) -> GapCensus {
         var census = GapCensus()
         let measure = DisplayWidth(ambiguous: .narrow)
-        let paragraphs = Self.bodyParagraphs
         for width in widths {
             let setter = Typesetter(options: TypesetOptions(width: width, breaking: breaking, hangPunctuation: hang))
             for paragraph in paragraphs { census.add(setter.set(paragraph), measure: measure) }
         }
         return census
+    }
+
+    /// `paragraphs` set by the programme at each width in `widths`: the census over all
+    /// of them, and each width's Han–Han lines over its justified lines (`20:3/412 …`).
+    static func perWidth(_ paragraphs: [String], widths: some Sequence<Int>) -> (GapCensus, String) {
+        var total = GapCensus()
+        var figures: [String] = []
+        for width in widths {
+            let census = sample(paragraphs, widths: [width], breaking: .paragraph)
+            figures.append("\(width):\(census.hanHan)/\(census.justified)")
+            total.lines += census.lines
+            total.justified += census.justified
+            total.gapped += census.gapped
+            total.hanHan += census.hanHan
+            total.hanHanCells += census.hanHanCells
+            total.loneLast += census.loneLast
+            total.loose += census.loose
+            total.squares += census.squares
+        }
+        return (total, figures.joined(separator: " "))
     }
 
     /// One line of figures for a report.
@@ -83,8 +115,8 @@ struct GapCensus {
             return "\(Int(v.rounded()) / 10).\(Int(v.rounded()) % 10)%"
         }
         return
-            "lines \(lines), justified \(justified), Han–Han \(hanHan) (\(pct(hanHan))), gapped \(gapped) (\(pct(gapped))), "
-            + "loose \(loose), one-character last lines \(loneLast), Σgap² \(squares)"
+            "lines \(lines), justified \(justified), Han–Han \(hanHan) (\(pct(hanHan))) of \(hanHanCells) cells, "
+            + "gapped \(gapped) (\(pct(gapped))), loose \(loose), one-character last lines \(loneLast), Σgap² \(squares)"
     }
 }
 
@@ -110,13 +142,31 @@ struct JustificationTests {
     @Test("over the sample at even widths 20–80, under 1% of justified lines gap two Han ideographs")
     func hanHanShare() {
         let greedy = GapCensus.sample(widths: Self.evenWidths, breaking: .greedy, hang: false)
-        let programme = GapCensus.sample(widths: Self.evenWidths, breaking: .paragraph)
+        let (programme, perWidth) = GapCensus.perWidth(GapCensus.bodyParagraphs, widths: Self.evenWidths)
         print("greedy, no hanging: \(greedy.summary)")
+        print("sample, Han–Han lines per width: \(perWidth)")
         print("programme, hanging: \(programme.summary)")
         #expect(programme.justified > 1000)
         #expect(programme.hanHanShare <= 0.01, "\(programme.summary)")
         #expect(programme.gapped < greedy.gapped)
         #expect(programme.loneLast == 0, "\(programme.summary)")
+    }
+
+    @Test(
+        "over the Traditional edition at even widths 20–80, under 1% of justified lines gap two Han ideographs"
+    )
+    func traditionalHanHanShare() {
+        let (total, perWidth) = GapCensus.perWidth(GapCensus.traditionalParagraphs, widths: Self.evenWidths)
+        // At an odd width a line of ideographs alone always has one cell over: for the record only.
+        let (odd, perOddWidth) = GapCensus.perWidth(
+            GapCensus.traditionalParagraphs, widths: stride(from: 21, to: 80, by: 2))
+        print("Traditional, Han–Han lines per even width: \(perWidth)")
+        print("Traditional, programme, hanging: \(total.summary)")
+        print("Traditional, Han–Han lines per odd width: \(perOddWidth)")
+        print("Traditional, odd widths: \(odd.summary)")
+        #expect(total.justified > 1000)
+        #expect(total.hanHanShare <= 0.01, "\(total.summary)")
+        #expect(total.loneLast == 0, "\(total.summary)")
     }
 
     @Test(
@@ -147,6 +197,51 @@ struct JustificationTests {
         #expect(
             programme.map { $0.text.filter { $0 != " " } }.joined()
                 == greedy.map { $0.text.filter { $0 != " " } }.joined())
+    }
+
+    /// Paragraphs of the Traditional edition (蘋果日報 2020-03-01) whose English phrases
+    /// once spread their slack as gaps between ideographs over the lines before them
+    /// (`以 及兩 名長 期 爭取 公 民自 由和 民` at 36 columns), or parted `：  「`.
+    static let latinPhrases: [(String, Int)] = [
+        (
+            "美國國務院發言人奧特加斯（Morgan Ortagus）發表聲明，指國務院關注香港警方拘捕本港著名商人兼出版人黎智英，以及兩名長期爭取公民自由和民主的人士：「我們期望香港當局不要為了政治目的而選擇性執法（not to use law enforcement selectively for political purposes），並確保處理方式公正、透明，維護法治、港人和平集會與言論自由的普世權利。」",
+            36
+        ),
+        (
+            "對於外界狂轟今次是政治檢控，律政司昨晚11時半發聲明，指任何人提出律政司的檢控決定是受到不恰當的影響而作出，「都是胡亂猜測和沒有事實根據」。聲明續指，律政司檢控人員不得受任何涉及調查、政治、傳媒、社群或個人的利益或陳述的因素影響：「不論涉案者的政治理念、訴求或背景，所有案件都會以相同手法處理。」",
+            36
+        ),
+    ]
+
+    @Test(
+        "an English phrase keeps its slack in its own word spaces, not between ideographs; two marks part by one cell",
+        arguments: latinPhrases)
+    func latinPhraseSlack(paragraph: String, width: Int) {
+        let measure = DisplayWidth(ambiguous: .narrow)
+        let lines = body(paragraph, width: width, indent: true)
+        for line in lines where !line.isLast {
+            for gap in GapCensus.gaps(line, measure: measure) {
+                #expect(
+                    !(Kinsoku.isIdeograph(gap.before) && Kinsoku.isIdeograph(gap.after)),
+                    "width \(width):\n\(drawing(lines))")
+                let marks = GapKind.isPunctuation(gap.before.value) && GapKind.isPunctuation(gap.after.value)
+                #expect(!marks || gap.cells <= 1, "width \(width):\n\(drawing(lines))")
+            }
+        }
+    }
+
+    @Test(
+        "a space between Latin words widens past one cell only after the punctuation gaps, and never beside a mark",
+        arguments: [
+            (
+                "病人入院時，逾半（56.4%）肺部電腦掃描顯示有磨玻璃樣斑塊（ground-glass opacity），同時有17.9%人在放射診斷下完全沒異常。入院病人中超過八成人淋巴細胞減少。",
+                26, "glass  opacity），  同時有"
+            ),
+            ("株洲日报讯(全媒体记者/陈正明) 3月28日,副省长李建中在株洲督导生态环境问题整改等工作。", 40, "株洲日报讯 (全媒体记者/ 陈正明)  3月"),
+        ])
+    func latinSpaceOrder(paragraph: String, width: Int, line: String) {
+        let lines = body(paragraph, width: width, indent: true)
+        #expect(lines.contains { $0.text.hasSuffix(line) }, "width \(width):\n\(drawing(lines))")
     }
 
     @Test("a closing mark that would start a line hangs past the edge instead of pushing a character down")

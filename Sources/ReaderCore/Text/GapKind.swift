@@ -1,13 +1,16 @@
 /// Where a justification gap may fall between two drawn clusters, in the order spare
 /// cells go there: existing spaces and CJK–Latin boundaries first, then next to
-/// punctuation, and between two ideographs only when nothing else can take them.
+/// punctuation, then wider spaces between Latin words, and between two ideographs only
+/// when nothing else can take them.
 ///
 /// Stored per scalar (the gap before it) as a byte; `insideURL` is or-ed in where a
 /// line may end only at the exact column edge.
 enum GapKind {
     /// No gap: inside a word, a number, —— or ……, the inner side of a quote, before a space.
     static let none: UInt8 = 0
-    /// After an existing space that is not a CJK–Latin boundary: one more cell at most.
+    /// After an existing space between two wide clusters that is not Korean (a space
+    /// between Chinese words, after a dateline), or beside a narrow mark: one more cell
+    /// at most.
     static let space: UInt8 = 1
     /// A CJK–Latin or CJK–digit boundary without a space: two cells at most.
     static let boundary: UInt8 = 2
@@ -15,10 +18,20 @@ enum GapKind {
     static let punctuation: UInt8 = 3
     /// Between two ideographs (or kana, Hangul syllables): the last resort, any number.
     static let ideographic: UInt8 = 4
-    /// An existing space between two wide clusters (Hangul words, CJK): it takes what
-    /// a space in Korean takes, up to `wordSpaceCells` more cells.
+    /// An existing space between two wide clusters next to Hangul: every space in Korean
+    /// is a word space, and takes up to `wordSpaceCells` more cells.
     static let wordSpace: UInt8 = 5
     static let wordSpaceCells = 8
+    /// Between two fullwidth marks (a closing or pause mark, then an opening mark: `：「`,
+    /// `）（`): one cell at most, as each mark's own half-blank already parts them.
+    static let markPair: UInt8 = 6
+    /// An existing space between two narrow clusters that are not marks (Latin words,
+    /// numbers): one more cell with the spaces, then, after the punctuation gaps and
+    /// before any gap between ideographs, up to `latinSpaceExtraCells` more, as a loose
+    /// line of English takes in justified print. So an unbreakable English phrase keeps
+    /// its slack in its own spaces rather than letter-spacing the Chinese around it.
+    static let latinSpace: UInt8 = 7
+    static let latinSpaceExtraCells = 7
     /// Mask for the kind.
     static let kindMask: UInt8 = 0x07
     /// The scalar continues a URL: a break here is taken only at the column edge.

@@ -10,11 +10,15 @@ struct LineCost {
     static let line = 10
     /// Per spare cell in an existing space or at a CJK–Latin boundary.
     static let spaceCell = 2
-    /// Per spare cell after a closing or pause mark, before an opening mark.
+    /// Per spare cell after a closing or pause mark, before an opening mark, or beyond
+    /// the first in a space between Latin words.
     static let punctuationCell = 3
-    /// Per spare cell squared: spreads the spare over lines rather than piling it on one.
+    /// Per spare cell squared, of the cells in spaces, boundaries and punctuation gaps
+    /// and stranded ones: spreads that spare over lines rather than piling it on one.
     static let spreadSquare = 1
-    /// A line with a gap between two ideographs, and per cell there.
+    /// A line with a gap between two ideographs, and per cell there. Counted per line
+    /// and not squared: spreading ideographic spare over more lines (each of which a
+    /// reader sees letter-spaced) costs more, unless a line would stack cells in a gap.
     static let ideographicLine = 150
     static let ideographicCell = 20
     /// Per cell beyond one in any gap between two ideographs.
@@ -54,12 +58,21 @@ struct LineCost {
         return ideographicGaps > 0 ? (a, b, rest, 0) : (a, b, 0, rest)
     }
 
+    /// The least a line with `spare` cells can cost, whatever its gaps (for pruning):
+    /// squared cells, or a line with ideographic gaps. Ragged lines pay the square.
+    @inline(__always)
+    static func floor(_ spare: Int, justify: Bool) -> Int {
+        let square = spare * spare * spreadSquare
+        return justify ? min(square, ideographicLine) : square
+    }
+
     /// Cost of a justified line with `spare` cells to place.
     @inline(__always)
     func justified(_ spare: Int) -> Int {
         guard spare > 0 else { return 0 }
         let (a, b, c, u) = split(spare)
-        var cost = a * Self.spaceCell + b * Self.punctuationCell + spare * spare * Self.spreadSquare
+        let squared = a + b + u
+        var cost = a * Self.spaceCell + b * Self.punctuationCell + squared * squared * Self.spreadSquare
         if c > 0 {
             cost +=
                 Self.ideographicLine + c * Self.ideographicCell

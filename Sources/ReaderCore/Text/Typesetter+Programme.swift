@@ -97,13 +97,23 @@ extension Typesetter {
                 // In Korean every space is a word space, whatever is beside it.
                 if GapKind.isHangul(s[beforeSpaces].value) || GapKind.isHangul(b) {
                     kind = GapKind.wordSpace
+                } else if wideBefore != wideAfter {
+                    kind = GapKind.none
+                } else if !wideBefore {
+                    // Between Latin words a space stretches as it does in English print;
+                    // beside a mark (`陈正明) 3月`, `, and`) it takes one cell at most.
+                    let marked = GapKind.isPunctuation(s[beforeSpaces].value) || GapKind.isPunctuation(b)
+                    kind = marked ? GapKind.space : GapKind.latinSpace
                 } else {
-                    // Elsewhere a space is widened by one cell at most, never doubled: a
-                    // wide space after a dateline reads as a hole, not as justification.
-                    kind = wideBefore != wideAfter ? GapKind.none : GapKind.space
+                    // Between wide clusters a space is widened by one cell at most, never
+                    // doubled: a wide space after a dateline reads as a hole, not as justification.
+                    kind = GapKind.space
                 }
             } else if Kinsoku.forbidsLineStart(s[previous]) && a != 0x2E || Kinsoku.forbidsLineEnd(s[k]) {
-                kind = GapKind.punctuation
+                let pair =
+                    GapKind.isPunctuation(a) && GapKind.isPunctuation(b)
+                    && c[previous] & cell & Cell.wide != 0
+                kind = pair ? GapKind.markPair : GapKind.punctuation
             } else if GapKind.isPunctuation(a) || GapKind.isPunctuation(b) {
                 kind = GapKind.punctuation
             } else {
@@ -136,7 +146,8 @@ extension Typesetter {
     ) -> [Plan]? {
         let n = s.count
         // Per-scalar prefix sums, four lanes: drawn cells, light gap capacity (spaces,
-        // boundaries, word spaces), mark gap capacity, ideographic gaps.
+        // boundaries, word spaces), mark gap capacity (with a Latin space's extra cells,
+        // which come after the marks), ideographic gaps.
         let prefix = UnsafeMutablePointer<Int32>.allocate(capacity: 4 * (n + 1))
         defer { prefix.deallocate() }
         prefix.initialize(repeating: 0, count: 4)
@@ -149,9 +160,11 @@ extension Typesetter {
             case GapKind.none: break
             case GapKind.ideographic: h = 1
             case GapKind.punctuation: m = 2
+            case GapKind.markPair: m = 1
             case GapKind.space: l = 1
             case GapKind.boundary: l = 2
             case GapKind.wordSpace: l = Int32(GapKind.wordSpaceCells)
+            case GapKind.latinSpace: l = 1; m = Int32(GapKind.latinSpaceExtraCells)
             default: break
             }
             q[4] = q[0] + (cell & Cell.hidden == 0 ? Int32(cell & Cell.widthMask) : 0)
@@ -271,7 +284,7 @@ extension Typesetter {
                 tried = true
                 let j = Int(r[0])
                 // No cheaper than the best way to `j` found so far: skip the pricing.
-                if reached + LineCost.line + (isLast ? 0 : spare * spare * LineCost.spreadSquare) >= best[j] {
+                if reached + LineCost.line + (isLast ? 0 : LineCost.floor(spare, justify: justify)) >= best[j] {
                     continue
                 }
                 var cost = LineCost.line + (hang > 0 ? LineCost.hang : 0)

@@ -395,6 +395,8 @@ public struct Typesetter: Sendable {
                         case GapKind.none, GapKind.ideographic: break
                         case GapKind.space: capacity += 1
                         case GapKind.wordSpace: capacity += GapKind.wordSpaceCells
+                        case GapKind.markPair: capacity += 1
+                        case GapKind.latinSpace: capacity += 1 + GapKind.latinSpaceExtraCells
                         default: capacity += 2
                         }
                     }
@@ -616,10 +618,12 @@ public struct Typesetter: Sendable {
     /// Places a planned line: its segments (runs of drawn scalars) and their columns
     /// after the indent and the justification gaps, appended to `segments`.
     ///
-    /// Spare cells go by `GapKind` priority: existing spaces (one cell each) and CJK–Latin
-    /// boundaries (two each), then after closing and before opening marks (two each),
-    /// then between ideographs, spread evenly. Cells none of these can take go past the
-    /// caps of the first two kinds, or, on a line with no gap at all, after its end.
+    /// Spare cells go by `GapKind` priority: existing spaces (one cell each, word spaces
+    /// more) and CJK–Latin boundaries (two each), then after closing and before opening
+    /// marks (two each, one between two marks), then up to seven more in each space
+    /// between Latin words, then between ideographs, spread evenly. Cells none of these
+    /// can take go past the caps of the first two kinds, or, on a line with no gap at
+    /// all, after its end.
     private func place(
         _ c: UnsafeBufferPointer<UInt8>, _ g: UnsafeBufferPointer<UInt8>, _ plan: Plan, isLast: Bool,
         into segments: inout [TypesetParagraph.Segment]
@@ -630,7 +634,7 @@ public struct Typesetter: Sendable {
         }
         let justify = plan.justify && !isLast
         let spare = justify ? max(0, plan.available - (content - plan.hang)) : 0
-        var spaces = 0, boundaries = 0, words = 0, marks = 0, ideographs = 0
+        var spaces = 0, boundaries = 0, words = 0, marks = 0, pairs = 0, latins = 0, ideographs = 0
         // Gaps count from after the first cluster, or from before it after the indent.
         let slotStart = plan.indent ? plan.drawStart : plan.drawStart + 1
         if spare > 0 {
@@ -640,22 +644,27 @@ public struct Typesetter: Sendable {
                 case GapKind.wordSpace: words += 1
                 case GapKind.boundary: boundaries += 1
                 case GapKind.punctuation: marks += 1
+                case GapKind.markPair: pairs += 1
+                case GapKind.latinSpace: latins += 1
                 case GapKind.ideographic: ideographs += 1
                 default: break
                 }
             }
         }
         let cost = LineCost(
-            spaceCapacity: spaces + 2 * boundaries + GapKind.wordSpaceCells * words,
-            punctuationCapacity: 2 * marks, ideographicGaps: ideographs)
+            spaceCapacity: spaces + latins + 2 * boundaries + GapKind.wordSpaceCells * words,
+            punctuationCapacity: 2 * marks + pairs + GapKind.latinSpaceExtraCells * latins,
+            ideographicGaps: ideographs)
         let (a, b, h, u) = cost.split(spare)
-        let light = spaces + boundaries + words
+        let light = spaces + latins + boundaries + words
         // Each share is spread by a centred Bresenham walk over its gaps: first one cell a
-        // gap, then the second cell boundaries, word spaces and marks may take, then the
-        // rest to word spaces.
+        // gap, then the second cell boundaries, word spaces and marks may take (a pair of
+        // marks takes one), then the rest to word spaces; after the marks, Latin spaces.
         let a1 = min(a, light), a2 = min(a - a1, boundaries + words), a3 = a - a1 - a2
-        let b1 = min(b, marks), b2 = b - b1
-        var lightIndex = 0, secondIndex = 0, wordIndex = 0, markIndex = 0, ideographIndex = 0, strandedIndex = 0
+        let b1 = min(b, marks + pairs), b2 = min(b - b1, marks), b3 = b - b1 - b2
+        let stranding = light + marks + pairs
+        var lightIndex = 0, secondIndex = 0, wordIndex = 0, markIndex = 0, firstMarkIndex = 0
+        var latinIndex = 0, ideographIndex = 0, strandedIndex = 0
 
         let first = segments.count
         var column = plan.indent ? 4 : 0
@@ -675,13 +684,19 @@ public struct Typesetter: Sendable {
                 case GapKind.space:
                     extra = Self.share(lightIndex, a1, light)
                     lightIndex += 1
-                    extra += Self.share(strandedIndex, u, light + marks)
+                    extra += Self.share(strandedIndex, u, stranding)
+                    strandedIndex += 1
+                case GapKind.latinSpace:
+                    extra = Self.share(lightIndex, a1, light) + Self.share(latinIndex, b3, latins)
+                    lightIndex += 1
+                    latinIndex += 1
+                    extra += Self.share(strandedIndex, u, stranding)
                     strandedIndex += 1
                 case GapKind.boundary:
                     extra = Self.share(lightIndex, a1, light) + Self.share(secondIndex, a2, boundaries + words)
                     lightIndex += 1
                     secondIndex += 1
-                    extra += Self.share(strandedIndex, u, light + marks)
+                    extra += Self.share(strandedIndex, u, stranding)
                     strandedIndex += 1
                 case GapKind.wordSpace:
                     extra =
@@ -690,12 +705,18 @@ public struct Typesetter: Sendable {
                     lightIndex += 1
                     secondIndex += 1
                     wordIndex += 1
-                    extra += Self.share(strandedIndex, u, light + marks)
+                    extra += Self.share(strandedIndex, u, stranding)
                     strandedIndex += 1
                 case GapKind.punctuation:
-                    extra = Self.share(markIndex, b1, marks) + Self.share(markIndex, b2, marks)
+                    extra = Self.share(firstMarkIndex, b1, marks + pairs) + Self.share(markIndex, b2, marks)
                     markIndex += 1
-                    extra += Self.share(strandedIndex, u, light + marks)
+                    firstMarkIndex += 1
+                    extra += Self.share(strandedIndex, u, stranding)
+                    strandedIndex += 1
+                case GapKind.markPair:
+                    extra = Self.share(firstMarkIndex, b1, marks + pairs)
+                    firstMarkIndex += 1
+                    extra += Self.share(strandedIndex, u, stranding)
                     strandedIndex += 1
                 default:
                     extra = Self.share(ideographIndex, h, ideographs)
