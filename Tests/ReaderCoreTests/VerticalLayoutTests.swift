@@ -118,6 +118,39 @@ struct VerticalLayoutTests {
         }
     }
 
+    /// The blank rows between ideographs that follow each other in a column, all told.
+    static func rowsBetweenIdeographs(_ column: LaidRow) -> Int {
+        var blank = 0
+        for (a, b) in zip(column.runs, column.runs.dropFirst()) {
+            guard let x = a.text.unicodeScalars.first, let y = b.text.unicodeScalars.first,
+                x.properties.isIdeographic, y.properties.isIdeographic
+            else { continue }
+            blank += b.row - a.row - 1
+        }
+        return blank
+    }
+
+    @Test(
+        "a column parts its ideographs by one blank row at most: with more to spare it ends short",
+        arguments: [12, 16, 20, 24, 30])
+    func raggedFoot(rows: Int) {
+        // 蘋果日報 2020-03-01: an English name no column can break well leaves a column short.
+        let paragraphs = [
+            "美國國務院發言人奧特加斯（Morgan Ortagus）發表聲明，指國務院關注香港警方拘捕本港著名商人兼出版人黎智英，"
+                + "以及兩名長期爭取公民自由和民主的人士：「我們期望香港當局不要為了政治目的而選擇性執法（not to use law "
+                + "enforcement selectively for political purposes），並確保處理方式公正、透明。」",
+            "美國國會及行政當局中國委員會（CECC）在twitter批評特區政府不去調查8.31太子站的警暴。",
+        ]
+        let setter = VerticalColumnSetter(ambiguous: .narrow)
+        for text in paragraphs {
+            for column in setter.set(text, role: .body, rows: rows, indent: true, justify: true, base: 0) {
+                #expect(
+                    Self.rowsBetweenIdeographs(column) <= 1,
+                    "\(rows) rows: \(column.runs.map { "\($0.row):\($0.text)" }.joined(separator: " "))")
+            }
+        }
+    }
+
     // MARK: The sample edition laid out vertically
 
     static let sizes: [(Int, Int)] = {

@@ -632,8 +632,8 @@ public struct Typesetter: Sendable {
         for k in plan.drawStart..<plan.visibleEnd where c[k] & Cell.hidden == 0 {
             content += Int(c[k] & Cell.widthMask)
         }
-        let justify = plan.justify && !isLast
-        let spare = justify ? max(0, plan.available - (content - plan.hang)) : 0
+        var justify = plan.justify && !isLast
+        var spare = justify ? max(0, plan.available - (content - plan.hang)) : 0
         var spaces = 0, boundaries = 0, words = 0, marks = 0, pairs = 0, latins = 0, ideographs = 0
         // Gaps count from after the first cluster, or from before it after the indent.
         let slotStart = plan.indent ? plan.drawStart : plan.drawStart + 1
@@ -655,7 +655,12 @@ public struct Typesetter: Sendable {
             spaceCapacity: spaces + latins + 2 * boundaries + GapKind.wordSpaceCells * words,
             punctuationCapacity: 2 * marks + pairs + GapKind.latinSpaceExtraCells * latins,
             ideographicGaps: ideographs)
-        let (a, b, h, u) = cost.split(spare)
+        var (a, b, h, u) = cost.split(spare)
+        // A vertical column whose spare would part its characters by more than a row ends
+        // short instead (a ragged foot): a row is a whole character's height.
+        if options.vertical, h > 2 {
+            (justify, spare, a, b, h, u) = (false, 0, 0, 0, 0, 0)
+        }
         let light = spaces + latins + boundaries + words
         // Each share is spread by a centred Bresenham walk over its gaps: first one cell a
         // gap, then the second cell boundaries, word spaces and marks may take (a pair of
