@@ -24,7 +24,8 @@ struct MastheadParser {
         for line in lines {
             let s = Array(line.unicodeScalars)
             if Self.date(in: s) != nil || Self.number(in: s, before: "期", after: ["第"]) != nil
-                || Self.pageCount(in: s) != nil || line.contains("出版物号") || line.contains("主办")
+                || Self.pageCount(in: s) != nil || EditionScalars.occurs("出版物号", in: line)
+                || EditionScalars.occurs("主办", in: line)
             {
                 return true
             }

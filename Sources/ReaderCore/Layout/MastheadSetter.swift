@@ -133,9 +133,9 @@ struct MastheadSetter {
 
     /// Whether a masthead line only repeats the date, lunar date, issue or page count.
     private func isUnderstood(_ line: String) -> Bool {
-        if let date = printedDate, line.contains(date) { return true }
-        if let lunar = masthead.lunarDate, line.contains(lunar) { return true }
-        if let issue = masthead.issue, line.contains("第\(issue)期") { return true }
+        if let date = printedDate, EditionScalars.occurs(date, in: line) { return true }
+        if let lunar = masthead.lunarDate, EditionScalars.occurs(lunar, in: line) { return true }
+        if let issue = masthead.issue, EditionScalars.occurs("第\(issue)期", in: line) { return true }
         return false
     }
 }
