@@ -51,6 +51,18 @@ struct ScriptSessionTests {
         #expect(session.screen.split(separator: "\n").last!.contains("原文"))
     }
 
+    @Test("another edition opened in 繁 from the sample's last article lays out its own first 版, not the old place")
+    func editionChangeInScript() {
+        var session = Session(width: 100, height: 30)
+        session.press("z")
+        session.state = reduce(session.state, .openArticle(session.state.edition.articles.count - 1))
+        #expect(session.state.view == .article)
+        session.state = reduce(session.state, .editionLoaded(Self.usbEdition, index: 0))
+        #expect(session.state.view == .page)
+        #expect(session.state.article == 0)
+        #expect(session.screen.contains("存儲設備與軟件"))
+    }
+
     @Test("an idle reset (kiosk) gives the next reader the script the reader started in")
     func idleReset() {
         var session = Session(width: 100, height: 30)

@@ -93,7 +93,7 @@ public final class ScriptShelf: @unchecked Sendable {
         return converted
     }
 
-    /// Article `index` of `edition` wholly in `config`, with its body's offset map (cached).
+    /// Article `index` (one of `edition`'s) wholly in `config`, with its body's offset map (cached).
     public func article(
         _ index: Int, of edition: Edition, config: String
     ) throws(ScriptConversionError) -> ConvertedArticle {

@@ -139,11 +139,12 @@ private func reduceShared(_ s: inout AppState, _ action: Action) {
         s.edition = edition
         s.editionIndex = index
         s.dropLayouts()
-        s.editionChanged()
+        // The place is reset before the script is applied, which lays out the place.
         s.search = SearchState()
         s.overlay = nil
         s.article = 0
         s.offset = 0
+        s.editionChanged()
         showPage(&s, s.pageNumbers.first ?? 1)
         s.notice = "\(s.shown.masthead.title) \(edition.masthead.date.map(String.init(describing:)) ?? "")"
     case .frontPage:
@@ -188,9 +189,9 @@ private func toggleVertical(_ s: inout AppState) {
 private func completeEdition(_ s: inout AppState, _ edition: Edition) {
     s.edition = edition
     s.dropLayouts()
-    s.editionChanged()
     let count = edition.articles.count
     s.article = ListCursor.clamp(s.article, count)
+    s.editionChanged()
     if let selected = s.selected, !edition.articles.indices.contains(selected) {
         s.selected = edition.articles.firstIndex { $0.page == s.page }
     }
