@@ -63,6 +63,17 @@ struct ScriptSessionTests {
         #expect(session.screen.contains("存儲設備與軟件"))
     }
 
+    @Test("a Traditional article set vertically marks its later screens ︵續︶, in the script shown")
+    func verticalContinuedMark() {
+        var session = Session(width: 80, height: 24)
+        session.press("z")
+        session.state = reduce(session.state, .verticalFormsChecked(true))
+        session.press("1v ")
+        #expect(session.state.vertical)
+        #expect(session.screen.contains("續"))
+        #expect(!session.screen.contains("续"))
+    }
+
     @Test("an idle reset (kiosk) gives the next reader the script the reader started in")
     func idleReset() {
         var session = Session(width: 100, height: 30)

@@ -146,7 +146,7 @@ struct VerticalArticleBuilder {
 
     /// The head of every later screen: the headline in one column, marked as continued (︵续︶).
     private func runningHead(_ article: Article, rows: Int, setter: VerticalColumnSetter) -> [LaidRow] {
-        let mark = "（续）"
+        let mark = layout.options.words.continued
         let markRows = mark.unicodeScalars.count
         let room = max(1, rows - markRows)
         let set = setter.set(article.headline, role: .headline, rows: room)
