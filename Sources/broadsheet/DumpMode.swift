@@ -77,7 +77,7 @@ struct DumpMode {
     /// `edition` with what the dump shows in `script` (the articles of the first 版 for
     /// the default first front screen, one article for `--article`, else all of them).
     /// A script that cannot be shown is an error: a dump is a contract and does not
-    /// silently fall back to the original.
+    /// silently fall back to the original (only the layout's own few words may).
     private func converted(_ edition: Edition, to script: DisplayScript) throws -> (Edition, LayoutWords) {
         let shelf = ScriptShelf()
         do {
@@ -93,7 +93,7 @@ struct DumpMode {
             } else {
                 indices = Array(edition.articles.indices)
             }
-            let words = LayoutWords().converted { (try? shelf.convert($0, config: config)) ?? $0 }
+            let words = LayoutWords().converted { shelf.convertOrKeep($0, config: config) }
             return (try shelf.edition(edition, config: config, converting: indices), words)
         } catch {
             StandardOutput.write(Array("broadsheet: \(error)\n".utf8), to: 2)

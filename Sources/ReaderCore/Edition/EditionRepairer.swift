@@ -331,16 +331,17 @@ struct EditionRepairer {
     /// line whose only marks are a colon and enumeration marks (数据来源：国家发展改革委、…)
     /// is a label, and a label is not a broken sentence.
     static func isProse(_ text: String) -> Bool {
-        var colon = false, sentence = false
+        var colon = false, enumeration = false
         for s in text.unicodeScalars where EditionScalars.isSentencePunctuation(s) {
-            switch s {
-            case "：", ":", "︰": colon = true
-            case "、", "…": continue
-            default: sentence = true
+            if EditionScalars.isColon(s) {
+                colon = true
+            } else if s == "、" || s == "…" {
+                enumeration = true
+            } else {
+                return true
             }
-            if sentence { return true }
         }
-        return !colon && text.unicodeScalars.contains(where: EditionScalars.isSentencePunctuation)
+        return !colon && enumeration
     }
 
     /// `…the last 8 scalars / the first 8 scalars…` of a seam.

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Decides what a line of an edition is: byline, caption, rubric, kicker, deck, dateline.
 ///
 /// The rules are heuristics taken from the printed daily (see decision record 0006, docs/decisions); each
@@ -174,22 +166,9 @@ public struct LineClassifier: Sendable {
         }
     }
 
-    /// Whether `text` holds `/` or `／` (EF BC 8F), found with memchr on its bytes: most
-    /// lines are asked.
+    /// Whether `text` holds `/` or `／`, found on its bytes: most lines are asked.
     private static func hasSlash(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            let n = bytes.count
-            if memchr(base, 0x2F, n) != nil { return true }
-            var start = 2
-            while start < n, let hit = memchr(base + start, 0x8F, n - start) {
-                let i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                if bytes[i - 1] == 0xBC && bytes[i - 2] == 0xEF { return true }
-                start = i + 1
-            }
-            return false
-        }
+        EditionScalars.occurs("/", in: text) || EditionScalars.occurs("／", in: text)
     }
 
     /// `資料來源：《蘋果》資料室`, `资料来源：国家统计局`: a source label, a colon and at most 30

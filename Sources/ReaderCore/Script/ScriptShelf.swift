@@ -135,6 +135,12 @@ public final class ScriptShelf: @unchecked Sendable {
         try locked { () throws(ScriptConversionError) in try converter(config) }.convert(text)
     }
 
+    /// `text` in `config`, or as it is should OpenCC fail: for the reader's and layout's own
+    /// words, which are never worth an error once the configuration has opened.
+    public func convertOrKeep(_ text: String, config: String) -> String {
+        (try? convert(text, config: config)) ?? text
+    }
+
     /// The fold that lets search match Simplified and Traditional forms alike, or nil
     /// when OpenCC is missing (search then matches the text as it is).
     public func searchFold() -> ScriptFold? {

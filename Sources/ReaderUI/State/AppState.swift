@@ -209,10 +209,10 @@ public struct AppState: Sendable {
             scriptConfig = config
             shown = try config.map { try scripts.heads(of: edition, config: $0) } ?? edition
             scriptLayout = config.map { config in
-                layout.withWords { (try? scripts.convert($0, config: config)) ?? $0 }
+                layout.withWords { scripts.convertOrKeep($0, config: config) }
             }
             words =
-                config.map { config in ReaderWords().converted { (try? scripts.convert($0, config: config)) ?? $0 } }
+                config.map { config in ReaderWords().converted { scripts.convertOrKeep($0, config: config) } }
                 ?? ReaderWords()
             scriptLabel = announce || script != .original ? script.label : nil
         } catch {
@@ -253,7 +253,7 @@ public struct AppState: Sendable {
     /// `text` (a bookmark's headline or quote) in the script in use.
     public func displayText(_ text: String) -> String {
         guard let scriptConfig else { return text }
-        return (try? scripts.convert(text, config: scriptConfig)) ?? text
+        return scripts.convertOrKeep(text, config: scriptConfig)
     }
 
     /// Forgets cached layouts (a new edition).
