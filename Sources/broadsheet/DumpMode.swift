@@ -88,8 +88,7 @@ struct DumpMode {
             if let number = command.article {
                 indices = edition.articles.indices.contains(number - 1) ? [number - 1] : []
             } else if !command.allArticles, (command.page ?? "1") == "1" {
-                let first = edition.articles.map(\.page).min()
-                indices = edition.articles.indices.filter { edition.articles[$0].page == first }
+                indices = edition.articles.map(\.page).min().map { edition.articleIndices(onPage: $0) } ?? []
             } else {
                 indices = Array(edition.articles.indices)
             }

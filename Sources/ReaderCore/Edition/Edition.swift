@@ -33,6 +33,11 @@ public struct Edition: Sendable, Equatable {
     public func articles(onPage number: Int) -> [Article] {
         articles.filter { $0.page == number }
     }
+
+    /// The indices into `articles` of those on page `number` (1-based), in reading order.
+    public func articleIndices(onPage number: Int) -> [Int] {
+        articles.indices.filter { articles[$0].page == number }
+    }
 }
 
 /// 报头: the paper's title block.

@@ -40,18 +40,14 @@ struct ArticleBuilder {
             groups, columnsPerScreen: count,
             capacity: { screen in screen == 0 ? firstHeight : laterHeight })
 
-        var pages: [ScreenPage] = []
-        var ranges: [Range<Int>] = []
+        var screens = ArticleScreens()
         let screenCount = max(1, (columns.count + count - 1) / count)
-        var lastEnd = 0
         for screen in 0..<screenCount {
             var page = ScreenPage(width: width, height: height, content: .article(index: index, screen: screen))
             let head = screen == 0 ? header : running
             for (row, laid) in head.enumerated() {
                 laid.place(row: row, left: grid.left, into: &page.runs)
             }
-            var lower = Int.max
-            var upper = Int.min
             for c in 0..<count {
                 let slot = screen * count + c
                 guard slot < columns.count else { break }
@@ -62,21 +58,14 @@ struct ArticleBuilder {
                     for r in piece.rows {
                         let laid = rows[r]
                         laid.place(row: row, left: grid.lefts[c], into: &page.runs)
-                        if let source = laid.source {
-                            lower = min(lower, source.lowerBound)
-                            upper = max(upper, source.upperBound)
-                        }
+                        screens.include(laid.source)
                         row += 1
                     }
                 }
             }
-            let range = lower <= upper ? lower..<upper : lastEnd..<lastEnd
-            lastEnd = range.upperBound
-            page.textRange = range
-            pages.append(page)
-            ranges.append(range)
+            screens.append(page)
         }
-        return ArticleScreens(pages: pages, ranges: ranges)
+        return screens
     }
 
     /// The headline block of the first screen: rubric, kicker, headline, deck,

@@ -61,4 +61,31 @@ struct ArticleScreens: Sendable {
     var pages: [ScreenPage]
     /// Per screen, the article offsets shown; empty ranges for screens without body text.
     var ranges: [Range<Int>]
+    /// The span of the body text placed on the screen being built (`include`).
+    private var lower = Int.max
+    private var upper = Int.min
+
+    init(pages: [ScreenPage] = [], ranges: [Range<Int>] = []) {
+        self.pages = pages
+        self.ranges = ranges
+    }
+
+    /// Widens the screen being built to `source`, body text placed on it (nil: none).
+    mutating func include(_ source: Range<Int>?) {
+        guard let source else { return }
+        lower = min(lower, source.lowerBound)
+        upper = max(upper, source.upperBound)
+    }
+
+    /// Ends the screen being built with `page`: its text range is the span included, or
+    /// an empty range where the screen before ended when it shows no body text.
+    mutating func append(_ page: ScreenPage) {
+        let end = ranges.last?.upperBound ?? 0
+        let range = lower <= upper ? lower..<upper : end..<end
+        var page = page
+        page.textRange = range
+        pages.append(page)
+        ranges.append(range)
+        (lower, upper) = (Int.max, Int.min)
+    }
 }

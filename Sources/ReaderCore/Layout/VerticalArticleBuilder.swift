@@ -39,17 +39,13 @@ struct VerticalArticleBuilder {
             groups, columnsPerScreen: tiers, capacity: { $0 == 0 ? firstCapacity : laterCapacity })
         let screenCount = max(1, (flow.count + tiers - 1) / tiers)
 
-        var pages: [ScreenPage] = []
-        var ranges: [Range<Int>] = []
-        var lastEnd = 0
+        var screens = ArticleScreens()
         for screen in 0..<screenCount {
             var page = ScreenPage(width: width, height: rows, content: .article(index: index, screen: screen))
             let head = (screen == 0 ? header : running) + [rule]
             for (slot, column) in head.enumerated() where slot < lefts.count {
                 VerticalColumnSetter.place(column, top: 0, left: lefts[slot], into: &page.runs)
             }
-            var lower = Int.max
-            var upper = Int.min
             for tier in 0..<tiers {
                 let top = tier * (tierRows + 1)
                 if tier > 0, head.count < lefts.count {
@@ -71,21 +67,14 @@ struct VerticalArticleBuilder {
                         if slot < lefts.count {
                             VerticalColumnSetter.place(column, top: top, left: lefts[slot], into: &page.runs)
                         }
-                        if let source = column.source {
-                            lower = min(lower, source.lowerBound)
-                            upper = max(upper, source.upperBound)
-                        }
+                        screens.include(column.source)
                         slot += 1
                     }
                 }
             }
-            let range = lower <= upper ? lower..<upper : lastEnd..<lastEnd
-            lastEnd = range.upperBound
-            page.textRange = range
-            pages.append(page)
-            ranges.append(range)
+            screens.append(page)
         }
-        return ArticleScreens(pages: pages, ranges: ranges)
+        return screens
     }
 
     /// Tiers (段) the body is cut into, so columns stay about 18 to 30 characters long as

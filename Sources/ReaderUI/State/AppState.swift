@@ -154,7 +154,7 @@ public struct AppState: Sendable {
         let pageKey = [page, width, bodyHeight, vertical ? 1 : 0]
         if view == .page, pageKey != pageLayoutKey || pageLayout == nil {
             pageLayout = layout.pageView(
-                displayed(converting: edition.articles.indices.filter { edition.articles[$0].page == page }),
+                displayed(converting: edition.articleIndices(onPage: page)),
                 page: page, width: width, height: bodyHeight)
             pageLayoutKey = pageKey
         }
@@ -194,9 +194,10 @@ public struct AppState: Sendable {
     }
 
     /// The edition to lay out: `shown` with the bodies of `indices` in the script in use.
-    private func displayed(converting indices: [Int]) -> Edition {
+    private func displayed(converting indices: @autoclosure () -> [Int]) -> Edition {
+        // The indices are only worked out when a script is on (a 版's are a pass over all).
         guard let scriptConfig else { return edition }
-        return (try? scripts.edition(edition, config: scriptConfig, converting: indices)) ?? edition
+        return (try? scripts.edition(edition, config: scriptConfig, converting: indices())) ?? edition
     }
 
     /// Shows the edition in `script`, or says why it cannot and stays as it was;

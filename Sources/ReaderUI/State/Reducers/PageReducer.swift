@@ -55,7 +55,7 @@ private func movePage(_ s: inout AppState, _ action: Action) {
 
 /// Moves the selection on the 版 view to the next or previous block.
 private func selectBlock(_ s: inout AppState, by step: Int) {
-    let blocks = s.edition.articles.indices.filter { s.edition.articles[$0].page == s.page }
+    let blocks = s.edition.articleIndices(onPage: s.page)
     guard !blocks.isEmpty else { return }
     let here = s.selected.flatMap { blocks.firstIndex(of: $0) } ?? 0
     s.selected = blocks[ListCursor.clamp(here + step, blocks.count)]
