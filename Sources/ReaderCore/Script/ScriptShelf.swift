@@ -20,7 +20,9 @@ public final class ScriptShelf: @unchecked Sendable {
     private var articles: [String: [Int: ConvertedArticle]] = [:]
     /// Per configuration, the headings edition with every body converted so far written
     /// in: kept and changed in place, so showing an article never copies the edition's
-    /// article array (4,256 articles in the bench edition: about 0.5 ms a copy).
+    /// article array (4,256 articles in the bench edition: about 0.5 ms a copy). `written`
+    /// is not derivable from the edition: a body written once is never written again, so
+    /// the array a caller still holds is not copied on the next call.
     private var displays: [String: (edition: Edition, written: Set<Int>)] = [:]
     private var fold: ScriptFold?
     private var foldFailed = false
@@ -83,8 +85,13 @@ public final class ScriptShelf: @unchecked Sendable {
 
     /// `edition` with every drawn heading field in `config`, bodies untouched (cached).
     public func heads(of edition: Edition, config: String) throws(ScriptConversionError) -> Edition {
+        if let hit = locked({ () -> Edition? in
+            select(edition)
+            return heads[config]
+        }) {
+            return hit
+        }
         let conversion = try self.conversion(config, for: edition)
-        if let hit = locked({ heads[config] }) { return hit }
         let converted = EditionConversion(conversion: conversion).heads(of: edition)
         locked {
             select(edition)

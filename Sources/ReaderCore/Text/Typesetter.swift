@@ -656,8 +656,8 @@ public struct Typesetter: Sendable {
             punctuationCapacity: 2 * marks + pairs + GapKind.latinSpaceExtraCells * latins,
             ideographicGaps: ideographs)
         var (a, b, h, u) = cost.split(spare)
-        // A vertical column whose spare would part its characters by more than a row ends
-        // short instead (a ragged foot): a row is a whole character's height.
+        // A vertical column whose spare would put more than one row in all between its
+        // ideographs ends short instead (a ragged foot): a row is a character's height.
         if options.vertical, h > 2 {
             (justify, spare, a, b, h, u) = (false, 0, 0, 0, 0, 0)
         }
